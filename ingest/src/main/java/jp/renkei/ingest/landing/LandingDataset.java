@@ -1,0 +1,40 @@
+package jp.renkei.ingest.landing;
+
+import java.util.List;
+
+/**
+ * The datasets of the landing zone and their columns, in file order (docs/landing-zone.md).
+ * Writers and the Spark readers share these lists, so a renamed column breaks the build rather than a mart.
+ */
+public enum LandingDataset {
+    MUNICIPALITIES("municipalities",
+            "municipality_code", "prefecture_code", "prefecture_name", "municipality_name", "municipality_kana"),
+    OFFICES("offices",
+            "office_number", "service_type", "office_name", "municipality_code", "prefecture_code"),
+    APPLICATIONS("applications",
+            "office_number", "service_type", "applied_on", "license_start", "license_end", "plan"),
+    EXCHANGES("exchanges",
+            "message_id", "kind", "csv_version", "sender_office", "sender_service_type", "recipient_office",
+            "recipient_service_type", "target_month", "records", "persons", "bytes", "sha256", "received_at",
+            "delivered_at", "acked_at", "status"),
+    SCHEDULE_LINES("schedule_lines",
+            "message_id", "kind", "person_key", "insurer", "target_month", "service_date", "service_code",
+            "service_office", "units", "start_time", "end_time", "count");
+
+    private final String directoryName;
+    private final List<String> columns;
+
+    LandingDataset(String directoryName, String... columns) {
+        this.directoryName = directoryName;
+        this.columns = List.of(columns);
+    }
+
+    /** The folder under {@code landing/}. */
+    public String directoryName() {
+        return directoryName;
+    }
+
+    public List<String> columns() {
+        return columns;
+    }
+}

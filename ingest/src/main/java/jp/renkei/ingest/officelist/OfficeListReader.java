@@ -1,0 +1,109 @@
+package jp.renkei.ingest.officelist;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jp.renkei.ingest.csv.BomSkippingReader;
+import jp.renkei.ingest.finding.Findings;
+import jp.renkei.ingest.finding.InputRejectedException;
+import jp.renkei.ingest.municipality.Municipality;
+import jp.renkei.ingest.municipality.MunicipalityMaster;
+import jp.renkei.ingest.standard.OfficeNumber;
+import jp.renkei.ingest.standard.ServiceType;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Reads a public office list; every bad line is a finding and any error rejects the whole file. */
+public final class OfficeListReader {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    private final MunicipalityMaster municipalities;
+
+    public OfficeListReader(MunicipalityMaster municipalities) {
+        this.municipalities = municipalities;
+    }
+
+    public List<Office> read(String fileName, Reader reader) throws IOException, InputRejectedException {
+        Findings findings = new Findings(fileName);
+        List<Office> offices = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        try (CSVParser parser = FORMAT.parse(new BomSkippingReader(reader))) {
+            boolean header = true;
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (header) {
+                    header = false;
+                    if (!record.toList().equals(OfficeListFormat.HEADER)) {
+                        findings.error("OFF-HEADER-001", line, 0, "", "見出し行が介護サービス情報公表の24列形式ではありません",
+                                "the header is not the 24-column 介護サービス情報公表 layout " + OfficeListFormat.HEADER);
+                        break;
+                    }
+                    continue;
+                }
+                readLine(record, line, findings).filter(office -> {
+                    if (seen.add(office.officeNumber() + "/" + office.serviceType())) {
+                        return true;
+                    }
+                    findings.error("OFF-DUP-001", line, OfficeListFormat.OFFICE_NUMBER + 1, "事業所番号",
+                            "事業所番号とサービスの種類の組が重複しています", "office number and service type appear twice");
+                    return false;
+                }).ifPresent(offices::add);
+            }
+        } catch (IllegalStateException | UncheckedIOException malformed) {
+            findings.error("OFF-CSV-001", 0, 0, "", "CSVとして読めません: " + malformed.getMessage(),
+                    "not valid CSV: " + malformed.getMessage());
+        }
+        if (offices.isEmpty() && !findings.hasErrors()) {
+            findings.error("OFF-EMPTY-001", 0, 0, "", "事業所の行がありません", "the list has no office lines");
+        }
+        if (findings.hasErrors()) {
+            throw new InputRejectedException(findings);
+        }
+        return offices;
+    }
+
+    private Optional<Office> readLine(CSVRecord record, long line, Findings findings) {
+        if (record.size() != OfficeListFormat.HEADER.size()) {
+            findings.error("OFF-FIELDS-001", line, 0, "", "24項目必要ですが " + record.size() + "項目です",
+                    "expected 24 fields, found " + record.size());
+            return Optional.empty();
+        }
+        String code = record.get(OfficeListFormat.MUNICIPALITY_CODE);
+        Optional<Municipality> municipality = municipalities.resolve(code);
+        if (municipality.isEmpty()) {
+            findings.error("OFF-MUN-001", line, 1, OfficeListFormat.HEADER.get(0),
+                    "市区町村コード「" + code + "」が市町村マスタにありません",
+                    "municipality code '" + code + "' is not in the municipality master");
+            return Optional.empty();
+        }
+        String typeName = record.get(OfficeListFormat.SERVICE_TYPE_NAME);
+        Optional<ServiceType> type = ServiceType.fromJapaneseName(typeName);
+        if (type.isEmpty()) {
+            findings.error("OFF-TYPE-001", line, OfficeListFormat.SERVICE_TYPE_NAME + 1, "サービスの種類",
+                    "サービスの種類「" + typeName + "」は対応表にありません",
+                    "service type '" + typeName + "' is not in renkei's service type table");
+            return Optional.empty();
+        }
+        String number = record.get(OfficeListFormat.OFFICE_NUMBER);
+        if (!OfficeNumber.isValid(number)) {
+            findings.error("OFF-NUMBER-001", line, OfficeListFormat.OFFICE_NUMBER + 1, "事業所番号",
+                    "「" + number + "」は10桁で先頭2桁が都道府県コードの事業所番号ではありません",
+                    "'" + number + "' is not a 10-digit office number starting with a prefecture code");
+            return Optional.empty();
+        }
+        String prefecture = municipality.get().prefectureCode();
+        if (!number.startsWith(prefecture)) {
+            findings.warning("OFF-NUMBER-002", line, OfficeListFormat.OFFICE_NUMBER + 1, "事業所番号",
+                    "事業所番号の先頭2桁が所在地の都道府県(" + prefecture + ")と異なります",
+                    "the office number's prefecture differs from its location's (" + prefecture + ")");
+        }
+        return Optional.of(new Office(number, type.get().code(), record.get(OfficeListFormat.OFFICE_NAME),
+                municipality.get().code(), prefecture));
+    }
+}

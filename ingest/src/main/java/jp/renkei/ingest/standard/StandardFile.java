@@ -1,0 +1,37 @@
+package jp.renkei.ingest.standard;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.renkei.ingest.finding.Findings;
+
+/**
+ * A read and validated standard file. {@link #scheduleRecords()} is filled for UPPLAN and UPJSK only.
+ *
+ * @param name empty when the file name itself was invalid (then the findings say why)
+ */
+public record StandardFile(
+        Optional<StandardFileName> name,
+        Optional<CsvVersion> csvVersion,
+        List<RawRecord> records,
+        List<ScheduleRecord> scheduleRecords,
+        Findings findings) {
+
+    /** One CSV record with the physical line it starts on. */
+    public record RawRecord(long line, List<String> fields) {
+    }
+
+    public boolean isValid() {
+        return !findings.hasErrors();
+    }
+
+    /** Distinct (保険者番号, 被保険者番号) pairs, the "persons" of the file. */
+    public int personCount() {
+        Set<String> persons = records.stream()
+                .filter(record -> record.fields().size() > 2)
+                .map(record -> record.fields().get(1) + "/" + record.fields().get(2))
+                .collect(Collectors.toSet());
+        return persons.size();
+    }
+}
