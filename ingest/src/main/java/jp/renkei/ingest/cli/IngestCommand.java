@@ -1,0 +1,29 @@
+package jp.renkei.ingest.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command: {@code renkei-ingest <subcommand>}. */
+@Command(name = "renkei-ingest", mixinStandardHelpOptions = true, version = "renkei 0.1.0",
+        description = "Validates and lands renkei's input files, and generates the demo nation.",
+        subcommands = {DemoGenerateCommand.class, LandCommand.class})
+public final class IngestCommand implements Callable<Integer> {
+
+    public static void main(String[] arguments) {
+        System.exit(new CommandLine(new IngestCommand()).execute(arguments));
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.err);
+        return 2;
+    }
+
+    /** RENKEI_HOME, or {@code .renkei} in the working folder. */
+    static Path defaultHome() {
+        String home = System.getenv("RENKEI_HOME");
+        return Path.of(home == null || home.isBlank() ? ".renkei" : home);
+    }
+}
