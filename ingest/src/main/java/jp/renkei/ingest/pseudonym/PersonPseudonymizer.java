@@ -11,23 +11,27 @@ public final class PersonPseudonymizer {
     private static final String ALGORITHM = "HmacSHA256";
     static final int MINIMUM_KEY_BYTES = 32;
 
-    private final SecretKeySpec key;
+    /** A keyed Mac per thread: creating and keying one per call costs more than the HMAC itself. */
+    private final ThreadLocal<Mac> macs;
 
     public PersonPseudonymizer(byte[] keyBytes) {
         if (keyBytes.length < MINIMUM_KEY_BYTES) {
             throw new IllegalArgumentException("The pseudonym key must be at least " + MINIMUM_KEY_BYTES
                     + " bytes; it has " + keyBytes.length);
         }
-        this.key = new SecretKeySpec(keyBytes.clone(), ALGORITHM);
+        SecretKeySpec key = new SecretKeySpec(keyBytes.clone(), ALGORITHM);
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException impossible) {
+                throw new IllegalStateException("HmacSHA256 is part of every JDK", impossible);
+            }
+        });
     }
 
     public String personKey(String insuredPersonNumber) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(insuredPersonNumber.getBytes(StandardCharsets.US_ASCII)));
-        } catch (GeneralSecurityException impossible) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", impossible);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(insuredPersonNumber.getBytes(StandardCharsets.US_ASCII)));
     }
 }

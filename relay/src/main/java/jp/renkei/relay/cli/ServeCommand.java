@@ -1,0 +1,69 @@
+package jp.renkei.relay.cli;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
+import jp.renkei.relay.server.RelayConfig;
+import jp.renkei.relay.server.RelayServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code renkei-relay serve}: runs until SIGTERM/SIGINT, then drains and lands what it holds. */
+@Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs the relay server.")
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--home", description = "RENKEI_HOME (default: $RENKEI_HOME or ./.renkei).")
+    Path home = RelayCommand.defaultHome();
+
+    @Option(names = "--config", description = "Properties file (default: <home>/relay.properties if present).")
+    Path configFile;
+
+    @Option(names = "--port", description = "Overrides relay.port; 0 picks a free port.")
+    Integer port;
+
+    @Option(names = "--port-file", description = "Writes the bound port here once listening (for scripts and tests).")
+    Path portFile;
+
+    @Override
+    public Integer call() throws Exception {
+        Properties properties = new Properties();
+        Path file = configFile != null ? configFile : home.resolve("relay.properties");
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+        } else if (configFile != null) {
+            throw new IOException("relay configuration " + configFile + " does not exist");
+        }
+        RelayConfig config = RelayConfig.load(home, properties, System.getenv());
+        if (port != null) {
+            config = config.withPort(port);
+        }
+        byte[] key = PseudonymKeyStore.load(home, System.getenv());
+        RelayServer server = RelayServer.start(config, key, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (IOException closeFailure) {
+                System.err.println("relay: error while stopping: " + closeFailure);
+            } finally {
+                stopped.countDown();
+            }
+        }, "relay-shutdown"));
+        if (portFile != null) {
+            Path temporary = portFile.resolveSibling("." + portFile.getFileName() + ".tmp");
+            Files.writeString(temporary, Integer.toString(server.port()), StandardCharsets.US_ASCII);
+            Files.move(temporary, portFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package jp.renkei.relay.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.function.Consumer;
+
+/** Reads the journal from the start and stops at the first record that is short, unmarked or fails its checksum. */
+record JournalScan(long goodLength, long lastSequence) {
+
+    static JournalScan scan(FileChannel channel, Consumer<JournalEntry> visitor) throws IOException {
+        long position = 0;
+        long lastSequence = 0;
+        long size = channel.size();
+        ByteBuffer header = ByteBuffer.allocate(JournalCodec.HEADER_BYTES);
+        while (position + JournalCodec.HEADER_BYTES <= size) {
+            header.clear();
+            readFully(channel, header, position);
+            header.flip();
+            int magic = header.getInt();
+            int length = header.getInt();
+            int checksum = header.getInt();
+            if (magic != JournalCodec.MAGIC || length < 0 || length > JournalCodec.MAXIMUM_PAYLOAD
+                    || position + JournalCodec.HEADER_BYTES + length > size) {
+                break;
+            }
+            ByteBuffer payload = ByteBuffer.allocate(length);
+            readFully(channel, payload, position + JournalCodec.HEADER_BYTES);
+            if (!JournalCodec.checksumMatches(payload.array(), checksum)) {
+                break;
+            }
+            JournalEntry entry = JournalCodec.decode(payload.array());
+            visitor.accept(entry);
+            lastSequence = entry.sequence();
+            position += JournalCodec.HEADER_BYTES + length;
+        }
+        return new JournalScan(position, lastSequence);
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                throw new IOException("journal ended while reading at " + at);
+            }
+            at += read;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package jp.renkei.relay.routing;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import jp.renkei.ingest.standard.StandardFile;
+import jp.renkei.ingest.standard.StandardFileReader;
+import jp.renkei.relay.journal.JournalEntry;
+
+/**
+ * Routes and lands durable files in journal order on one thread. Live uploads hand over the file they already
+ * parsed; replayed ones are parsed again. Landing is flushed every {@code flushInterval} and on close.
+ */
+public final class RelayProcessor implements Closeable {
+    private static final System.Logger LOG = System.getLogger(RelayProcessor.class.getName());
+
+    private record Work(JournalEntry entry, StandardFile parsed) {
+    }
+
+    private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    private final OfficeRegistry registry;
+    private final Inboxes inboxes;
+    private final ExchangeLanding landing;
+    private final Clock clock;
+    private final long flushIntervalMillis;
+    private final int flushRows;
+    private final Thread thread;
+    private final AtomicLong processedSequence = new AtomicLong();
+    private volatile boolean closing;
+    private volatile Throwable failure;
+
+    public RelayProcessor(OfficeRegistry registry, Inboxes inboxes, ExchangeLanding landing, Clock clock,
+            long flushIntervalMillis, int flushRows) {
+        this.registry = registry;
+        this.inboxes = inboxes;
+        this.landing = landing;
+        this.clock = clock;
+        this.flushIntervalMillis = flushIntervalMillis;
+        this.flushRows = flushRows;
+        this.thread = new Thread(this::run, "relay-processor");
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Queues a durable entry; {@code parsed} may be null (then it is parsed here). */
+    public void submit(JournalEntry entry, StandardFile parsed) {
+        queue.add(new Work(entry, parsed));
+    }
+
+    public long processedSequence() {
+        return processedSequence.get();
+    }
+
+    public int backlog() {
+        return queue.size();
+    }
+
+    private void run() {
+        long lastFlush = clock.millis();
+        try {
+            while (!closing || !queue.isEmpty()) {
+                Work work = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (work != null) {
+                    process(work);
+                }
+                if (landing.bufferedRows() >= flushRows || clock.millis() - lastFlush >= flushIntervalMillis) {
+                    landing.flush();
+                    lastFlush = clock.millis();
+                }
+            }
+            landing.flush();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException fatal) {
+            // Stop processing rather than skip a file: the journal still holds it and a restart replays it.
+            failure = fatal;
+            LOG.log(System.Logger.Level.ERROR, "relay processor stopped; restart the relay to replay from the journal", fatal);
+        }
+    }
+
+    private void process(Work work) throws IOException {
+        JournalEntry entry = work.entry();
+        StandardFile file = work.parsed() != null ? work.parsed()
+                : new StandardFileReader().read(entry.fileName(), entry.content());
+        String recipient = file.name().orElseThrow(() -> new IllegalStateException(
+                "journal record " + entry.sequence() + " holds an invalid file name " + entry.fileName())).recipientOffice();
+        String status;
+        if (registry.isRegistered(recipient)) {
+            inboxes.deliver(recipient, entry.fileName(), entry.content());
+            status = "delivered";
+        } else {
+            inboxes.hold(entry.fileName(), entry.content());
+            status = "held";
+            LOG.log(System.Logger.Level.WARNING, "message {0}: addressee {1} is not registered; held for an operator",
+                    entry.messageId(), recipient);
+        }
+        landing.add(entry, file, sha256(entry.content()), Instant.now(clock), status);
+        processedSequence.set(entry.sequence());
+    }
+
+    public static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
+        }
+    }
+
+    /** Non-null when processing stopped on an error (health reports it). */
+    public Throwable failure() {
+        return failure;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(60));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

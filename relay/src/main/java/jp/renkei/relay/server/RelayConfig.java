@@ -1,0 +1,90 @@
+package jp.renkei.relay.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Every relay setting with its default. Values come from one properties file, then environment variables
+ * ({@code relay.port} ← {@code RENKEI_RELAY_PORT}: upper case, dots to underscores, {@code RENKEI_} prefix) win.
+ *
+ * @param home the relay's own folder (journal, inboxes, TLS); normally {@code <RENKEI_HOME>/relay}
+ * @param landingRoot where exchanges and schedule lines land; normally {@code <RENKEI_HOME>/landing}
+ * @param registryRoster the license roster that lists the offices the relay delivers to
+ */
+public record RelayConfig(
+        Path home,
+        Path landingRoot,
+        Path secretsFolder,
+        Path registryRoster,
+        String bindAddress,
+        int port,
+        long maximumFileBytes,
+        int journalQueueCapacity,
+        int journalMaximumBatch,
+        int handlerThreads,
+        long landingFlushIntervalMillis,
+        int landingFlushRows) {
+
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8443;
+    public static final long DEFAULT_MAXIMUM_FILE_BYTES = 16L * 1024 * 1024;
+    public static final int DEFAULT_JOURNAL_QUEUE_CAPACITY = 4_096;
+    public static final int DEFAULT_JOURNAL_MAXIMUM_BATCH = 64;
+    public static final int DEFAULT_HANDLER_THREADS = 16;
+    public static final long DEFAULT_LANDING_FLUSH_INTERVAL_MILLIS = 5_000;
+    public static final int DEFAULT_LANDING_FLUSH_ROWS = 200_000;
+
+    /** Reads the settings for a RENKEI_HOME from {@code properties} then {@code environment}. */
+    public static RelayConfig load(Path renkeiHome, Properties properties, Map<String, String> environment) {
+        Function<String, String> value = key -> {
+            String variable = "RENKEI_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+            String fromEnvironment = environment.get(variable);
+            return fromEnvironment != null ? fromEnvironment : properties.getProperty(key);
+        };
+        Path relayHome = path(value.apply("relay.home"), renkeiHome.resolve("relay"));
+        return new RelayConfig(
+                relayHome,
+                path(value.apply("relay.landing"), renkeiHome.resolve("landing")),
+                path(value.apply("relay.secrets"), renkeiHome.resolve("secrets")),
+                path(value.apply("relay.registry"), relayHome.resolve("registry").resolve("applications.csv")),
+                text(value.apply("relay.bind-address"), DEFAULT_BIND_ADDRESS),
+                number(value, "relay.port", DEFAULT_PORT),
+                number(value, "relay.maximum-file-bytes", DEFAULT_MAXIMUM_FILE_BYTES),
+                number(value, "relay.journal.queue-capacity", DEFAULT_JOURNAL_QUEUE_CAPACITY),
+                number(value, "relay.journal.maximum-batch", DEFAULT_JOURNAL_MAXIMUM_BATCH),
+                number(value, "relay.handler-threads", DEFAULT_HANDLER_THREADS),
+                number(value, "relay.landing.flush-interval-millis", DEFAULT_LANDING_FLUSH_INTERVAL_MILLIS),
+                number(value, "relay.landing.flush-rows", DEFAULT_LANDING_FLUSH_ROWS));
+    }
+
+    public RelayConfig withPort(int newPort) {
+        return new RelayConfig(home, landingRoot, secretsFolder, registryRoster, bindAddress, newPort, maximumFileBytes,
+                journalQueueCapacity, journalMaximumBatch, handlerThreads, landingFlushIntervalMillis, landingFlushRows);
+    }
+
+    private static Path path(String configured, Path fallback) {
+        return configured == null || configured.isBlank() ? fallback : Path.of(configured);
+    }
+
+    private static String text(String configured, String fallback) {
+        return configured == null || configured.isBlank() ? fallback : configured.strip();
+    }
+
+    private static int number(Function<String, String> value, String key, int fallback) {
+        return (int) number(value, key, (long) fallback);
+    }
+
+    private static long number(Function<String, String> value, String key, long fallback) {
+        String configured = value.apply(key);
+        if (configured == null || configured.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(configured.strip().replace("_", ""));
+        } catch (NumberFormatException notANumber) {
+            throw new IllegalArgumentException("relay setting " + key + " must be a whole number, was '" + configured + "'");
+        }
+    }
+}

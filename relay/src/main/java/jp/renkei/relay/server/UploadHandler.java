@@ -1,0 +1,146 @@
+package jp.renkei.relay.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import jp.renkei.ingest.finding.Finding;
+import jp.renkei.ingest.standard.InvalidFileNameException;
+import jp.renkei.ingest.standard.OfficeNumber;
+import jp.renkei.ingest.standard.StandardFile;
+import jp.renkei.ingest.standard.StandardFileName;
+import jp.renkei.ingest.standard.StandardFileReader;
+import jp.renkei.relay.journal.Journal;
+import jp.renkei.relay.journal.JournalEntry;
+import jp.renkei.relay.journal.JournalFullException;
+import jp.renkei.relay.routing.RelayProcessor;
+
+/**
+ * {@code POST /api/v1/files/<standard file name>}: authenticates, checks that the sender in the name is the caller's
+ * office, validates the content, journals it with fsync and only then answers 202 with the message id and SHA-256.
+ */
+final class UploadHandler implements HttpHandler {
+    static final String PATH = "/api/v1/files/";
+    static final String OFFICE_HEADER = "X-Renkei-Office";
+    private static final System.Logger LOG = System.getLogger(UploadHandler.class.getName());
+    private static final int MAXIMUM_FINDINGS_RETURNED = 50;
+
+    private final AgentToken token;
+    private final Journal journal;
+    private final long maximumFileBytes;
+    private final Clock clock;
+
+    UploadHandler(AgentToken token, Journal journal, long maximumFileBytes, Clock clock) {
+        this.token = token;
+        this.journal = journal;
+        this.maximumFileBytes = maximumFileBytes;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                HttpReplies.error(exchange, 405, "RELAY-METHOD-001", "use POST to upload a file");
+                return;
+            }
+            if (!token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                LOG.log(System.Logger.Level.WARNING, "upload refused from {0}: missing or wrong agent token",
+                        exchange.getRemoteAddress());
+                HttpReplies.error(exchange, 401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)");
+                return;
+            }
+            String office = exchange.getRequestHeaders().getFirst(OFFICE_HEADER);
+            if (!OfficeNumber.isValid(office)) {
+                HttpReplies.error(exchange, 400, "RELAY-OFFICE-001", OFFICE_HEADER + " must be your 10-digit office number");
+                return;
+            }
+            String fileName = exchange.getRequestURI().getPath().substring(PATH.length());
+            StandardFileName name;
+            try {
+                name = StandardFileName.parse(fileName);
+            } catch (InvalidFileNameException invalid) {
+                HttpReplies.error(exchange, 400, invalid.finding().code(), invalid.finding().messageEn(),
+                        Map.of("message_ja", invalid.finding().messageJa()));
+                return;
+            }
+            if (!name.senderOffice().equals(office)) {
+                LOG.log(System.Logger.Level.WARNING, "upload refused: office {0} sent a file named for sender {1}",
+                        office, name.senderOffice());
+                HttpReplies.error(exchange, 403, "RELAY-SENDER-001", "the file's sender " + name.senderOffice()
+                        + " is not your office " + office + "; an office may only send its own files");
+                return;
+            }
+            byte[] content = readBody(exchange);
+            if (content == null) {
+                HttpReplies.error(exchange, 413, "RELAY-SIZE-001", "the file exceeds the limit of " + maximumFileBytes + " bytes");
+                return;
+            }
+            StandardFile parsed = new StandardFileReader().read(fileName, content);
+            if (!parsed.isValid()) {
+                List<Map<String, Object>> findings = parsed.findings().list().stream().filter(Finding::isError)
+                        .limit(MAXIMUM_FINDINGS_RETURNED).map(UploadHandler::describe).toList();
+                HttpReplies.error(exchange, 422, "RELAY-CONTENT-001", "the file breaks the standard; nothing was accepted",
+                        Map.of("errors", parsed.findings().errorCount(), "findings", findings));
+                return;
+            }
+            journalAndAcknowledge(exchange, fileName, office, content, parsed);
+        }
+    }
+
+    private void journalAndAcknowledge(HttpExchange exchange, String fileName, String office, byte[] content,
+            StandardFile parsed) throws IOException {
+        String messageId = UUID.randomUUID().toString();
+        JournalEntry durable;
+        try {
+            durable = journal.append(new JournalEntry(0, messageId, fileName, office, clock.millis(), content), parsed).get();
+        } catch (JournalFullException full) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            HttpReplies.error(exchange, 503, "RELAY-BUSY-001", "the relay is busy (" + full.getMessage() + "); retry later");
+            return;
+        } catch (ExecutionException writeFailure) {
+            exchange.getResponseHeaders().set("Retry-After", "5");
+            HttpReplies.error(exchange, 503, "RELAY-JOURNAL-001", "the relay could not store the file; retry later");
+            return;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            HttpReplies.error(exchange, 503, "RELAY-JOURNAL-001", "the relay is stopping; retry later");
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message_id", messageId);
+        body.put("sha256", RelayProcessor.sha256(content));
+        body.put("sequence", durable.sequence());
+        body.put("status", "accepted");
+        HttpReplies.json(exchange, 202, body);
+    }
+
+    /** Reads at most the limit; null when the body is larger. */
+    private byte[] readBody(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maximumFileBytes) {
+            return null;
+        }
+        try (InputStream body = exchange.getRequestBody()) {
+            byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maximumFileBytes + 1));
+            return content.length > maximumFileBytes ? null : content;
+        }
+    }
+
+    private static Map<String, Object> describe(Finding finding) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("code", finding.code());
+        described.put("line", finding.line());
+        described.put("column", finding.column());
+        described.put("field", finding.field());
+        described.put("message", finding.messageEn());
+        described.put("message_ja", finding.messageJa());
+        return described;
+    }
+}

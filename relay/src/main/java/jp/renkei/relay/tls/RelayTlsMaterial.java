@@ -1,0 +1,146 @@
+package jp.renkei.relay.tls;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The relay's key store ({@code tls/relay.p12}) and certificate ({@code tls/relay-cert.pem}) under the relay home.
+ * The key store password comes from {@value #PASSWORD_VARIABLE} or a generated file outside the repository.
+ */
+public final class RelayTlsMaterial {
+    public static final String PASSWORD_VARIABLE = "RENKEI_RELAY_KEYSTORE_PASSWORD";
+    private static final String ALIAS = "relay";
+    private static final Duration VALIDITY = Duration.ofDays(825);
+
+    private final Path keyStoreFile;
+    private final Path certificateFile;
+    private final char[] password;
+
+    private RelayTlsMaterial(Path keyStoreFile, Path certificateFile, char[] password) {
+        this.keyStoreFile = keyStoreFile;
+        this.certificateFile = certificateFile;
+        this.password = password;
+    }
+
+    /** Loads the material, creating a fresh self-signed certificate for localhost the first time. */
+    public static RelayTlsMaterial ensure(Path relayHome, Path secretsFolder) throws IOException, GeneralSecurityException {
+        Path folder = relayHome.resolve("tls");
+        Files.createDirectories(folder);
+        char[] password = password(secretsFolder);
+        RelayTlsMaterial material = new RelayTlsMaterial(folder.resolve("relay.p12"), folder.resolve("relay-cert.pem"), password);
+        if (!Files.exists(material.keyStoreFile) || !Files.exists(material.certificateFile)) {
+            material.create();
+        }
+        return material;
+    }
+
+    public Path certificateFile() {
+        return certificateFile;
+    }
+
+    public SSLContext serverContext() throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream input = Files.newInputStream(keyStoreFile)) {
+            store.load(input, password);
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /** A client context that trusts exactly the relay certificate in {@code certificatePem}. */
+    public static SSLContext clientContext(Path certificatePem) throws IOException, GeneralSecurityException {
+        X509Certificate certificate;
+        try (InputStream input = Files.newInputStream(certificatePem)) {
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(input);
+        }
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry(ALIAS, certificate);
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trustManagers.getTrustManagers(), null);
+        return context;
+    }
+
+    private void create() throws IOException, GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        X500Name subject = new X500Name("CN=renkei relay (localhost),O=renkei");
+        Instant now = Instant.now();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),
+                Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(VALIDITY)), subject, pair.getPublic());
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+            new GeneralName(GeneralName.dNSName, "localhost"),
+            new GeneralName(GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress())}));
+        X509Certificate certificate;
+        try {
+            certificate = new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+        } catch (OperatorCreationException signerFailure) {
+            throw new GeneralSecurityException("cannot sign the relay certificate", signerFailure);
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry(ALIAS, pair.getPrivate(), password, new java.security.cert.Certificate[] {certificate});
+        try (OutputStream output = Files.newOutputStream(keyStoreFile)) {
+            store.store(output, password);
+        }
+        StringWriter pem = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
+            writer.writeObject(certificate);
+        }
+        Files.writeString(certificateFile, pem.toString(), StandardCharsets.US_ASCII);
+    }
+
+    private static char[] password(Path secretsFolder) throws IOException {
+        String fromEnvironment = System.getenv(PASSWORD_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment.toCharArray();
+        }
+        Path file = secretsFolder.resolve("relay-keystore.password");
+        if (!Files.exists(file)) {
+            Files.createDirectories(secretsFolder);
+            byte[] random = new byte[18];
+            new SecureRandom().nextBytes(random);
+            Files.writeString(file, HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII).strip().toCharArray();
+    }
+}
