@@ -1,0 +1,67 @@
+package jp.renkei.dashboard.system;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure a user or operator can act on: a stable code (searchable in logs and by the help desk), the HTTP status
+ * and a Japanese message naming the parameter, the expected form or the step to take.
+ */
+public class DashboardException extends RuntimeException {
+
+    private static final int MAX_ECHO = 40;
+
+    private final HttpStatus status;
+    private final String code;
+
+    public DashboardException(HttpStatus status, String code, String message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+
+    /** DASH-PARAM-001: a parameter (or header) is malformed; the message names it and its expected form. */
+    public static DashboardException badParameter(String name, String expected, String received) {
+        return new DashboardException(HttpStatus.BAD_REQUEST, "DASH-PARAM-001",
+                "パラメータ " + name + " は " + expected + " で指定してください（受け取った値: '" + echo(received) + "'）");
+    }
+
+    /** DASH-MART-001: the mart has no published run the dashboard can read. */
+    public static DashboardException martNotPublished(String mart, String detail) {
+        return new DashboardException(HttpStatus.SERVICE_UNAVAILABLE, "DASH-MART-001",
+                "マート " + mart + " が公開されていません（" + detail + "）。analytics のパイプラインを実行して"
+                        + "マートを公開してから、もう一度開いてください。");
+    }
+
+    /** DASH-MONTH-001: the month is well-formed but not in the mart. */
+    public static DashboardException unknownMonth(String month, String first, String last) {
+        return new DashboardException(HttpStatus.NOT_FOUND, "DASH-MONTH-001",
+                "月 " + echo(month) + " のデータはありません。指定できる月は " + first + " から " + last + " までです。");
+    }
+
+    /** DASH-SCOPE-001: the caller's role does not cover the requested prefecture. */
+    public static DashboardException outOfScope(String requested, String allowed) {
+        return new DashboardException(HttpStatus.FORBIDDEN, "DASH-SCOPE-001",
+                "都道府県 " + echo(requested) + " はこのロールの表示範囲外です（表示できるのは都道府県 " + allowed + " のみ）。");
+    }
+
+    /** DASH-SCOPE-002: no role header and no default role configured. */
+    public static DashboardException roleRequired(String header) {
+        return new DashboardException(HttpStatus.FORBIDDEN, "DASH-SCOPE-002",
+                "ロールが指定されていません。ヘッダー " + header + " に ministry または prefecture:NN を指定してください。");
+    }
+
+    private static String echo(String value) {
+        if (value == null) {
+            return "";
+        }
+        return value.length() <= MAX_ECHO ? value : value.substring(0, MAX_ECHO) + "…";
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}

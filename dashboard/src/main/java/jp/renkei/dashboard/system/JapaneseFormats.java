@@ -1,0 +1,69 @@
+package jp.renkei.dashboard.system;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * How figures read on the Japanese pages: counts with 3-digit grouping ("1,234"), fractions as percent with one
+ * decimal rounded half up ("12.3%"), changes in percentage points ("+2.3pt"), months as "2026年10月". A missing value
+ * (null: no in-scope office, or no figure three months earlier) is "—". Used from templates as {@code ${fmt...}}.
+ */
+@Component
+public class JapaneseFormats {
+
+    /** Shown for a value that does not exist (not zero). */
+    public static final String MISSING = "—";
+
+    private static final MathContext SIGNIFICANT = new MathContext(12, RoundingMode.HALF_EVEN);
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+
+    public String count(Long value) {
+        return value == null ? MISSING : NumberFormat.getIntegerInstance(Locale.JAPAN).format(value);
+    }
+
+    public String rank(Integer value) {
+        return value == null ? MISSING : NumberFormat.getIntegerInstance(Locale.JAPAN).format(value);
+    }
+
+    /** A fraction as percent: 0.1234 → "12.3%". */
+    public String percent(Double fraction) {
+        return fraction == null ? MISSING : oneDecimalPercent(fraction) + "%";
+    }
+
+    /** A change of a fraction as signed percentage points: 0.023 → "+2.3pt", -0.0049 → "-0.5pt", 0 → "±0.0pt". */
+    public String points(Double change) {
+        if (change == null) {
+            return MISSING;
+        }
+        BigDecimal points = oneDecimalPercent(change);
+        String sign = points.signum() > 0 ? "+" : points.signum() == 0 ? "±" : "";
+        return sign + points.toPlainString() + "pt";
+    }
+
+    /** "2026-10" → "2026年10月". */
+    public String month(String yearMonth) {
+        Matcher m = MONTH.matcher(yearMonth == null ? "" : yearMonth);
+        if (!m.matches()) {
+            return MISSING;
+        }
+        return m.group(1) + "年" + Integer.parseInt(m.group(2)) + "月";
+    }
+
+    /** The reference-month line: "2026-10" → "2026年10月末時点" (figures are as of the month's end). */
+    public String asOfMonthEnd(String yearMonth) {
+        String month = month(yearMonth);
+        return MISSING.equals(month) ? MISSING : month + "末時点";
+    }
+
+    private static BigDecimal oneDecimalPercent(double fraction) {
+        // The shortest decimal form of the double, cut to 12 significant digits first, so that binary noise of the
+        // mart's arithmetic does not decide the rounding: 1 − 77/80 = 0.03749999999999998 shows as +3.8pt, like 0.0375.
+        return BigDecimal.valueOf(fraction).round(SIGNIFICANT).movePointRight(2).setScale(1, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,143 @@
+package jp.renkei.dashboard.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import jp.renkei.dashboard.DashboardWebTest;
+import jp.renkei.dashboard.mart.MartFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import tools.jackson.databind.json.JsonMapper;
+
+@DashboardWebTest
+class RankingApiTest {
+
+    @TempDir
+    static Path home;
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("renkei.home", home::toString);
+    }
+
+    @BeforeAll
+    static void publish() throws Exception {
+        MartFixture.publishMunicipalAdoption(home);
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    @Test
+    void returnsTheMonthsRowsWithTheMartsColumnNames() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/municipal-adoption?month=2026-10").exchange();
+
+        assertThat(result).hasStatusOk().hasContentTypeCompatibleWith("application/json");
+        Map<String, Object> body = body(result);
+        assertThat(body).containsEntry("month", "2026-10").containsEntry("denominator_scope", "all_in_scope")
+                .containsEntry("mart_run", MartFixture.RUN_ID);
+        List<Map<String, Object>> rows = rows(body);
+        assertThat(rows).hasSize(39);
+        assertThat(rows.get(0).keySet()).containsExactly("municipality_code", "municipality_name", "prefecture_code",
+                "prefecture_name", "offices_in_scope", "offices_applied", "application_rate", "offices_active",
+                "active_rate", "national_rank", "prefecture_rank", "size_class", "size_class_rank", "rate_change_3m");
+        assertThat(rows.get(0)).containsEntry("municipality_code", "312029").containsEntry("municipality_name", "米子市")
+                .containsEntry("prefecture_name", "鳥取県").containsEntry("offices_in_scope", 80)
+                .containsEntry("offices_applied", 80).containsEntry("application_rate", 1.0)
+                .containsEntry("national_rank", 1).containsEntry("prefecture_rank", 1).containsEntry("size_class", "L");
+        assertThat((Double) rows.get(0).get("rate_change_3m")).isCloseTo(1.0 - 77.0 / 80, within(1e-12));
+        assertThat(rows.get(1)).containsEntry("municipality_name", "日吉津村").containsEntry("national_rank", 1);
+        assertThat(rows.get(2)).containsEntry("municipality_name", "テスト市35").containsEntry("national_rank", 3);
+    }
+
+    @Test
+    void unrankedMunicipalitiesComeLastWithNulls() throws Exception {
+        List<Map<String, Object>> rows = rows(body(mvc.get().uri("/api/v1/municipal-adoption?month=2026-10&prefecture=31")
+                .exchange()));
+
+        assertThat(rows).extracting(r -> r.get("municipality_name")).containsExactly("米子市", "日吉津村", "鳥取市", "日野町");
+        assertThat(rows.get(3)).containsEntry("offices_in_scope", 0).containsEntry("application_rate", null)
+                .containsEntry("active_rate", null).containsEntry("national_rank", null)
+                .containsEntry("size_class", "NONE").containsEntry("rate_change_3m", null);
+    }
+
+    @Test
+    void theScopeSelectsTheDenominator() throws Exception {
+        Map<String, Object> body = body(mvc.get()
+                .uri("/api/v1/municipal-adoption?month=2026-10&prefecture=31&scope=care_management_only").exchange());
+
+        assertThat(body).containsEntry("denominator_scope", "care_management_only");
+        assertThat(rows(body)).filteredOn(r -> "鳥取市".equals(r.get("municipality_name")))
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("offices_in_scope", 40));
+    }
+
+    @Test
+    void badParametersAre400NamingTheParameterAndItsForm() throws Exception {
+        assertError("/api/v1/municipal-adoption?month=2026-13", 400, "DASH-PARAM-001", "month", "YYYY-MM");
+        assertError("/api/v1/municipal-adoption", 400, "DASH-PARAM-001", "month", "YYYY-MM");
+        assertError("/api/v1/municipal-adoption?month=2026-10&prefecture=48", 400, "DASH-PARAM-001", "prefecture", "01〜47");
+        assertError("/api/v1/municipal-adoption?month=2026-10&scope=all", 400, "DASH-PARAM-001", "scope", "care_management_only");
+    }
+
+    @Test
+    void anUnknownMonthIs404ListingTheRange() throws Exception {
+        assertError("/api/v1/municipal-adoption?month=2025-01", 404, "DASH-MONTH-001", "2026-07", "2026-10");
+    }
+
+    @Test
+    void aPrefectureViewerSeesOnlyItsPrefectureAndIsRefusedAnother() throws Exception {
+        List<Map<String, Object>> rows = rows(body(mvc.get().uri("/api/v1/municipal-adoption?month=2026-10")
+                .header("X-Renkei-Role", "prefecture:31").exchange()));
+        assertThat(rows).hasSize(4).allSatisfy(r -> assertThat(r).containsEntry("prefecture_code", "31"));
+
+        MvcTestResult refused = mvc.get().uri("/api/v1/municipal-adoption?month=2026-10&prefecture=13")
+                .header("X-Renkei-Role", "prefecture:31").exchange();
+        assertThat(refused).hasStatus(403);
+        assertThat(body(refused)).containsEntry("code", "DASH-SCOPE-001");
+    }
+
+    @Test
+    void aMalformedRoleHeaderIs400() throws Exception {
+        MvcTestResult result = mvc.get().uri("/api/v1/municipal-adoption?month=2026-10")
+                .header("X-Renkei-Role", "admin").exchange();
+
+        assertThat(result).hasStatus(400);
+        assertThat(body(result)).containsEntry("code", "DASH-PARAM-001");
+        assertThat((String) body(result).get("message")).contains("X-Renkei-Role", "prefecture:NN");
+    }
+
+    @Test
+    void responsesVaryByRole() {
+        assertThat(mvc.get().uri("/api/v1/municipal-adoption?month=2026-10").exchange())
+                .hasHeader("Vary", "X-Renkei-Role").hasHeader("Cache-Control", "private, no-cache");
+    }
+
+    private void assertError(String uri, int status, String code, String... mentions) throws Exception {
+        MvcTestResult result = mvc.get().uri(uri).exchange();
+        assertThat(result).as(uri).hasStatus(status).hasContentTypeCompatibleWith("application/json");
+        Map<String, Object> body = body(result);
+        assertThat(body).as(uri).containsEntry("code", code);
+        assertThat((String) body.get("message")).as(uri).contains(mentions);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> body(MvcTestResult result) throws Exception {
+        return json.readValue(result.getResponse().getContentAsByteArray(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rows(Map<String, Object> body) {
+        return (List<Map<String, Object>>) body.get("rows");
+    }
+}

@@ -1,0 +1,103 @@
+package jp.renkei.dashboard.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import jp.renkei.dashboard.DashboardWebTest;
+import jp.renkei.dashboard.mart.MartFixture;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@DashboardWebTest
+class RankingPageTest {
+
+    @TempDir
+    static Path home;
+
+    @DynamicPropertySource
+    static void home(DynamicPropertyRegistry registry) {
+        registry.add("renkei.home", home::toString);
+    }
+
+    @BeforeAll
+    static void publish() throws Exception {
+        MartFixture.publishMunicipalAdoption(home);
+    }
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Test
+    void theRootRedirectsToTheRanking() {
+        assertThat(mvc.get().uri("/").exchange()).hasStatus3xxRedirection().hasRedirectedUrl("/ranking");
+    }
+
+    @Test
+    void showsTheLatestMonthInJapanese() throws Exception {
+        String page = page(mvc.get().uri("/ranking").exchange());
+
+        assertThat(page).contains("市区町村別 ケアプランデータ連携 申請率ランキング", "基準月: 2026年10月末時点",
+                "順位", "都道府県", "市区町村", "申請事業所数 / 対象事業所数", "申請率", "稼働率", "3か月変化",
+                "全対象サービス", "39 市区町村（うち順位あり 38）");
+        assertThat(page).contains("<option value=\"2026-10\" selected=\"selected\">2026年10月</option>",
+                "<option value=\"2026-07\">2026年7月</option>");
+        assertThat(page).containsSubsequence("米子市", "80 / 80", "100.0%", "62.5%", "+3.8pt");
+        assertThat(page).containsSubsequence("鳥取市", "30 / 120", "25.0%");
+        assertThat(page).containsSubsequence("日野町", "0 / 0", "—", "—", "—");
+        assertThat(page).contains("/definitions?scope=all_in_scope#application_rate", "/ranking/chart.png?month=2026-10");
+        assertThat(page).contains("run " + MartFixture.RUN_ID);
+    }
+
+    @Test
+    void filtersByMonthPrefectureAndScope() throws Exception {
+        String page = page(mvc.get().uri("/ranking?month=2026-07&prefecture=31&scope=care_management_only").exchange());
+
+        assertThat(page).contains("基準月: 2026年7月末時点", "居宅介護支援のみ", "県内順位", "4 市区町村（うち順位あり 3）");
+        assertThat(page).doesNotContain("テスト市");
+        // 鳥取市 in July, care management only: (30 − 3) ÷ 3 = 9 of 120 ÷ 3 = 40.
+        assertThat(page).containsSubsequence("鳥取市", "9 / 40", "22.5%");
+    }
+
+    @Test
+    void sortsOnTheServerWithinTheWhitelist() throws Exception {
+        String byOfficesDesc = page(mvc.get().uri("/ranking?prefecture=31&sort=offices&dir=desc").exchange());
+        assertThat(byOfficesDesc).containsSubsequence("鳥取市", "米子市", "日吉津村", "日野町");
+
+        String byRateAsc = page(mvc.get().uri("/ranking?prefecture=31&sort=rate&dir=asc").exchange());
+        assertThat(byRateAsc).containsSubsequence("鳥取市", "米子市", "日吉津村", "日野町");
+
+        MvcTestResult injected = mvc.get().uri("/ranking").param("sort", "municipality_name; DROP TABLE x").exchange();
+        assertThat(injected).hasStatus(400);
+        assertThat(page(injected)).contains("DASH-PARAM-001", "sort", "rank, rate, active_rate, offices, name");
+    }
+
+    @Test
+    void aPrefectureViewerIsOfferedOnlyItsPrefecture() throws Exception {
+        String page = page(mvc.get().uri("/ranking").header("X-Renkei-Role", "prefecture:31").exchange());
+
+        assertThat(page).contains("都道府県コード 31 のみ", "<option value=\"31\" selected=\"selected\">鳥取県</option>");
+        assertThat(page).doesNotContain("東京都", "テスト市", ">全国</option>");
+
+        MvcTestResult other = mvc.get().uri("/ranking?prefecture=13").header("X-Renkei-Role", "prefecture:31").exchange();
+        assertThat(other).hasStatus(403);
+        assertThat(page(other)).contains("DASH-SCOPE-001");
+    }
+
+    @Test
+    void errorsAreJapanesePagesWithTheirCode() throws Exception {
+        MvcTestResult result = mvc.get().uri("/ranking?month=2020-01").exchange();
+
+        assertThat(result).hasStatus(404);
+        assertThat(page(result)).contains("エラー", "DASH-MONTH-001", "2026-07 から 2026-10 まで");
+    }
+
+    private static String page(MvcTestResult result) throws Exception {
+        return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,45 @@
+package jp.renkei.dashboard.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import jp.renkei.dashboard.mart.DenominatorScope;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class DashboardPropertiesTest {
+
+    @Test
+    void defaultsAreWrittenDown() {
+        DashboardProperties properties = new DashboardProperties();
+
+        assertThat(properties.getHome()).isEqualTo(DashboardProperties.defaultHome(System.getenv()));
+        assertThat(properties.getDefaultScope()).isEqualTo(DenominatorScope.ALL_IN_SCOPE);
+        assertThat(properties.getDefaultRole()).isEqualTo("ministry");
+    }
+
+    @Test
+    void homeDefaultsToRenkeiHomeFromTheEnvironmentElseDotRenkei() {
+        assertThat(DashboardProperties.defaultHome(Map.of("RENKEI_HOME", "/srv/renkei"))).isEqualTo(Path.of("/srv/renkei"));
+        assertThat(DashboardProperties.defaultHome(Map.of("RENKEI_HOME", " "))).isEqualTo(Path.of("./.renkei"));
+        assertThat(DashboardProperties.defaultHome(Map.of())).isEqualTo(Path.of("./.renkei"));
+    }
+
+    @Test
+    void everyPropertyMaps() {
+        MapConfigurationPropertySource source = new MapConfigurationPropertySource(Map.of(
+                "renkei.home", "/data/renkei",
+                "renkei.default-scope", "care_management_only",
+                "renkei.default-role", "prefecture:31"));
+
+        DashboardProperties properties = new Binder(source)
+                .bind("renkei", Bindable.ofInstance(new DashboardProperties())).get();
+
+        assertThat(properties.getHome()).isEqualTo(Path.of("/data/renkei"));
+        assertThat(properties.getDefaultScope()).isEqualTo(DenominatorScope.CARE_MANAGEMENT_ONLY);
+        assertThat(properties.getDefaultRole()).isEqualTo("prefecture:31");
+    }
+}
