@@ -1,0 +1,147 @@
+package jp.renkei.analytics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.max;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jp.renkei.analytics.io.LandingReader;
+import jp.renkei.analytics.marts.adoption.MonthRange;
+import jp.renkei.analytics.marts.adoption.MunicipalAdoptionTransform;
+import jp.renkei.analytics.marts.adoption.PrefectureAdoptionTransform;
+import jp.renkei.analytics.publish.MartPublisher;
+import jp.renkei.analytics.publish.RunId;
+import jp.renkei.analytics.quality.AdoptionChecks;
+import jp.renkei.analytics.quality.DataQualityException;
+import jp.renkei.analytics.quality.QualityCheck;
+import jp.renkei.analytics.quality.QualityFinding;
+import jp.renkei.analytics.staging.LandingStaging;
+import jp.renkei.analytics.staging.StagedLanding;
+import jp.renkei.ingest.landing.LandingDataset;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One run of the adoption marts on a given session: read → stage → input checks → transforms → output checks →
+ * publish. Nothing is written unless every check passed.
+ */
+public final class AdoptionPipeline {
+
+    private final SparkSession spark;
+    private final AdoptionJobConfig config;
+    private final Progress progress;
+    private final Clock clock;
+
+    public AdoptionPipeline(SparkSession spark, AdoptionJobConfig config, PrintStream progressOut, Clock clock) {
+        this.spark = spark;
+        this.config = config;
+        this.progress = new Progress(progressOut);
+        this.clock = clock;
+    }
+
+    /** What a successful run published. */
+    public record Result(String runId, MonthRange months, long municipalRows, long prefectureRows) {
+    }
+
+    public Result run() {
+        String runId = config.runId().orElseGet(() -> RunId.next(clock.instant()));
+        progress.line("adoption run %s, home %s", runId, config.home());
+        List<Dataset<Row>> cached = new ArrayList<>();
+        try {
+            StagedLanding staged = stage(cached);
+            enforce("input checks", AdoptionChecks.inputs(staged));
+
+            MonthRange months = months(staged);
+            progress.line("months %s to %s", months.from(), months.to());
+
+            Dataset<Row> municipal = progress.stage("transform " + MunicipalAdoptionTransform.MART,
+                    () -> persist(MunicipalAdoptionTransform.apply(staged.offices(), staged.municipalities(),
+                            staged.applications(), staged.exchanges(), months), cached),
+                    frame -> frame.count() + " rows");
+            Dataset<Row> prefecture = progress.stage("transform " + PrefectureAdoptionTransform.MART,
+                    () -> persist(PrefectureAdoptionTransform.apply(municipal), cached),
+                    frame -> frame.count() + " rows");
+            enforce("output checks", AdoptionChecks.outputs(municipal, prefecture));
+
+            Map<String, MartPublisher.Mart> marts = new LinkedHashMap<>();
+            marts.put(MunicipalAdoptionTransform.MART,
+                    new MartPublisher.Mart(municipal, MunicipalAdoptionTransform.KEY));
+            marts.put(PrefectureAdoptionTransform.MART,
+                    new MartPublisher.Mart(prefecture, PrefectureAdoptionTransform.KEY));
+            MartPublisher publisher = new MartPublisher(config.martsRoot(), config.keepRuns());
+            progress.stage("publish", () -> publisher.publish(runId, marts),
+                    folders -> "_CURRENT = " + runId + " for " + String.join(", ", folders.keySet()));
+            return new Result(runId, months, municipal.count(), prefecture.count());
+        } finally {
+            cached.forEach(Dataset::unpersist);
+        }
+    }
+
+    private StagedLanding stage(List<Dataset<Row>> cached) {
+        LandingReader reader = new LandingReader(spark, config.landingRoot());
+        Dataset<Row> municipalities = stageOne(LandingDataset.MUNICIPALITIES,
+                LandingStaging.municipalities(reader.read(LandingDataset.MUNICIPALITIES)), cached);
+        Dataset<Row> offices = stageOne(LandingDataset.OFFICES,
+                LandingStaging.offices(reader.read(LandingDataset.OFFICES)), cached);
+        Dataset<Row> applications = stageOne(LandingDataset.APPLICATIONS,
+                LandingStaging.applications(reader.read(LandingDataset.APPLICATIONS)), cached);
+        Dataset<Row> exchanges = stageOne(LandingDataset.EXCHANGES,
+                LandingStaging.exchanges(reader.read(LandingDataset.EXCHANGES)), cached);
+        return new StagedLanding(municipalities, offices, applications, exchanges);
+    }
+
+    private Dataset<Row> stageOne(LandingDataset dataset, Dataset<Row> staged, List<Dataset<Row>> cached) {
+        return progress.stage("stage " + dataset.directoryName(), () -> persist(staged, cached),
+                frame -> frame.count() + " rows");
+    }
+
+    private void enforce(String stage, List<QualityCheck> checks) {
+        List<QualityFinding> findings = progress.stage(stage, () -> {
+            List<QualityFinding> found = new ArrayList<>();
+            for (QualityCheck check : checks) {
+                check.evaluate().ifPresent(found::add);
+            }
+            return found;
+        }, found -> (checks.size() - found.size()) + "/" + checks.size() + " passed");
+        findings.forEach(finding -> progress.line("FAILED %s", finding.message()));
+        if (!findings.isEmpty()) {
+            throw new DataQualityException(findings);
+        }
+    }
+
+    private MonthRange months(StagedLanding staged) {
+        YearMonth to = config.toMonth().or(() -> latestMonth(staged)).orElseThrow(() -> new JobArgumentException(
+                "ANA-ARG-002", "cannot choose --to-month: no exchanges and no applications have landed; pass it"));
+        if (config.fromMonth().isAfter(to)) {
+            throw new JobArgumentException("ANA-ARG-001",
+                    "--from-month " + config.fromMonth() + " is after --to-month " + to);
+        }
+        return new MonthRange(config.fromMonth(), to);
+    }
+
+    /** The latest valid exchanges.target_month, else the month of the latest applications.applied_on. */
+    private static Optional<YearMonth> latestMonth(StagedLanding staged) {
+        Row exchanges = staged.exchanges().where(LandingStaging.isYearMonth(col("target_month")))
+                .agg(max("target_month")).first();
+        if (!exchanges.isNullAt(0)) {
+            return Optional.of(YearMonth.parse(exchanges.getString(0)));
+        }
+        Row applications = staged.applications().agg(max(date_format(col("applied_on"), "yyyy-MM"))).first();
+        return applications.isNullAt(0) ? Optional.empty() : Optional.of(YearMonth.parse(applications.getString(0)));
+    }
+
+    private static Dataset<Row> persist(Dataset<Row> frame, List<Dataset<Row>> cached) {
+        Dataset<Row> persisted = frame.persist();
+        cached.add(persisted);
+        return persisted;
+    }
+}

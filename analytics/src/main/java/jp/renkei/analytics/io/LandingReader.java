@@ -1,0 +1,88 @@
+package jp.renkei.analytics.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import jp.renkei.ingest.landing.LandingDataset;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads {@code landing/<dataset>/dt=YYYY-MM-DD/part-*.csv} (docs/landing-zone.md) as strings: every landing column
+ * plus the partition column {@code dt}. Typing is staging's job. A dataset whose folder does not exist yet, or holds
+ * no part files, reads as an empty frame with the same columns.
+ */
+public final class LandingReader {
+
+    /** The partition column added to every dataset: the Japanese date on which the file landed. */
+    public static final String DT = "dt";
+
+    private static final String PART_GLOB = "part-*.csv";
+
+    private final SparkSession spark;
+    private final Path landingRoot;
+
+    public LandingReader(SparkSession spark, Path landingRoot) {
+        this.spark = spark;
+        this.landingRoot = landingRoot;
+    }
+
+    /** The all-string schema of a dataset: its landing columns in file order, then {@code dt}. */
+    public static StructType schema(LandingDataset dataset) {
+        List<StructField> fields = new ArrayList<>();
+        for (String column : dataset.columns()) {
+            fields.add(DataTypes.createStructField(column, DataTypes.StringType, true));
+        }
+        fields.add(DataTypes.createStructField(DT, DataTypes.StringType, true));
+        return DataTypes.createStructType(fields);
+    }
+
+    public Dataset<Row> read(LandingDataset dataset) {
+        Path folder = landingRoot.resolve(dataset.directoryName());
+        StructType schema = schema(dataset);
+        if (!hasParts(folder)) {
+            return spark.createDataFrame(List.of(), schema);
+        }
+        // Spark itself skips names starting with '.' or '_'; the glob also keeps out '.part-….csv.tmp'.
+        return spark.read()
+                .schema(schema)
+                .option("header", true)
+                .option("enforceSchema", false) // the header must name the contract's columns, in order
+                .option("mode", "FAILFAST")
+                .option("multiLine", true) // RFC 4180: quoted values may hold line breaks
+                .option("quote", "\"")
+                .option("escape", "\"")
+                .option("encoding", "UTF-8")
+                .option("pathGlobFilter", PART_GLOB)
+                .csv(folder.toUri().toString()); // file:// URI: never resolved against fs.defaultFS
+    }
+
+    private static boolean hasParts(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (DirectoryStream<Path> partitions = Files.newDirectoryStream(folder, DT + "=*")) {
+            for (Path partition : partitions) {
+                if (Files.isDirectory(partition)) {
+                    try (DirectoryStream<Path> parts = Files.newDirectoryStream(partition, PART_GLOB)) {
+                        if (parts.iterator().hasNext()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list landing folder " + folder, e);
+        }
+    }
+}

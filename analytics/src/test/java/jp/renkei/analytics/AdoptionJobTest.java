@@ -1,0 +1,61 @@
+package jp.renkei.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line and the configuration it stands for; none of these start Spark. */
+class AdoptionJobTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() {
+        assumeThat(System.getProperty("spark.master")).as("not run under spark-submit").isNull();
+
+        AdoptionJobConfig config = parse("--home", "/srv/renkei");
+
+        assertThat(config).isEqualTo(AdoptionJobConfig.defaults(Path.of("/srv/renkei")));
+        assertThat(config.fromMonth()).isEqualTo(YearMonth.of(2023, 4));
+        assertThat(config.toMonth()).isEmpty();
+        assertThat(config.master()).isEqualTo("local[*]");
+        assertThat(config.shufflePartitions()).isEqualTo(4);
+        assertThat(config.keepRuns()).isEqualTo(3);
+        assertThat(config.runId()).isEmpty();
+        assertThat(config.landingRoot()).isEqualTo(Path.of("/srv/renkei/landing"));
+        assertThat(config.martsRoot()).isEqualTo(Path.of("/srv/renkei/marts"));
+    }
+
+    @Test
+    void everyOptionMapsToItsSetting() {
+        AdoptionJobConfig config = parse("--home", "/data/home", "--from-month", "2024-04", "--to-month", "2026-10",
+                "--master", "spark://head:7077", "--shuffle-partitions", "64", "--keep-runs", "5",
+                "--run-id", "20261126T050242Z-3f9c");
+
+        assertThat(config).isEqualTo(new AdoptionJobConfig(Path.of("/data/home"), YearMonth.of(2024, 4),
+                Optional.of(YearMonth.of(2026, 10)), "spark://head:7077", 64, 5, Optional.of("20261126T050242Z-3f9c")));
+    }
+
+    @Test
+    void badArgumentsExitWithCodeTwoBeforeSparkStarts() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = AdoptionJob.commandLine().setErr(new PrintWriter(err));
+
+        assertThat(commandLine.execute("--home", "/tmp/x", "--shuffle-partitions", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("ANA-ARG-003");
+        assertThat(AdoptionJob.commandLine().setErr(new PrintWriter(new StringWriter()))
+                .execute("--home", "/tmp/x", "--from-month", "2024-13")).isEqualTo(2);
+    }
+
+    private static AdoptionJobConfig parse(String... args) {
+        CommandLine commandLine = AdoptionJob.commandLine();
+        commandLine.parseArgs(args);
+        return commandLine.<AdoptionJob>getCommand().config();
+    }
+}

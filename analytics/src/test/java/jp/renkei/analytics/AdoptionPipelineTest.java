@@ -1,0 +1,171 @@
+package jp.renkei.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jp.renkei.analytics.quality.DataQualityException;
+import jp.renkei.ingest.landing.LandingDataset;
+import jp.renkei.ingest.landing.LandingWriter;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole job over real landing CSV files in a temporary RENKEI_HOME, reading the published Parquet back. */
+class AdoptionPipelineTest {
+
+    private static final Clock LANDED = Clock.fixed(Instant.parse("2024-03-01T01:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path home;
+
+    private final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+    @Test
+    void publishesBothMartsFromTheLandingZone() throws IOException {
+        landReferenceData();
+        land(LandingDataset.EXCHANGES,
+                exchange("m1", "3100000001", "3100000003", "2024-01"),
+                exchange("m2", "3100000003", "3100000001", "2024-02"));
+        // the relay replayed m1 after a crash: a second part repeats it
+        land(LandingDataset.EXCHANGES, exchange("m1", "3100000001", "3100000003", "2024-01"));
+        // a half-written part and a marker file: both must be skipped
+        Path partition = home.resolve("landing/exchanges/dt=2024-03-01");
+        Files.writeString(partition.resolve(".part-0000.csv.tmp"), "message_id,broken\n\"unterminated");
+        Files.writeString(partition.resolve("_SUCCESS"), "");
+
+        AdoptionPipeline.Result result = run(config(Optional.empty(), "20240301T010000Z-0a0a"));
+
+        assertThat(result.months().to()).as("to-month defaults to the latest target_month").isEqualTo(YearMonth.of(2024, 2));
+        assertThat(current("municipal_adoption")).isEqualTo("20240301T010000Z-0a0a");
+        assertThat(current("prefecture_adoption")).isEqualTo("20240301T010000Z-0a0a");
+
+        Map<String, Row> municipal = read("municipal_adoption", "municipality_code");
+        assertThat(municipal).hasSize(2 * 2 * 2);
+        Row jan = municipal.get("2024-01|all_in_scope|311006");
+        assertThat(jan.<Long>getAs("offices_in_scope")).isEqualTo(3L);
+        // the license of 3100000001 covers both of its lines
+        assertThat(jan.<Long>getAs("offices_applied")).isEqualTo(2L);
+        assertThat(jan.<Long>getAs("offices_active")).isEqualTo(3L);
+        assertThat(jan.<Integer>getAs("national_rank")).isEqualTo(1);
+        assertThat(jan.<String>getAs("municipality_name")).isEqualTo("鳥取市");
+        Row feb = municipal.get("2024-02|care_management_only|311006");
+        assertThat(feb.<Long>getAs("offices_in_scope")).isEqualTo(2L);
+        assertThat(feb.<Double>getAs("application_rate")).isEqualTo(1.0);
+        Row empty = municipal.get("2024-02|all_in_scope|313009");
+        assertThat(empty.<String>getAs("size_class")).isEqualTo("NONE");
+        assertThat(empty.isNullAt(empty.fieldIndex("national_rank"))).isTrue();
+
+        Map<String, Row> prefecture = read("prefecture_adoption", "prefecture_code");
+        assertThat(prefecture).hasSize(2 * 2);
+        assertThat(prefecture.get("2024-02|all_in_scope|31").<Long>getAs("municipalities")).isEqualTo(1L);
+
+        assertThat(progress.toString(StandardCharsets.UTF_8))
+                .contains("stage exchanges", "3 rows", "output checks", "_CURRENT = 20240301T010000Z-0a0a");
+        assertThat(result.municipalRows()).isEqualTo(8);
+    }
+
+    @Test
+    void withoutExchangesTheMonthsEndAtTheLatestApplication() throws IOException {
+        landReferenceData();
+
+        AdoptionPipeline.Result result = run(config(Optional.empty(), "20240301T010000Z-0b0b"));
+
+        assertThat(result.months().to()).isEqualTo(YearMonth.of(2024, 2));
+        Row feb = read("municipal_adoption", "municipality_code").get("2024-02|all_in_scope|311006");
+        assertThat(feb.<Long>getAs("offices_active")).isZero();
+        assertThat(feb.<Long>getAs("offices_applied")).isEqualTo(3L);
+    }
+
+    @Test
+    void aRunThatFailsItsChecksPublishesNothing() throws IOException {
+        landReferenceData();
+        run(config(Optional.of(YearMonth.of(2024, 2)), "20240301T010000Z-0c0c"));
+        land(LandingDataset.OFFICES, List.of("3100000099", "15", "訪問入浴", "999999", "31"));
+
+        assertThatThrownBy(() -> run(config(Optional.of(YearMonth.of(2024, 2)), "20240302T010000Z-0d0d")))
+                .isInstanceOfSatisfying(DataQualityException.class, e -> {
+                    assertThat(e.code()).isEqualTo("ANA-DQ-006");
+                    assertThat(e.getMessage()).contains("office_number=3100000099");
+                });
+
+        assertThat(current("municipal_adoption")).isEqualTo("20240301T010000Z-0c0c");
+        assertThat(home.resolve("marts/municipal_adoption/run=20240302T010000Z-0d0d")).doesNotExist();
+    }
+
+    @Test
+    void aFromMonthAfterTheToMonthIsAnArgumentError() throws IOException {
+        landReferenceData();
+        AdoptionJobConfig config = new AdoptionJobConfig(home, YearMonth.of(2025, 1),
+                Optional.of(YearMonth.of(2024, 2)), "local[2]", 2, 3, Optional.empty());
+
+        assertThatThrownBy(() -> run(config))
+                .isInstanceOfSatisfying(JobArgumentException.class, e -> assertThat(e.code()).isEqualTo("ANA-ARG-001"));
+        assertThat(home.resolve("marts")).doesNotExist();
+    }
+
+    /**
+     * Prefecture 31: 311006 has 3100000001 (43 and 11) and 3100000003 (43); 313009 has none. Prefecture 32 has no
+     * municipality in this zone. 3100000001 applied in January, 3100000003 in February.
+     */
+    private void landReferenceData() throws IOException {
+        land(LandingDataset.MUNICIPALITIES,
+                List.of("311006", "31", "鳥取県", "鳥取市", "トットリシ"),
+                List.of("313009", "31", "鳥取県", "日野町", "ヒノチョウ"));
+        land(LandingDataset.OFFICES,
+                List.of("3100000001", "43", "ケアプラン \"あおぞら\", 本店\n二階", "311006", "31"),
+                List.of("3100000001", "11", "あおぞら訪問介護", "311006", "31"),
+                List.of("3100000003", "43", "みどり居宅", "311006", "31"));
+        land(LandingDataset.APPLICATIONS,
+                Arrays.asList("3100000001", "43", "2024-01-15", "2024-02-01", null, "paid"),
+                Arrays.asList("3100000003", "43", "2024-02-29", "2024-03-01", null, "free_pass"));
+    }
+
+    private static List<String> exchange(String id, String sender, String recipient, String month) {
+        return Arrays.asList(id, "UPPLAN", "202404", sender, "43", recipient, "43", month, "12", "3", "4096",
+                "0".repeat(64), "2024-03-01T00:00:00.000Z", "2024-03-01T00:00:01.000Z", null, "delivered");
+    }
+
+    @SafeVarargs
+    private void land(LandingDataset dataset, List<String>... rows) throws IOException {
+        new LandingWriter(home.resolve("landing"), LANDED).writePart(dataset, List.of(rows));
+    }
+
+    private AdoptionJobConfig config(Optional<YearMonth> to, String runId) {
+        return new AdoptionJobConfig(home, YearMonth.of(2024, 1), to, "local[2]", 2, 3, Optional.of(runId));
+    }
+
+    private AdoptionPipeline.Result run(AdoptionJobConfig config) {
+        return new AdoptionPipeline(SparkTestSession.spark(), config,
+                new PrintStream(progress, true, StandardCharsets.UTF_8), Clock.systemUTC()).run();
+    }
+
+    private String current(String mart) throws IOException {
+        return Files.readString(home.resolve("marts").resolve(mart).resolve("_CURRENT"), StandardCharsets.UTF_8).strip();
+    }
+
+    /** The published run of a mart, as a reader would find it: through _CURRENT. */
+    private Map<String, Row> read(String mart, String codeColumn) throws IOException {
+        Path run = home.resolve("marts").resolve(mart).resolve("run=" + current(mart));
+        Map<String, Row> rows = new HashMap<>();
+        for (Row r : SparkTestSession.spark().read().parquet(run.toString()).collectAsList()) {
+            rows.put(r.getAs("month") + "|" + r.getAs("denominator_scope") + "|" + r.getAs(codeColumn), r);
+        }
+        return rows;
+    }
+}

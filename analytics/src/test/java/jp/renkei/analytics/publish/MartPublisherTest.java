@@ -1,0 +1,95 @@
+package jp.renkei.analytics.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.raise_error;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.lit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jp.renkei.analytics.SparkTestSession;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MartPublisherTest {
+
+    private static final String MART = "example_mart";
+    private final SparkSession spark = SparkTestSession.spark();
+
+    @TempDir
+    Path marts;
+
+    @Test
+    void aRunIsWrittenAndThenNamedByCurrent() throws IOException {
+        MartPublisher publisher = new MartPublisher(marts, 3);
+
+        Map<String, Path> folders = publisher.publish("20261126T050242Z-3f9c", Map.of(MART, mart(5)));
+
+        Path current = marts.resolve(MART).resolve("_CURRENT");
+        assertThat(Files.readString(current, StandardCharsets.UTF_8)).isEqualTo("20261126T050242Z-3f9c\n");
+        assertThat(folders.get(MART)).isEqualTo(marts.resolve(MART).resolve("run=20261126T050242Z-3f9c"));
+        assertThat(spark.read().parquet(folders.get(MART).toString()).count()).isEqualTo(5);
+        try (Stream<Path> files = Files.list(marts.resolve(MART))) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .as("no temp file is left beside _CURRENT")
+                    .containsExactlyInAnyOrder("_CURRENT", "run=20261126T050242Z-3f9c");
+        }
+    }
+
+    @Test
+    void aFailedRunLeavesCurrentAndRemovesItsOwnFolder() {
+        MartPublisher publisher = new MartPublisher(marts, 3);
+        publisher.publish("20261126T050242Z-0001", Map.of(MART, mart(3)));
+        MartPublisher.Mart failing = mart(spark.range(3).toDF("id").withColumn("id",
+                when(col("id").equalTo(2), raise_error(lit("boom"))).otherwise(col("id"))));
+
+        assertThatThrownBy(() -> publisher.publish("20261127T050242Z-0002", Map.of(MART, failing)))
+                .isInstanceOfSatisfying(PublishException.class, e -> assertThat(e.code()).isEqualTo("ANA-PUB-001"));
+
+        assertThat(publisher.current(MART)).contains("20261126T050242Z-0001");
+        assertThat(publisher.runs(MART)).containsExactly("20261126T050242Z-0001");
+    }
+
+    @Test
+    void onlyTheNewestRunsAreKept() {
+        MartPublisher publisher = new MartPublisher(marts, 3);
+        List<String> ids = List.of("20261101T000000Z-aaaa", "20261102T000000Z-bbbb", "20261103T000000Z-cccc",
+                "20261104T000000Z-dddd");
+        for (String id : ids) {
+            publisher.publish(id, Map.of(MART, mart(1)));
+        }
+
+        assertThat(publisher.runs(MART)).containsExactlyElementsOf(ids.subList(1, 4));
+        assertThat(publisher.current(MART)).contains("20261104T000000Z-dddd");
+        assertThat(marts.resolve(MART).resolve("run=20261101T000000Z-aaaa")).doesNotExist();
+    }
+
+    @Test
+    void runIdsSortByTimeAndAreValidated() {
+        String id = RunId.next(Instant.parse("2026-11-26T05:02:42.123Z"));
+        assertThat(id).startsWith("20261126T050242Z-").matches(RunId::isValid);
+        assertThat(RunId.isValid("../../etc")).isFalse();
+        assertThatThrownBy(() -> new MartPublisher(marts, 3).publish("../x", Map.of(MART, mart(1))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private MartPublisher.Mart mart(int rows) {
+        return mart(spark.range(rows).toDF("id").withColumn("name", col("id").cast("string")));
+    }
+
+    private static MartPublisher.Mart mart(Dataset<Row> frame) {
+        return new MartPublisher.Mart(frame, List.of("id"));
+    }
+}
