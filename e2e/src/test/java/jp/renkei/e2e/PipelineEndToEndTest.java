@@ -1,0 +1,248 @@
+package jp.renkei.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import jp.renkei.ingest.cli.IngestCommand;
+import jp.renkei.ingest.demo.DemoNation;
+import jp.renkei.ingest.demo.DemoNationConfig;
+import jp.renkei.ingest.demo.DemoNationGenerator;
+import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
+import jp.renkei.relay.agent.OutboxUploader;
+import jp.renkei.relay.agent.UploadOutcome;
+import jp.renkei.relay.server.AgentToken;
+import jp.renkei.relay.tls.RelayTlsMaterial;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The whole chain on a tiny nation, each part as it runs in production: the ingest CLI lands the reference files, the
+ * relay runs as its own process and the agent uploads every outbox over HTTPS, the Spark job builds and publishes the
+ * marts in its own JVM, and the dashboard serves them from DuckDB. The API's figures must equal the ones computed
+ * independently from the generator's raw files.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineEndToEndTest {
+    private static final YearMonth LAST_MONTH = YearMonth.of(2026, 10);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path home;
+
+    private DemoNation nation;
+    private ExpectedAdoption expected;
+    private ModuleProcess dashboard;
+    private URI dashboardUri;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    void runThePipeline() throws Exception {
+        nation = new DemoNationGenerator().generate(DemoNationConfig.tiny(11), home.resolve("demo-input"), status -> { });
+        expected = new ExpectedAdoption(nation.officeList(), nation.applicationRoster(), nation.outbox());
+        PseudonymKeyStore.createIfMissing(home);
+
+        land("municipalities", nation.municipalityMaster());
+        land("offices", nation.officeList());
+        land("applications", nation.applicationRoster());
+
+        Path registry = home.resolve("relay").resolve("registry").resolve("applications.csv");
+        Files.createDirectories(registry.getParent());
+        Files.copy(nation.applicationRoster(), registry);
+        relayTheOutbox();
+
+        try (ModuleProcess job = ModuleProcess.start("analytics",
+                List.of(ModuleProcess.sparkOptionsFile(), "-Xmx1g", "-Duser.timezone=Pacific/Apia"),
+                "jp.renkei.analytics.AdoptionJob",
+                List.of("--home", home.toString(), "--to-month", LAST_MONTH.toString(), "--master", "local[2]"),
+                home.resolve("logs").resolve("spark.log"))) {
+            job.awaitSuccess(300);
+        }
+
+        int port = freePort();
+        dashboardUri = URI.create("http://127.0.0.1:" + port);
+        dashboard = ModuleProcess.start("dashboard", List.of("-Djava.awt.headless=true", "-Xmx512m"),
+                "jp.renkei.dashboard.DashboardApplication",
+                List.of("--renkei.home=" + home, "--server.port=" + port, "--server.address=127.0.0.1"),
+                home.resolve("logs").resolve("dashboard.log"));
+        awaitDashboard();
+    }
+
+    @AfterAll
+    void stopDashboard() {
+        if (dashboard != null) {
+            dashboard.close();
+        }
+    }
+
+    @Test
+    void everyMunicipalityMatchesTheIndependentCountInTheLatestMonth() throws Exception {
+        assertMonthMatches(LAST_MONTH);
+    }
+
+    @Test
+    void anEarlierMonthMatchesToo() throws Exception {
+        YearMonth earlier = LAST_MONTH.minusMonths(3);
+        assertThat(expected.monthsWithExchanges()).contains(earlier);
+        assertMonthMatches(earlier);
+    }
+
+    @Test
+    void theTinyNationHasRealActivity() throws Exception {
+        JsonNode rows = adoption(LAST_MONTH).get("rows");
+        long applied = 0;
+        long active = 0;
+        for (JsonNode row : rows) {
+            applied += row.get("offices_applied").asLong();
+            active += row.get("offices_active").asLong();
+        }
+        assertThat(applied).as("offices applied nationwide").isPositive();
+        assertThat(active).as("offices active nationwide").isPositive();
+        assertThat(nation.files()).isPositive();
+    }
+
+    @Test
+    void noClearInsuredPersonNumberReachesTheLandingZoneOrTheMarts() throws Exception {
+        String someInsuredNumber;
+        try (Stream<Path> sent = Files.walk(home.resolve("demo-input").resolve("sent"))) {
+            Path upplan = sent.filter(file -> file.getFileName().toString().startsWith("UPPLAN")).findFirst().orElseThrow();
+            someInsuredNumber = new String(Files.readAllBytes(upplan), "windows-31j").split(",")[2];
+        }
+        assertThat(someInsuredNumber).hasSize(10);
+        for (String folder : List.of("landing", "marts")) {
+            try (Stream<Path> files = Files.walk(home.resolve(folder))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                            .as("%s must not hold a clear 被保険者番号", file).doesNotContain(someInsuredNumber);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anUnknownMonthIsANotFoundWithACode() throws Exception {
+        HttpResponse<String> response = get("/api/v1/municipal-adoption?month=2019-01");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body()).get("code").asText()).isEqualTo("DASH-MONTH-001");
+    }
+
+    private void assertMonthMatches(YearMonth month) throws Exception {
+        Map<String, ExpectedAdoption.Figures> want = expected.byMunicipality(month);
+        Map<String, JsonNode> got = new HashMap<>();
+        for (JsonNode row : adoption(month).get("rows")) {
+            got.put(row.get("municipality_code").asText(), row);
+        }
+        for (Map.Entry<String, ExpectedAdoption.Figures> entry : want.entrySet()) {
+            JsonNode row = got.get(entry.getKey());
+            ExpectedAdoption.Figures figures = entry.getValue();
+            assertThat(row).as("API row for municipality %s in %s", entry.getKey(), month).isNotNull();
+            assertThat(row.get("offices_in_scope").asLong()).as("offices_in_scope of %s", entry.getKey()).isEqualTo(figures.inScope());
+            assertThat(row.get("offices_applied").asLong()).as("offices_applied of %s", entry.getKey()).isEqualTo(figures.applied());
+            assertThat(row.get("offices_active").asLong()).as("offices_active of %s", entry.getKey()).isEqualTo(figures.active());
+            assertThat(row.get("application_rate").asDouble()).as("application_rate of %s", entry.getKey())
+                    .isCloseTo(figures.applicationRate(), within(1e-12));
+            assertThat(row.get("active_rate").asDouble()).as("active_rate of %s", entry.getKey())
+                    .isCloseTo(figures.activeRate(), within(1e-12));
+        }
+        for (Map.Entry<String, JsonNode> entry : got.entrySet()) {
+            if (!want.containsKey(entry.getKey())) {
+                assertThat(entry.getValue().get("offices_in_scope").asLong())
+                        .as("municipality %s has no in-scope office in the inputs", entry.getKey()).isZero();
+            }
+        }
+        assertRanksFollowRates(got, want);
+    }
+
+    /** national_rank is RANK() by application rate, descending, among municipalities with offices. */
+    private static void assertRanksFollowRates(Map<String, JsonNode> got, Map<String, ExpectedAdoption.Figures> want) {
+        for (Map.Entry<String, ExpectedAdoption.Figures> entry : want.entrySet()) {
+            double rate = entry.getValue().applicationRate();
+            long higher = want.values().stream().filter(other -> other.applicationRate() > rate + 1e-12).count();
+            assertThat(got.get(entry.getKey()).get("national_rank").asLong())
+                    .as("national_rank of %s", entry.getKey()).isEqualTo(higher + 1);
+        }
+    }
+
+    private JsonNode adoption(YearMonth month) throws Exception {
+        HttpResponse<String> response = get("/api/v1/municipal-adoption?month=" + month);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("month").asText()).isEqualTo(month.toString());
+        return body;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(dashboardUri.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private void land(String dataset, Path file) {
+        int exit = new CommandLine(new IngestCommand()).execute("land", dataset, "--home", home.toString(), file.toString());
+        assertThat(exit).as("renkei-ingest land %s %s", dataset, file).isZero();
+    }
+
+    private void relayTheOutbox() throws Exception {
+        Path portFile = home.resolve("relay.port");
+        try (ModuleProcess relay = ModuleProcess.start("relay", List.of("-Xmx512m"), "jp.renkei.relay.cli.RelayCommand",
+                List.of("serve", "--home", home.toString(), "--port", "0", "--port-file", portFile.toString()),
+                home.resolve("logs").resolve("relay.log"))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!Files.exists(portFile)) {
+                assertThat(relay.isAlive()).as("relay process is running; log:%n%s", relay.logText()).isTrue();
+                assertThat(System.nanoTime()).as("relay started within 60 s").isLessThan(deadline);
+                Thread.onSpinWait();
+                Thread.sleep(50);
+            }
+            URI relayUri = URI.create("https://127.0.0.1:" + Files.readString(portFile).strip());
+            Path demoInput = home.resolve("demo-input");
+            OutboxUploader uploader = new OutboxUploader(relayUri,
+                    RelayTlsMaterial.clientContext(home.resolve("relay").resolve("tls").resolve("relay-cert.pem")),
+                    AgentToken.read(home.resolve("secrets")), demoInput.resolve("sent"), demoInput.resolve("rejected"));
+            Map<UploadOutcome, Integer> outcomes = uploader.uploadAll(nation.outbox(), 4, status -> { });
+            assertThat(outcomes.get(UploadOutcome.ACKNOWLEDGED)).isEqualTo(nation.files());
+            relay.stopGracefully(60);
+        }
+    }
+
+    private void awaitDashboard() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            assertThat(dashboard.isAlive()).as("dashboard process is running; log:%n%s", dashboard.logText()).isTrue();
+            try {
+                if (get("/api/v1/municipal-adoption?month=" + LAST_MONTH).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting until the deadline
+            }
+            assertThat(System.nanoTime()).as("dashboard ready within 120 s; log:%n%s", dashboard.logText()).isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
