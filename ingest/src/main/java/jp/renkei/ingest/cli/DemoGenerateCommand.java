@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import jp.renkei.ingest.demo.DemoNation;
 import jp.renkei.ingest.demo.DemoNationConfig;
 import jp.renkei.ingest.demo.DemoNationGenerator;
+import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -34,8 +35,14 @@ final class DemoGenerateCommand implements Callable<Integer> {
     @Option(names = "--exchange-months", description = "Months of standard files ending at --last-month; 0 = all (default ${DEFAULT-VALUE}).")
     int exchangeMonths = DEFAULTS.exchangeMonths();
 
+    @Option(names = "--home", description = "Also create this RENKEI_HOME's pseudonym key if it has none (never in the repo).")
+    Path home;
+
     @Override
     public Integer call() throws Exception {
+        if (home != null) {
+            System.out.println("pseudonym key: " + PseudonymKeyStore.createIfMissing(home));
+        }
         DemoNationConfig config = new DemoNationConfig(seed, prefectures, offices, DEFAULTS.firstMonth(), lastMonth,
                 exchangeMonths);
         ConsoleProgress progress = new ConsoleProgress("demo files");

@@ -1,5 +1,6 @@
 package jp.renkei.ingest.demo;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,11 +14,16 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 import jp.renkei.ingest.application.Application;
+import jp.renkei.ingest.csv.BomSkippingReader;
 import jp.renkei.ingest.application.ApplicationRoster;
 import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.municipality.Municipality;
 import jp.renkei.ingest.municipality.MunicipalityMaster;
 import jp.renkei.ingest.officelist.OfficeListWriter;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Builds the demo nation into a folder: {@code municipalities/}, {@code offices/}, {@code applications/} (the inputs
@@ -31,7 +37,7 @@ public final class DemoNationGenerator {
             throws IOException, InputRejectedException {
         byte[] masterBytes = readMaster();
         MunicipalityMaster master = MunicipalityMaster.read("localgovjp-utf8.csv",
-                new InputStreamReader(new java.io.ByteArrayInputStream(masterBytes), StandardCharsets.UTF_8));
+                new InputStreamReader(new ByteArrayInputStream(masterBytes), StandardCharsets.UTF_8));
         List<Municipality> municipalities = master.municipalities().stream()
                 .filter(municipality -> config.prefectureCodes().contains(municipality.prefectureCode()))
                 .sorted(Comparator.comparing(Municipality::code))
@@ -42,9 +48,8 @@ public final class DemoNationGenerator {
         Random random = new Random(config.seed());
         List<DemoOffice> offices = new DemoOfficeBuilder(config, random).build(municipalities);
 
-        Path masterCopy = output.resolve("municipalities").resolve("localgovjp-utf8.csv");
-        Files.createDirectories(masterCopy.getParent());
-        Files.write(masterCopy, masterBytes);
+        Path masterCopy = writeMasterOfNation(output.resolve("municipalities").resolve("localgovjp-utf8.csv"),
+                masterBytes, config.prefectureCodes());
         Path officeList = writeOfficeList(output.resolve("offices").resolve("jigyosho_demo.csv"), offices);
         List<Application> applications = applications(offices);
         Path roster = output.resolve("applications").resolve("applications.csv");
@@ -66,6 +71,29 @@ public final class DemoNationGenerator {
             }
             return input.readAllBytes();
         }
+    }
+
+    /**
+     * The demo nation is its prefectures: it publishes the master's rows of those prefectures only (wards included),
+     * so rankings are not padded with 1,700 municipalities that have no office at all.
+     */
+    private static Path writeMasterOfNation(Path file, byte[] masterBytes, List<String> prefectureCodes) throws IOException {
+        Files.createDirectories(file.getParent());
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (CSVParser parser = format.parse(new BomSkippingReader(new InputStreamReader(
+                        new ByteArrayInputStream(masterBytes), StandardCharsets.UTF_8)));
+             Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writer.write('\uFEFF');
+            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get());
+            printer.printRecord(parser.getHeaderNames());
+            for (CSVRecord record : parser) {
+                if (prefectureCodes.contains(record.get("lgcode").substring(0, 2))) {
+                    printer.printRecord(record.toList());
+                }
+            }
+            printer.flush();
+        }
+        return file;
     }
 
     private static Path writeOfficeList(Path file, List<DemoOffice> offices) throws IOException {

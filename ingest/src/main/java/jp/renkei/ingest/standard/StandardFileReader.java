@@ -61,8 +61,14 @@ public final class StandardFileReader {
         }
     }
 
-    /** Decodes MS932; on the first bad byte records the line it is on and returns null. */
+    /** Decodes MS932; on a byte-order mark or the first bad byte records the line it is on and returns null. */
     private static String decode(byte[] content, Findings findings) {
+        // Checked on the bytes: MS932 cannot decode EF BB BF, so after decoding a BOM would only be "a bad byte".
+        if (content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB && content[2] == (byte) 0xBF) {
+            findings.error("STD-ENC-002", 1, 0, "", "先頭にBOMがあります。MS932のファイルにBOMは付けません",
+                    "the file starts with a byte-order mark; MS932 files have none (was it saved as UTF-8?)");
+            return null;
+        }
         CharsetDecoder decoder = MS932.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -84,13 +90,7 @@ public final class StandardFileReader {
         }
         decoder.flush(output);
         output.flip();
-        String text = output.toString();
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            findings.error("STD-ENC-002", 1, 0, "", "先頭にBOMがあります。MS932のファイルにBOMは付けません",
-                    "the file starts with a byte-order mark; MS932 files have none (was it saved as UTF-8?)");
-            return null;
-        }
-        return text;
+        return output.toString();
     }
 
     private static List<StandardFile.RawRecord> parseRecords(String text, Findings findings) {
