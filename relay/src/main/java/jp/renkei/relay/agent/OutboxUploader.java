@@ -37,14 +37,21 @@ public final class OutboxUploader {
     private final String token;
     private final Path sentRoot;
     private final Path rejectedRoot;
+    private final Duration firstBackOff;
 
     public OutboxUploader(URI relay, SSLContext tls, String token, Path sentRoot, Path rejectedRoot) {
+        this(relay, tls, token, sentRoot, rejectedRoot, FIRST_BACK_OFF);
+    }
+
+    /** With a shorter first back-off, so a test of an unreachable relay does not wait the production ~12 s. */
+    OutboxUploader(URI relay, SSLContext tls, String token, Path sentRoot, Path rejectedRoot, Duration firstBackOff) {
         this.client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         this.relay = relay;
         this.token = token;
         this.sentRoot = sentRoot;
         this.rejectedRoot = rejectedRoot;
+        this.firstBackOff = firstBackOff;
     }
 
     /** Uploads every file under the outbox and returns how many ended in each outcome. */
@@ -98,7 +105,7 @@ public final class OutboxUploader {
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofFile(file))
                 .build();
-        Duration backOff = FIRST_BACK_OFF;
+        Duration backOff = firstBackOff;
         for (int attempt = 1; attempt <= MAXIMUM_ATTEMPTS; attempt++) {
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

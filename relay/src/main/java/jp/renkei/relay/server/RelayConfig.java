@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * Every relay setting with its default. Values come from one properties file, then environment variables
- * ({@code relay.port} ← {@code RENKEI_RELAY_PORT}: upper case, dots to underscores, {@code RENKEI_} prefix) win.
+ * ({@code relay.port} ← {@code RENKEI_RELAY_PORT}, {@code relay.maximum-file-bytes} ←
+ * {@code RENKEI_RELAY_MAXIMUM_FILE_BYTES}: upper case, dots and hyphens to underscores, {@code RENKEI_} prefix) win.
  *
  * @param home the relay's own folder (journal, inboxes, TLS); normally {@code <RENKEI_HOME>/relay}
  * @param landingRoot where exchanges and schedule lines land; normally {@code <RENKEI_HOME>/landing}
@@ -39,7 +40,7 @@ public record RelayConfig(
     /** Reads the settings for a RENKEI_HOME from {@code properties} then {@code environment}. */
     public static RelayConfig load(Path renkeiHome, Properties properties, Map<String, String> environment) {
         Function<String, String> value = key -> {
-            String variable = "RENKEI_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+            String variable = "RENKEI_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
             String fromEnvironment = environment.get(variable);
             return fromEnvironment != null ? fromEnvironment : properties.getProperty(key);
         };

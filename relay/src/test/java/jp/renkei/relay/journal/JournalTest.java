@@ -1,0 +1,277 @@
+package jp.renkei.relay.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JournalTest {
+    private static final int QUEUE_CAPACITY = 1_024;
+    private static final int MAXIMUM_BATCH = 64;
+    private static final long TIMEOUT_SECONDS = 10;
+
+    @TempDir
+    Path folder;
+
+    private Path journalFile() {
+        return folder.resolve("journal").resolve("journal.log");
+    }
+
+    @ParameterizedTest(name = "maximum batch {0}: {1} forces")
+    @CsvSource({"1024, 2", "16, 5", "1, 64"})
+    void concurrentAppendsShareForcesAndCompleteInSequenceOrder(int maximumBatch, long expectedForces) throws Exception {
+        int appends = 64;
+        WriterGate gate = new WriterGate();
+        List<Long> durableOrder = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Object> attachments = new ConcurrentHashMap<>();
+        BiConsumer<JournalEntry, Object> onDurable = (entry, attachment) -> {
+            durableOrder.add(entry.sequence());
+            attachments.put(entry.messageId(), attachment);
+            gate.holdOnFirstRecord(entry);
+        };
+        List<JournalEntry> entries = entries(appends);
+        try (Journal journal = Journal.open(journalFile(), QUEUE_CAPACITY, maximumBatch, recovered -> { }, onDurable)) {
+            List<CompletableFuture<JournalEntry>> acknowledgements = new ArrayList<>();
+            acknowledgements.add(journal.append(entries.get(0), "attachment of " + entries.get(0).messageId()));
+            gate.awaitWriterHeld();
+            // The writer is held after its first force: the other appends, from several threads, all queue up.
+            ExecutorService uploaders = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<CompletableFuture<JournalEntry>>> queued = new ArrayList<>();
+                for (JournalEntry entry : entries.subList(1, appends)) {
+                    queued.add(uploaders.submit(() -> journal.append(entry, "attachment of " + entry.messageId())));
+                }
+                for (Future<CompletableFuture<JournalEntry>> future : queued) {
+                    acknowledgements.add(future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+                }
+            } finally {
+                uploaders.shutdown();
+            }
+            assertThat(journal.queueDepth()).isEqualTo(appends - 1);
+            gate.release();
+            CompletableFuture.allOf(acknowledgements.toArray(CompletableFuture[]::new)).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+
+            assertThat(acknowledgements).extracting(acknowledgement -> acknowledgement.join().sequence())
+                    .containsExactlyInAnyOrderElementsOf(sequences(1, appends));
+            assertThat(durableOrder).containsExactlyElementsOf(sequences(1, appends));
+            assertThat(attachments).hasSize(appends)
+                    .allSatisfy((messageId, attachment) -> assertThat(attachment).isEqualTo("attachment of " + messageId));
+            assertThat(journal.forceCount()).isEqualTo(expectedForces).isLessThanOrEqualTo(appends);
+            assertThat(journal.lastSequence()).isEqualTo(appends);
+        }
+    }
+
+    @Test
+    void reopeningRecoversEveryRecordWithItsContentInOrder() throws Exception {
+        List<JournalEntry> written = new ArrayList<>();
+        try (Journal journal = open(ignoreRecovered())) {
+            for (JournalEntry entry : entries(40)) {
+                written.add(journal.append(entry, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            }
+        }
+
+        List<JournalEntry> recovered = new ArrayList<>();
+        try (Journal journal = open(recovered::add)) {
+            assertThat(journal.lastSequence()).isEqualTo(40);
+        }
+
+        assertThat(recovered).usingRecursiveComparison().isEqualTo(written);
+        assertThat(recovered).extracting(JournalEntry::sequence).containsExactlyElementsOf(sequences(1, 40));
+    }
+
+    @Test
+    void aHalfWrittenRecordAfterTheLastOneIsCutAndAppendsContinue() throws Exception {
+        List<Long> lengths = appendOneByOne(entries(3));
+        // A header whose payload never reached the disk: magic "RNK1", length 50, a checksum, then only two bytes.
+        Files.write(journalFile(), new byte[] {0x52, 0x4E, 0x4B, 0x31, 0, 0, 0, 50, 1, 2, 3, 4, 9, 9},
+                StandardOpenOption.APPEND);
+
+        assertReopeningRecovers(sequences(1, 3), lengths.get(2));
+        assertAppendsContinueAt(4);
+    }
+
+    @Test
+    void garbageAfterTheLastRecordIsCut() throws Exception {
+        List<Long> lengths = appendOneByOne(entries(3));
+        Files.write(journalFile(), "\0\0garbage that is not a record".getBytes(StandardCharsets.US_ASCII),
+                StandardOpenOption.APPEND);
+
+        assertReopeningRecovers(sequences(1, 3), lengths.get(2));
+        assertAppendsContinueAt(4);
+    }
+
+    @Test
+    void aLastRecordCutShortIsDroppedAndItsSequenceIsGivenToTheNextAppend() throws Exception {
+        List<Long> lengths = appendOneByOne(entries(3));
+        try (FileChannel channel = FileChannel.open(journalFile(), StandardOpenOption.WRITE)) {
+            channel.truncate(lengths.get(2) - 5);
+        }
+
+        assertReopeningRecovers(sequences(1, 2), lengths.get(1));
+        assertAppendsContinueAt(3);
+    }
+
+    @Test
+    void aLastRecordFailingItsChecksumIsDropped() throws Exception {
+        List<Long> lengths = appendOneByOne(entries(3));
+        long insideTheLastContent = lengths.get(2) - 3;
+        try (FileChannel channel = FileChannel.open(journalFile(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            channel.read(one, insideTheLastContent);
+            one.flip();
+            byte flipped = (byte) (one.get() ^ 0x01);
+            channel.write(ByteBuffer.wrap(new byte[] {flipped}), insideTheLastContent);
+        }
+
+        assertReopeningRecovers(sequences(1, 2), lengths.get(1));
+        assertAppendsContinueAt(3);
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceWithoutTakingASequence() throws Exception {
+        WriterGate gate = new WriterGate();
+        try (Journal journal = Journal.open(journalFile(), 1, MAXIMUM_BATCH, recovered -> { },
+                (entry, attachment) -> gate.holdOnFirstRecord(entry))) {
+            List<JournalEntry> entries = entries(3);
+            CompletableFuture<JournalEntry> first = journal.append(entries.get(0), null);
+            gate.awaitWriterHeld();
+            CompletableFuture<JournalEntry> second = journal.append(entries.get(1), null);
+
+            assertThatThrownBy(() -> journal.append(entries.get(2), null))
+                    .isInstanceOf(JournalFullException.class)
+                    .hasMessageContaining("full");
+
+            gate.release();
+            assertThat(first.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence()).isEqualTo(1);
+            assertThat(second.get(TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence()).isEqualTo(2);
+            assertThat(journal.lastSequence()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aClosedJournalRefusesAppends() throws Exception {
+        Journal journal = open(ignoreRecovered());
+        journal.close();
+
+        assertThatThrownBy(() -> journal.append(entries(1).get(0), null))
+                .isInstanceOf(JournalFullException.class)
+                .hasMessageContaining("shutting down");
+    }
+
+    /** Appends one record at a time and returns the file's length after each acknowledgement. */
+    private List<Long> appendOneByOne(List<JournalEntry> entries) throws Exception {
+        List<Long> lengths = new ArrayList<>();
+        try (Journal journal = open(ignoreRecovered())) {
+            for (JournalEntry entry : entries) {
+                journal.append(entry, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                lengths.add(Files.size(journalFile()));
+            }
+        }
+        return lengths;
+    }
+
+    private void assertReopeningRecovers(List<Long> expectedSequences, long expectedLength) throws IOException {
+        List<JournalEntry> recovered = new ArrayList<>();
+        try (Journal journal = open(recovered::add)) {
+            assertThat(journal.lastSequence()).isEqualTo(expectedSequences.get(expectedSequences.size() - 1));
+        }
+        assertThat(recovered).extracting(JournalEntry::sequence).containsExactlyElementsOf(expectedSequences);
+        assertThat(Files.size(journalFile())).as("journal length after the torn tail is cut").isEqualTo(expectedLength);
+    }
+
+    /** The next append gets {@code sequence} and, with everything before it, survives another reopen. */
+    private void assertAppendsContinueAt(long sequence) throws Exception {
+        JournalEntry next = entry(999);
+        try (Journal journal = open(ignoreRecovered())) {
+            assertThat(journal.append(next, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence()).isEqualTo(sequence);
+        }
+        List<JournalEntry> recovered = new ArrayList<>();
+        open(recovered::add).close();
+        assertThat(recovered).extracting(JournalEntry::sequence).containsExactlyElementsOf(sequences(1, sequence));
+        assertThat(recovered.get(recovered.size() - 1)).usingRecursiveComparison().ignoringFields("sequence").isEqualTo(next);
+    }
+
+    private Journal open(Consumer<JournalEntry> recovered) throws IOException {
+        return Journal.open(journalFile(), QUEUE_CAPACITY, MAXIMUM_BATCH, recovered, (entry, attachment) -> { });
+    }
+
+    private static Consumer<JournalEntry> ignoreRecovered() {
+        return entry -> { };
+    }
+
+    private static List<JournalEntry> entries(int count) {
+        List<JournalEntry> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            entries.add(entry(i));
+        }
+        return entries;
+    }
+
+    /** A record whose content is seeded random bytes of varied length (empty for index 0). */
+    private static JournalEntry entry(int index) {
+        SplittableRandom random = new SplittableRandom(index);
+        byte[] content = new byte[index == 0 ? 0 : random.nextInt(1, 4_096)];
+        random.nextBytes(content);
+        String name = "UPPLAN_202610_3110000011_43_3110000029_11_" + (20261105093000L + index) + ".CSV";
+        return new JournalEntry(0, UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.US_ASCII)).toString(),
+                name, "3110000011", 1_764_158_400_123L + index, content);
+    }
+
+    private static List<Long> sequences(long first, long last) {
+        return LongStream.rangeClosed(first, last).boxed().toList();
+    }
+
+    /** Holds the writer thread inside {@code onDurable} of record 1, so that later appends are sure to queue up. */
+    private static final class WriterGate {
+        private final CountDownLatch held = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        void holdOnFirstRecord(JournalEntry entry) {
+            if (entry.sequence() != 1) {
+                return;
+            }
+            held.countDown();
+            try {
+                if (!released.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never released the journal writer");
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void awaitWriterHeld() throws InterruptedException {
+            assertThat(held.await(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("the writer reached record 1").isTrue();
+        }
+
+        void release() {
+            released.countDown();
+        }
+    }
+}
