@@ -74,7 +74,12 @@ public record RelayConfig(
     }
 
     private static int number(Function<String, String> value, String key, int fallback) {
-        return (int) number(value, key, (long) fallback);
+        long configured = number(value, key, (long) fallback);
+        if (configured < 0 || configured > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("relay setting " + key + " must be between 0 and " + Integer.MAX_VALUE
+                    + ", was " + configured);
+        }
+        return (int) configured;
     }
 
     private static long number(Function<String, String> value, String key, long fallback) {

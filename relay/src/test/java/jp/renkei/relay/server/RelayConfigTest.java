@@ -160,4 +160,15 @@ class RelayConfigTest {
                 .hasMessageContaining("relay.port")
                 .hasMessageContaining("'https'");
     }
+
+    @Test
+    void aWholeNumberTooLargeForItsSettingIsRefusedRatherThanWrapped() {
+        Properties properties = new Properties();
+        properties.setProperty("relay.port", "4294967297");
+
+        assertThatThrownBy(() -> RelayConfig.load(HOME, properties, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("relay.port")
+                .hasMessageContaining("4294967297");
+    }
 }
