@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -49,6 +50,9 @@ public final class ApplicationRoster {
                 readLine(record, line, findings).ifPresent(applications::add);
             }
         } catch (IllegalStateException | UncheckedIOException malformed) {
+            if (malformed.getCause() instanceof CharacterCodingException undecodable) {
+                throw undecodable; // a charset problem, not bad CSV: the caller chose the charset and reports it
+            }
             findings.error("APP-CSV-001", 0, 0, "", "CSVとして読めません: " + malformed.getMessage(),
                     "not valid CSV: " + malformed.getMessage());
         }

@@ -2,6 +2,7 @@ package jp.renkei.ingest.municipality;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -93,6 +94,9 @@ public final class MunicipalityMaster {
                 }
             }
         } catch (IllegalStateException | java.io.UncheckedIOException malformed) {
+            if (malformed.getCause() instanceof CharacterCodingException undecodable) {
+                throw undecodable; // a charset problem, not bad CSV: the caller chose the charset and reports it
+            }
             findings.error("MUN-CSV-001", 0, 0, "", "CSVとして読めません: " + malformed.getMessage(),
                     "not valid CSV: " + malformed.getMessage());
         }

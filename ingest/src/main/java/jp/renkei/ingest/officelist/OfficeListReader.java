@@ -3,6 +3,7 @@ package jp.renkei.ingest.officelist;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +57,9 @@ public final class OfficeListReader {
                 }).ifPresent(offices::add);
             }
         } catch (IllegalStateException | UncheckedIOException malformed) {
+            if (malformed.getCause() instanceof CharacterCodingException undecodable) {
+                throw undecodable; // a charset problem, not bad CSV: the caller chose the charset and reports it
+            }
             findings.error("OFF-CSV-001", 0, 0, "", "CSVとして読めません: " + malformed.getMessage(),
                     "not valid CSV: " + malformed.getMessage());
         }

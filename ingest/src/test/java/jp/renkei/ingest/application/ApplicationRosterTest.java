@@ -1,12 +1,20 @@
 package jp.renkei.ingest.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -86,6 +94,19 @@ class ApplicationRosterTest {
 
         assertThat(findings).extracting(Finding::code, Finding::line).containsExactly(tuple("APP-HEADER-001", 1L));
         assertThat(findings.get(0).messageEn()).contains(Arrays.toString(ApplicationRoster.HEADER.toArray()));
+    }
+
+    @Test
+    void undecodableBytesAreLeftToTheCallerAsACharsetError() {
+        byte[] utf8 = (HEADER + GOOD_LINE).getBytes(StandardCharsets.UTF_8);
+        byte[] shiftJis = "3170100029,11,2025-06-02,2025-06-02,,フリーパス\r\n".getBytes(Charset.forName("windows-31j"));
+        byte[] content = Arrays.copyOf(utf8, utf8.length + shiftJis.length);
+        System.arraycopy(shiftJis, 0, content, utf8.length, shiftJis.length);
+        Reader strictUtf8 = new InputStreamReader(new ByteArrayInputStream(content), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+
+        assertThatThrownBy(() -> ApplicationRoster.read("roster.csv", strictUtf8))
+                .isInstanceOf(CharacterCodingException.class);
     }
 
     private static List<Finding> rejection(String content) {

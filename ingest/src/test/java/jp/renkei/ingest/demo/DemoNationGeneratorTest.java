@@ -107,7 +107,8 @@ class DemoNationGeneratorTest {
             applications = ApplicationRoster.read("applications.csv", reader);
         }
 
-        assertThat(master.municipalities()).hasSize(1_741);
+        assertThat(master.municipalities()).hasSize(nation.municipalities())
+                .allSatisfy(municipality -> assertThat(municipality.prefectureCode()).isEqualTo("31"));
         assertThat(offices).hasSize(nation.offices());
         assertThat(offices).allSatisfy(office -> assertThat(office.prefectureCode()).isEqualTo("31"));
         assertThat(applications).hasSize(nation.applications()).isNotEmpty();
