@@ -66,11 +66,12 @@ final class LandCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<List<Object>> rows = new ArrayList<>();
+        List<Finding> warnings = new ArrayList<>();
         List<Finding> rejected = new ArrayList<>();
         List<Path> rejectedFiles = new ArrayList<>();
         for (Path file : files) {
             try {
-                rows.addAll(read(file));
+                rows.addAll(read(file, warnings));
             } catch (InputRejectedException rejection) {
                 rejected.addAll(rejection.findings());
                 rejectedFiles.add(file);
@@ -86,17 +87,26 @@ final class LandCommand implements Callable<Integer> {
         }
         Path part = new LandingWriter(home.resolve("landing"), Clock.systemUTC()).writePart(dataset.landing, rows);
         System.out.printf("%s: %d file(s), %,d row(s) landed in %s%n", dataset, files.size(), rows.size(), part);
+        if (!warnings.isEmpty()) {
+            Path report = reportFolder("reports").resolve("warnings.csv");
+            FindingReportWriter.write(report, warnings);
+            System.out.printf("  %d warning(s), landed anyway; report: %s%n", warnings.size(), report);
+            warnings.stream().limit(5).forEach(finding -> System.out.println("  " + finding.describe()));
+        }
         return 0;
     }
 
-    private List<List<Object>> read(Path file) throws IOException, InputRejectedException {
+    private List<List<Object>> read(Path file, List<Finding> warnings) throws IOException, InputRejectedException {
         String name = file.getFileName().toString();
         try (Reader reader = strictUtf8(file)) {
             return switch (dataset) {
                 case municipalities -> MunicipalityMaster.read(name, reader).municipalities().stream()
                         .map(Municipality::toLandingRow).toList();
-                case offices -> new OfficeListReader(loadMaster()).read(name, reader).stream()
-                        .map(Office::toLandingRow).toList();
+                case offices -> {
+                    OfficeListReader.OfficeList list = new OfficeListReader(loadMaster()).read(name, reader);
+                    warnings.addAll(list.warnings());
+                    yield list.offices().stream().map(Office::toLandingRow).toList();
+                }
                 case applications -> ApplicationRoster.read(name, reader).stream().map(Application::toLandingRow).toList();
             };
         } catch (java.io.UncheckedIOException decodingFailure) {
@@ -131,10 +141,15 @@ final class LandCommand implements Callable<Integer> {
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
-    private Path quarantine(List<Path> rejectedFiles, List<Finding> findings) throws IOException {
+    private Path reportFolder(String kind) throws IOException {
         String stamp = LocalDateTime.now(LandingWriter.LANDING_ZONE_ID).format(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss"));
-        Path folder = home.resolve("quarantine").resolve(dataset.name()).resolve(stamp);
+        Path folder = home.resolve(kind).resolve(dataset.name()).resolve(stamp);
         Files.createDirectories(folder);
+        return folder;
+    }
+
+    private Path quarantine(List<Path> rejectedFiles, List<Finding> findings) throws IOException {
+        Path folder = reportFolder("quarantine");
         for (Path file : rejectedFiles) {
             Files.copy(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.renkei.ingest.csv.BomSkippingReader;
+import jp.renkei.ingest.finding.Finding;
 import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.municipality.Municipality;
@@ -30,7 +31,11 @@ public final class OfficeListReader {
         this.municipalities = municipalities;
     }
 
-    public List<Office> read(String fileName, Reader reader) throws IOException, InputRejectedException {
+    /** The offices of a list that has no errors, with the warnings that did not reject it. */
+    public record OfficeList(List<Office> offices, List<Finding> warnings) {
+    }
+
+    public OfficeList read(String fileName, Reader reader) throws IOException, InputRejectedException {
         Findings findings = new Findings(fileName);
         List<Office> offices = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -69,7 +74,7 @@ public final class OfficeListReader {
         if (findings.hasErrors()) {
             throw new InputRejectedException(findings);
         }
-        return offices;
+        return new OfficeList(offices, findings.list());
     }
 
     private Optional<Office> readLine(CSVRecord record, long line, Findings findings) {

@@ -74,6 +74,27 @@ class LandCommandTest {
     }
 
     @Test
+    void anOfficeListWithOnlyWarningsLandsAndReportsThem() throws IOException {
+        String header = "\uFEFF都道府県コード又は市区町村コード,No,都道府県名,市区町村名,事業所名,事業所名カナ,サービスの種類,住所,方書,"
+                + "緯度,経度,電話番号,FAX番号,法人番号,法人の名称,事業所番号,利用可能曜日,利用可能曜日特記事項,定員,URL,"
+                + "高齢者と障害者の同時一体的利用,介護保険の通常の指定基準を満たしている,障害福祉の通常の指定基準を満たしている,備考\n";
+        // An office in 鳥取市 whose number carries 岡山県's code: suspicious, but not wrong enough to reject.
+        String line = "312011,1,鳥取県,鳥取市,出張所,,訪問看護,,,,,,,,,3370100029,,,,,,,,\n";
+        Path list = write("jigyosho.csv", header + line, StandardCharsets.UTF_8);
+
+        int exitCode = land("offices", list);
+
+        assertThat(exitCode).as("exit code; stderr: %s", stderr()).isZero();
+        assertThat(filesUnder(home.resolve("landing"))).hasSize(1);
+        List<Path> reports = filesUnder(home.resolve("reports").resolve("offices"));
+        assertThat(reports).singleElement().satisfies(report -> {
+            assertThat(report.getFileName().toString()).isEqualTo("warnings.csv");
+            assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("OFF-NUMBER-002").contains("事業所番号");
+        });
+        assertThat(stdout()).contains("1 warning(s)").contains("OFF-NUMBER-002");
+    }
+
+    @Test
     void oneBadLineQuarantinesItsFileAndLandsNothing() throws IOException {
         Path bad = write("roster-bad.csv", HEADER + GOOD_LINE + BAD_DATE_LINE, StandardCharsets.UTF_8);
         Path good = write("roster-good.csv", HEADER + FREE_PASS_LINE, StandardCharsets.UTF_8);

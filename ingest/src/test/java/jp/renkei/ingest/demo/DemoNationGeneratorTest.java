@@ -100,7 +100,7 @@ class DemoNationGeneratorTest {
         }
         List<Office> offices;
         try (Reader reader = Files.newBufferedReader(nation.officeList(), StandardCharsets.UTF_8)) {
-            offices = new OfficeListReader(master).read("jigyosho_demo.csv", reader);
+            offices = new OfficeListReader(master).read("jigyosho_demo.csv", reader).offices();
         }
         List<Application> applications;
         try (Reader reader = Files.newBufferedReader(nation.applicationRoster(), StandardCharsets.UTF_8)) {

@@ -46,7 +46,7 @@ class OfficeListReaderTest {
         String written = write(List.of(TOTTORI_CARE_MANAGER, OKAYAMA_KITA_HOME_HELP, OKAYAMA_DAY_SERVICE));
         assertThat(written).startsWith("\uFEFF" + OfficeListFormat.HEADER.get(0) + ",");
 
-        List<Office> offices = reader.read("list.csv", new StringReader(written));
+        List<Office> offices = reader.read("list.csv", new StringReader(written)).offices();
 
         assertThat(offices).containsExactly(
                 new Office("3170120011", "43", "あおばケアプランセンター", "312011", "31"),
@@ -61,9 +61,13 @@ class OfficeListReaderTest {
         OfficeListWriter.Line elsewhere = new OfficeListWriter.Line(
                 "312011", "鳥取県", "鳥取市", "出張所", "訪問看護", "3370100029");
 
-        assertThat(reader.read("list.csv", new StringReader(write(List.of(elsewhere)))))
+        OfficeListReader.OfficeList list = reader.read("list.csv", new StringReader(write(List.of(elsewhere))));
+
+        assertThat(list.offices())
                 .extracting(Office::officeNumber, Office::municipalityCode, Office::prefectureCode)
                 .containsExactly(tuple("3370100029", "312011", "31"));
+        assertThat(list.warnings()).extracting(Finding::code, Finding::severity, Finding::line)
+                .containsExactly(tuple("OFF-NUMBER-002", Severity.WARNING, 2L));
     }
 
     @Test
