@@ -47,6 +47,10 @@ final class ModuleProcess implements AutoCloseable {
         return new ModuleProcess(module, process, log);
     }
 
+    static Path repositoryRoot() {
+        return ROOT;
+    }
+
     /** Spark's JVM options for JDK 17, from the file the launcher script uses too. */
     static String sparkOptionsFile() {
         return "@" + ROOT.resolve("analytics").resolve("spark-jvm.options");

@@ -140,6 +140,35 @@ class PipelineEndToEndTest {
     }
 
     @Test
+    void everyAnalystNotebookRunsAgainstTheDashboard() throws Exception {
+        Path jupyter = Path.of("/usr/bin/jupyter");
+        assertThat(jupyter).as("Debian's Jupyter (bin/setup installs it)").isExecutable();
+        List<Path> notebooks;
+        try (Stream<Path> files = Files.list(ModuleProcess.repositoryRoot().resolve("notebooks"))) {
+            notebooks = files.filter(file -> file.toString().endsWith(".ipynb")).sorted().toList();
+        }
+        assertThat(notebooks).isNotEmpty();
+        Path output = home.resolve("notebooks");
+        Files.createDirectories(output);
+        for (Path notebook : notebooks) {
+            ProcessBuilder run = new ProcessBuilder(jupyter.toString(), "nbconvert", "--to", "notebook", "--execute",
+                    "--ExecutePreprocessor.timeout=120", "--output-dir", output.toString(), notebook.toString())
+                    .redirectErrorStream(true).redirectOutput(home.resolve("logs").resolve("notebooks.log").toFile());
+            run.environment().put("PATH", "/usr/bin:/bin");
+            run.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+            run.environment().put("RENKEI_DASHBOARD_URL", dashboardUri.toString());
+            run.environment().put("RENKEI_MONTH", LAST_MONTH.toString());
+            run.environment().put("RENKEI_OUTPUT_DIR", output.toString());
+            Process process = run.start();
+            assertThat(process.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).as("%s finished", notebook).isTrue();
+            assertThat(process.exitValue()).as("%s ran without error; log:%n%s", notebook,
+                    Files.readString(home.resolve("logs").resolve("notebooks.log"))).isZero();
+            String executed = Files.readString(output.resolve(notebook.getFileName()));
+            assertThat(executed).as("executed notebook has outputs").contains("\"outputs\": [").doesNotContain("\"output_type\": \"error\"");
+        }
+    }
+
+    @Test
     void anUnknownMonthIsANotFoundWithACode() throws Exception {
         HttpResponse<String> response = get("/api/v1/municipal-adoption?month=2019-01");
         assertThat(response.statusCode()).isEqualTo(404);
