@@ -1,0 +1,198 @@
+package jp.renkei.relay.bench;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import jp.renkei.ingest.application.Application;
+import jp.renkei.ingest.application.ApplicationRoster;
+import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
+import jp.renkei.ingest.standard.CsvVersion;
+import jp.renkei.ingest.standard.FileKind;
+import jp.renkei.ingest.standard.ScheduleRecord;
+import jp.renkei.ingest.standard.StandardFileName;
+import jp.renkei.ingest.standard.StandardFileWriter;
+import jp.renkei.relay.server.AgentToken;
+import jp.renkei.relay.server.RelayConfig;
+import jp.renkei.relay.server.RelayServer;
+import jp.renkei.relay.tls.RelayTlsMaterial;
+
+/**
+ * Load on a real relay (HTTPS, validation, fsync-before-acknowledge) in a scratch home on this disk, beside the disk's
+ * own fsync rate measured in the same run: (1) closed loop — as many files per second as the clients can get
+ * acknowledged; (2) open loop — a fixed offered rate, latency measured from each file's scheduled send time so a
+ * stalled relay cannot hide its queueing (no coordinated omission). Clients share the machine with the relay.
+ */
+public final class RelayLoadBenchmark {
+    private static final String SENDER = "3110000011";
+    private static final String RECIPIENT = "3110000029";
+    private static final int FILE_BYTES_TARGET = 10 * 1024;
+
+    /** What to run; defaults are the figures the relay issue asks about. */
+    public record Settings(Path scratch, int clients, Duration closedLoop, int offeredRate, Duration openLoop,
+            int baselineRecords) {
+    }
+
+    public record Result(double singleFsyncPerSecond, double groupedFsyncPerSecond, double closedLoopFilesPerSecond,
+            double closedLoopP50, double closedLoopP99, double offeredRate, double openLoopAchieved, double openLoopP50,
+            double openLoopP99, int fileBytes, long journalForces) {
+
+        public String report() {
+            StringWriter text = new StringWriter();
+            text.append(String.format("file size                       %,d bytes (UPPLAN, MS932)%n", fileBytes));
+            text.append(String.format("baseline: write+force 1 by 1    %,10.0f files/s%n", singleFsyncPerSecond));
+            text.append(String.format("baseline: write+force by 32     %,10.0f files/s%n", groupedFsyncPerSecond));
+            text.append(String.format("relay closed loop               %,10.0f files/s  p50 %.1f ms  p99 %.1f ms%n",
+                    closedLoopFilesPerSecond, closedLoopP50, closedLoopP99));
+            text.append(String.format("relay open loop at %,5.0f/s       %,10.0f files/s  p50 %.1f ms  p99 %.1f ms%n",
+                    offeredRate, openLoopAchieved, openLoopP50, openLoopP99));
+            text.append(String.format("ratio relay ÷ single fsync      %10.2f%n", closedLoopFilesPerSecond / singleFsyncPerSecond));
+            text.append(String.format("ratio relay ÷ grouped fsync     %10.2f%n", closedLoopFilesPerSecond / groupedFsyncPerSecond));
+            text.append(String.format("journal forces                  %,10d%n", journalForces));
+            return text.toString();
+        }
+    }
+
+    private RelayLoadBenchmark() {
+    }
+
+    public static Result run(Settings settings) throws Exception {
+        Path home = Files.createTempDirectory(Files.createDirectories(settings.scratch()), "relay-bench-");
+        byte[] content = tenKilobyteFile();
+        double single = FsyncBaseline.recordsPerSecond(home, content.length, settings.baselineRecords(), 1);
+        double grouped = FsyncBaseline.recordsPerSecond(home, content.length, settings.baselineRecords(), 32);
+
+        Path roster = home.resolve("relay").resolve("registry").resolve("applications.csv");
+        Files.createDirectories(roster.getParent());
+        try (var writer = Files.newBufferedWriter(roster)) {
+            LocalDate day = LocalDate.of(2025, 4, 1);
+            ApplicationRoster.write(writer, List.of(
+                    new Application(SENDER, "43", day, day, null, Application.Plan.PAID),
+                    new Application(RECIPIENT, "11", day, day, null, Application.Plan.PAID)));
+        }
+        PseudonymKeyStore.createIfMissing(home);
+        RelayConfig config = RelayConfig.load(home, new Properties(), System.getenv()).withPort(0);
+        try (RelayServer relay = RelayServer.start(config, PseudonymKeyStore.load(home, System.getenv()), Clock.systemUTC())) {
+            URI uri = URI.create("https://127.0.0.1:" + relay.port());
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .sslContext(RelayTlsMaterial.clientContext(home.resolve("relay").resolve("tls").resolve("relay-cert.pem")))
+                    .executor(Executors.newFixedThreadPool(settings.clients()))
+                    .build();
+            String token = AgentToken.read(home.resolve("secrets"));
+            AtomicLong names = new AtomicLong();
+            Uploads uploads = new Uploads(client, uri, token, content, names);
+            uploads.closedLoop(settings.clients(), Duration.ofSeconds(2), new LatencyRecorder());
+            LatencyRecorder closed = new LatencyRecorder();
+            double closedRate = uploads.closedLoop(settings.clients(), settings.closedLoop(), closed);
+            LatencyRecorder open = new LatencyRecorder();
+            double openRate = uploads.openLoop(settings.clients(), settings.offeredRate(), settings.openLoop(), open);
+            long forces = journalForces(client, uri);
+            return new Result(single, grouped, closedRate, closed.percentileMillis(50), closed.percentileMillis(99),
+                    settings.offeredRate(), openRate, open.percentileMillis(50), open.percentileMillis(99), content.length,
+                    forces);
+        }
+    }
+
+    private static long journalForces(HttpClient client, URI relay) throws IOException, InterruptedException {
+        String health = client.send(HttpRequest.newBuilder(relay.resolve("/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(health).get("journal_forces").asLong();
+    }
+
+    /** About 10 KB of 第6表 lines: one person, 訪問介護 visits through the month. */
+    static byte[] tenKilobyteFile() {
+        YearMonth month = YearMonth.of(2026, 10);
+        List<List<String>> lines = new ArrayList<>();
+        int line = 0;
+        while (StandardFileWriter.toBytes(lines).length < FILE_BYTES_TARGET) {
+            int day = 1 + line % month.lengthOfMonth();
+            lines.add(new ScheduleRecord(CsvVersion.V4_1, "310011", String.format("%010d", 1_000_000_000L + line / 31),
+                    LocalDate.of(2026, 9, 28), month, SENDER, "山田 花子", 250, null, month.atDay(day), "", "0900", "1000", 1,
+                    "111211", "", "", "", "", RECIPIENT, "ひまわり訪問介護", "", "0", "", "").toFields());
+            line++;
+        }
+        return StandardFileWriter.toBytes(lines);
+    }
+
+    /** Sends uniquely named copies of one file; names differ in their timestamp, one second apart. */
+    private record Uploads(HttpClient client, URI relay, String token, byte[] content, AtomicLong names) {
+        private static final LocalDateTime FIRST = LocalDateTime.of(2026, 11, 1, 0, 0, 0);
+
+        boolean send(long[] latencyStart, LatencyRecorder latencies) throws IOException, InterruptedException {
+            String name = new StandardFileName(FileKind.UPPLAN, Optional.of(YearMonth.of(2026, 10)), SENDER, "43", RECIPIENT,
+                    "11", FIRST.plusSeconds(names.getAndIncrement()), true).format();
+            HttpRequest request = HttpRequest.newBuilder(relay.resolve("/api/v1/files/" + name))
+                    .header("Authorization", "Bearer " + token).header("X-Renkei-Office", SENDER)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 202) {
+                throw new IOException("relay answered " + response.statusCode() + " for " + name);
+            }
+            latencies.record(System.nanoTime() - latencyStart[0]);
+            return true;
+        }
+
+        double closedLoop(int clients, Duration duration, LatencyRecorder latencies) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            long end = System.nanoTime() + duration.toNanos();
+            AtomicInteger acknowledged = new AtomicInteger();
+            long started = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                workers.add(pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        long[] start = {System.nanoTime()};
+                        send(start, latencies);
+                        acknowledged.incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            pool.shutdown();
+            return acknowledged.get() / ((System.nanoTime() - started) / 1e9);
+        }
+
+        double openLoop(int clients, int ratePerSecond, Duration duration, LatencyRecorder latencies) throws Exception {
+            ExecutorService pool = Executors.newFixedThreadPool(clients * 4);
+            long intervalNanos = 1_000_000_000L / ratePerSecond;
+            long total = duration.toSeconds() * ratePerSecond;
+            long started = System.nanoTime();
+            List<Future<?>> sends = new ArrayList<>();
+            for (long i = 0; i < total; i++) {
+                long scheduled = started + i * intervalNanos;
+                long wait = scheduled - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                sends.add(pool.submit(() -> send(new long[] {scheduled}, latencies)));
+            }
+            for (Future<?> send : sends) {
+                send.get();
+            }
+            pool.shutdown();
+            return total / ((System.nanoTime() - started) / 1e9);
+        }
+    }
+}
