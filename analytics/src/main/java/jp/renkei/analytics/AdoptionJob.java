@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Builds and publishes {@code municipal_adoption} and {@code prefecture_adoption} from the landing zone.
+ * Builds and publishes {@code municipal_adoption}, {@code prefecture_adoption} and {@code card_check_activity} from
+ * the landing zone.
  *
  * <p>Exit codes: 0 published; 2 bad arguments ({@code ANA-ARG-*}); 3 data-quality checks failed ({@code ANA-DQ-*},
  * nothing published); 4 publishing failed ({@code ANA-PUB-*}, {@code _CURRENT} unchanged); 1 anything else.
@@ -100,9 +101,10 @@ public final class AdoptionJob implements Callable<Integer> {
             System.err.printf("[analytics] Spark %s up in %.1f s (%s)%n", spark.version(),
                     (System.nanoTime() - start) / 1e9, config.master());
             AdoptionPipeline.Result result = new AdoptionPipeline(spark, config, System.err, Clock.systemUTC()).run();
-            System.err.printf("[analytics] published run %s: %d municipal rows, %d prefecture rows, months %s..%s%n",
-                    result.runId(), result.municipalRows(), result.prefectureRows(), result.months().from(),
-                    result.months().to());
+            System.err.printf("[analytics] published run %s: %d municipal rows, %d prefecture rows, "
+                            + "%d card-check rows, months %s..%s%n",
+                    result.runId(), result.municipalRows(), result.prefectureRows(), result.cardCheckRows(),
+                    result.months().from(), result.months().to());
         } finally {
             spark.stop();
         }

@@ -17,9 +17,11 @@ import jp.renkei.analytics.io.LandingReader;
 import jp.renkei.analytics.marts.adoption.MonthRange;
 import jp.renkei.analytics.marts.adoption.MunicipalAdoptionTransform;
 import jp.renkei.analytics.marts.adoption.PrefectureAdoptionTransform;
+import jp.renkei.analytics.marts.cardcheck.CardCheckActivityTransform;
 import jp.renkei.analytics.publish.MartPublisher;
 import jp.renkei.analytics.publish.RunId;
 import jp.renkei.analytics.quality.AdoptionChecks;
+import jp.renkei.analytics.quality.CardCheckChecks;
 import jp.renkei.analytics.quality.DataQualityException;
 import jp.renkei.analytics.quality.QualityCheck;
 import jp.renkei.analytics.quality.QualityFinding;
@@ -31,8 +33,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * One run of the adoption marts on a given session: read → stage → input checks → transforms → output checks →
- * publish. Nothing is written unless every check passed.
+ * One run of the marts on a given session ({@code municipal_adoption}, {@code prefecture_adoption},
+ * {@code card_check_activity}): read → stage → input checks → transforms → output checks → publish. Nothing is
+ * written unless every check passed.
  */
 public final class AdoptionPipeline {
 
@@ -49,7 +52,8 @@ public final class AdoptionPipeline {
     }
 
     /** What a successful run published. */
-    public record Result(String runId, MonthRange months, long municipalRows, long prefectureRows) {
+    public record Result(String runId, MonthRange months, long municipalRows, long prefectureRows,
+                         long cardCheckRows) {
     }
 
     public Result run() {
@@ -58,7 +62,11 @@ public final class AdoptionPipeline {
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
             StagedLanding staged = stage(cached);
-            enforce("input checks", AdoptionChecks.inputs(staged));
+            Dataset<Row> cardChecks = stageOne(LandingDataset.CARD_CHECKS, LandingStaging.cardChecks(
+                    new LandingReader(spark, config.landingRoot()).read(LandingDataset.CARD_CHECKS)), cached);
+            List<QualityCheck> inputChecks = new ArrayList<>(AdoptionChecks.inputs(staged));
+            inputChecks.addAll(CardCheckChecks.inputs(cardChecks));
+            enforce("input checks", inputChecks);
 
             MonthRange months = months(staged);
             progress.line("months %s to %s", months.from(), months.to());
@@ -70,17 +78,25 @@ public final class AdoptionPipeline {
             Dataset<Row> prefecture = progress.stage("transform " + PrefectureAdoptionTransform.MART,
                     () -> persist(PrefectureAdoptionTransform.apply(municipal), cached),
                     frame -> frame.count() + " rows");
-            enforce("output checks", AdoptionChecks.outputs(municipal, prefecture));
+            Dataset<Row> cardCheckActivity = progress.stage("transform " + CardCheckActivityTransform.MART,
+                    () -> persist(CardCheckActivityTransform.apply(cardChecks, staged.offices(),
+                            staged.municipalities()), cached),
+                    frame -> frame.count() + " rows");
+            List<QualityCheck> outputChecks = new ArrayList<>(AdoptionChecks.outputs(municipal, prefecture));
+            outputChecks.addAll(CardCheckChecks.outputs(cardCheckActivity));
+            enforce("output checks", outputChecks);
 
             Map<String, MartPublisher.Mart> marts = new LinkedHashMap<>();
             marts.put(MunicipalAdoptionTransform.MART,
                     new MartPublisher.Mart(municipal, MunicipalAdoptionTransform.KEY));
             marts.put(PrefectureAdoptionTransform.MART,
                     new MartPublisher.Mart(prefecture, PrefectureAdoptionTransform.KEY));
+            marts.put(CardCheckActivityTransform.MART,
+                    new MartPublisher.Mart(cardCheckActivity, CardCheckActivityTransform.KEY));
             MartPublisher publisher = new MartPublisher(config.martsRoot(), config.keepRuns());
             progress.stage("publish", () -> publisher.publish(runId, marts),
                     folders -> "_CURRENT = " + runId + " for " + String.join(", ", folders.keySet()));
-            return new Result(runId, months, municipal.count(), prefecture.count());
+            return new Result(runId, months, municipal.count(), prefecture.count(), cardCheckActivity.count());
         } finally {
             cached.forEach(Dataset::unpersist);
         }

@@ -81,6 +81,30 @@ class AdoptionPipelineTest {
     }
 
     @Test
+    void publishesCardCheckActivityFromLandedChecks() throws IOException {
+        landReferenceData();
+        land(LandingDataset.CARD_CHECKS,
+                Arrays.asList("c1", "3100000001", "310011", "ab".repeat(32), "pin", "eligible", null, "120",
+                        "2024-02-10T01:00:00.000Z"),
+                Arrays.asList("c2", "3100000001", null, null, "pin", "failed", "wrong_pin", "3000",
+                        "2024-02-10T01:01:00.000Z"));
+
+        AdoptionPipeline.Result result = run(config(Optional.of(YearMonth.of(2024, 2)), "20240301T010000Z-0e0e"));
+
+        assertThat(result.cardCheckRows()).isEqualTo(1);
+        assertThat(current("card_check_activity")).isEqualTo("20240301T010000Z-0e0e");
+        Path run = home.resolve("marts/card_check_activity/run=" + current("card_check_activity"));
+        List<Row> rows = SparkTestSession.spark().read().parquet(run.toString()).collectAsList();
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.<String>getAs("month")).isEqualTo("2024-02");
+            assertThat(row.<String>getAs("municipality_code")).isEqualTo("311006");
+            assertThat(row.<Long>getAs("checks")).isEqualTo(2L);
+            assertThat(row.<Double>getAs("success_rate")).isEqualTo(0.5);
+            assertThat(row.<Long>getAs("failures_wrong_pin")).isEqualTo(1L);
+        });
+    }
+
+    @Test
     void withoutExchangesTheMonthsEndAtTheLatestApplication() throws IOException {
         landReferenceData();
 
@@ -90,6 +114,8 @@ class AdoptionPipelineTest {
         Row feb = read("municipal_adoption", "municipality_code").get("2024-02|all_in_scope|311006");
         assertThat(feb.<Long>getAs("offices_active")).isZero();
         assertThat(feb.<Long>getAs("offices_applied")).isEqualTo(3L);
+        assertThat(result.cardCheckRows()).as("no card_checks folder: an empty mart").isZero();
+        assertThat(current("card_check_activity")).isEqualTo("20240301T010000Z-0b0b");
     }
 
     @Test

@@ -99,6 +99,31 @@ public final class LandingStaging {
                 .select("message_id", "sender_office", "recipient_office", "target_month", "status");
     }
 
+    /**
+     * One row per check_id (the relay lands each check once; a repeated part would repeat it): latency_ms as bigint,
+     * checked_at as a timestamp, checked_at_text kept for the quality check of unparseable instants.
+     */
+    public static Dataset<Row> cardChecks(Dataset<Row> raw) {
+        Column checkedAt = code("checked_at");
+        Column latency = code("latency_ms");
+        Dataset<Row> typed = raw.select(
+                code("check_id"),
+                code("office"),
+                code("insurer"),
+                code("method"),
+                code("result"),
+                code("failure_reason"),
+                when(latency.rlike("^[0-9]{1,18}$"), latency.cast(DataTypes.LongType)).as("latency_ms"),
+                checkedAt.try_cast(DataTypes.TimestampType).as("checked_at"),
+                checkedAt.as("checked_at_text"),
+                col(LandingReader.DT));
+        return typed.where(col("check_id").isNotNull())
+                .withColumn("_n", row_number().over(Window.partitionBy("check_id")
+                        .orderBy(col(LandingReader.DT).asc_nulls_last(), col("checked_at_text").asc_nulls_last())))
+                .where(col("_n").equalTo(1))
+                .drop("_n", LandingReader.DT);
+    }
+
     /** Whether a staged target_month is a valid {@code YYYY-MM}; used by the quality checks. */
     public static Column isYearMonth(Column month) {
         return month.rlike(YEAR_MONTH);

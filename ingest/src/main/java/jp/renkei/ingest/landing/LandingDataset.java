@@ -19,7 +19,10 @@ public enum LandingDataset {
             "delivered_at", "acked_at", "status"),
     SCHEDULE_LINES("schedule_lines",
             "message_id", "kind", "person_key", "insurer", "target_month", "service_date", "service_code",
-            "service_office", "units", "start_time", "end_time", "count");
+            "service_office", "units", "start_time", "end_time", "count"),
+    CARD_CHECKS("card_checks",
+            "check_id", "office", "insurer", "person_key", "method", "result", "failure_reason", "latency_ms",
+            "checked_at");
 
     private final String directoryName;
     private final List<String> columns;

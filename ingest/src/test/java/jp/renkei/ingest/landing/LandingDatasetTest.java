@@ -22,6 +22,9 @@ class LandingDatasetTest {
         assertThat(LandingDataset.SCHEDULE_LINES.columns()).containsExactly(
                 "message_id", "kind", "person_key", "insurer", "target_month", "service_date", "service_code",
                 "service_office", "units", "start_time", "end_time", "count");
+        assertThat(LandingDataset.CARD_CHECKS.columns()).containsExactly(
+                "check_id", "office", "insurer", "person_key", "method", "result", "failure_reason", "latency_ms",
+                "checked_at");
     }
 
     @Test

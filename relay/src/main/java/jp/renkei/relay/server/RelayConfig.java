@@ -1,9 +1,11 @@
 package jp.renkei.relay.server;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
+import jp.renkei.relay.cardcheck.CardCheckConfig;
 
 /**
  * Every relay setting with its default. Values come from one properties file, then environment variables
@@ -13,6 +15,7 @@ import java.util.function.Function;
  * @param home the relay's own folder (journal, inboxes, TLS); normally {@code <RENKEI_HOME>/relay}
  * @param landingRoot where exchanges and schedule lines land; normally {@code <RENKEI_HOME>/landing}
  * @param registryRoster the license roster that lists the offices the relay delivers to
+ * @param cardCheck the card-check settings ({@code relay.card-check.*}); see {@link CardCheckConfig}
  */
 public record RelayConfig(
         Path home,
@@ -26,7 +29,8 @@ public record RelayConfig(
         int journalMaximumBatch,
         int handlerThreads,
         long landingFlushIntervalMillis,
-        int landingFlushRows) {
+        int landingFlushRows,
+        CardCheckConfig cardCheck) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 8443;
@@ -57,12 +61,27 @@ public record RelayConfig(
                 number(value, "relay.journal.maximum-batch", DEFAULT_JOURNAL_MAXIMUM_BATCH),
                 number(value, "relay.handler-threads", DEFAULT_HANDLER_THREADS),
                 number(value, "relay.landing.flush-interval-millis", DEFAULT_LANDING_FLUSH_INTERVAL_MILLIS),
-                number(value, "relay.landing.flush-rows", DEFAULT_LANDING_FLUSH_ROWS));
+                number(value, "relay.landing.flush-rows", DEFAULT_LANDING_FLUSH_ROWS),
+                cardCheck(value, relayHome));
+    }
+
+    private static CardCheckConfig cardCheck(Function<String, String> value, Path relayHome) {
+        CardCheckConfig defaults = CardCheckConfig.defaults(relayHome);
+        return new CardCheckConfig(
+                path(value.apply("relay.card-check.issuers"), defaults.issuersFolder()),
+                path(value.apply("relay.card-check.eligibility"), defaults.eligibilityFolder()),
+                Duration.ofSeconds(number(value, "relay.card-check.challenge-validity-seconds",
+                        defaults.challengeValidity().toSeconds())),
+                number(value, "relay.card-check.challenge-capacity", defaults.challengeCapacity()),
+                number(value, "relay.card-check.registry-attempts", defaults.registryAttempts()),
+                Duration.ofMillis(number(value, "relay.card-check.registry-back-off-millis",
+                        defaults.registryBackOff().toMillis())));
     }
 
     public RelayConfig withPort(int newPort) {
         return new RelayConfig(home, landingRoot, secretsFolder, registryRoster, bindAddress, newPort, maximumFileBytes,
-                journalQueueCapacity, journalMaximumBatch, handlerThreads, landingFlushIntervalMillis, landingFlushRows);
+                journalQueueCapacity, journalMaximumBatch, handlerThreads, landingFlushIntervalMillis, landingFlushRows,
+                cardCheck);
     }
 
     private static Path path(String configured, Path fallback) {

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.landing.LandingWriter;
 import jp.renkei.ingest.pseudonym.PersonPseudonymizer;
+import jp.renkei.relay.cardcheck.CardCheckHandler;
+import jp.renkei.relay.cardcheck.CardCheckLanding;
 import jp.renkei.relay.journal.Journal;
 import jp.renkei.relay.journal.JournalEntry;
 import jp.renkei.relay.routing.ExchangeLanding;
@@ -37,12 +39,15 @@ public final class RelayServer implements Closeable {
     private final ExecutorService handlers;
     private final Journal journal;
     private final RelayProcessor processor;
+    private final CardCheckLanding cardChecks;
 
-    private RelayServer(HttpsServer server, ExecutorService handlers, Journal journal, RelayProcessor processor) {
+    private RelayServer(HttpsServer server, ExecutorService handlers, Journal journal, RelayProcessor processor,
+            CardCheckLanding cardChecks) {
         this.server = server;
         this.handlers = handlers;
         this.journal = journal;
         this.processor = processor;
+        this.cardChecks = cardChecks;
     }
 
     public static RelayServer start(RelayConfig config, byte[] pseudonymKey, Clock clock)
@@ -78,6 +83,10 @@ public final class RelayServer implements Closeable {
         AgentToken token = AgentToken.load(config.secretsFolder());
         server.createContext(UploadHandler.PATH, new UploadHandler(token, journal, config.maximumFileBytes(), clock));
         server.createContext(InboxHandler.PATH, new InboxHandler(token, inboxes));
+        CardCheckLanding cardChecks = new CardCheckLanding(new LandingWriter(config.landingRoot(), clock),
+                new PersonPseudonymizer(pseudonymKey), config.landingFlushIntervalMillis(), config.landingFlushRows());
+        server.createContext(CardCheckHandler.PATH,
+                CardCheckHandler.create(config.cardCheck(), token::accepts, cardChecks, clock));
         server.createContext("/health", exchange -> {
             try (exchange) {
                 Map<String, Object> health = new LinkedHashMap<>();
@@ -97,7 +106,7 @@ public final class RelayServer implements Closeable {
         server.start();
         LOG.log(System.Logger.Level.INFO, "relay listening on https://{0}:{1,number,#} ({2} registered offices)",
                 config.bindAddress(), server.getAddress().getPort(), registry.size());
-        return new RelayServer(server, handlers, journal, processor);
+        return new RelayServer(server, handlers, journal, processor, cardChecks);
     }
 
     public int port() {
@@ -115,6 +124,7 @@ public final class RelayServer implements Closeable {
         }
         journal.close();
         processor.close();
+        cardChecks.close();
         LOG.log(System.Logger.Level.INFO, "relay stopped at journal sequence {0}, processed {1}",
                 journal.lastSequence(), processor.processedSequence());
     }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import jp.renkei.relay.cardcheck.CardCheckConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +25,10 @@ class RelayConfigTest {
         assertThat(RelayConfig.DEFAULT_HANDLER_THREADS).isEqualTo(16);
         assertThat(RelayConfig.DEFAULT_LANDING_FLUSH_INTERVAL_MILLIS).isEqualTo(5_000L);
         assertThat(RelayConfig.DEFAULT_LANDING_FLUSH_ROWS).isEqualTo(200_000);
+        assertThat(CardCheckConfig.DEFAULT_CHALLENGE_VALIDITY).isEqualTo(Duration.ofSeconds(60));
+        assertThat(CardCheckConfig.DEFAULT_CHALLENGE_CAPACITY).isEqualTo(10_000);
+        assertThat(CardCheckConfig.DEFAULT_REGISTRY_ATTEMPTS).isEqualTo(3);
+        assertThat(CardCheckConfig.DEFAULT_REGISTRY_BACK_OFF).isEqualTo(Duration.ofMillis(50));
 
         assertThat(RelayConfig.load(HOME, new Properties(), Map.of())).isEqualTo(new RelayConfig(
                 Path.of("/srv/renkei/relay"),
@@ -36,7 +42,14 @@ class RelayConfigTest {
                 64,
                 16,
                 5_000L,
-                200_000));
+                200_000,
+                new CardCheckConfig(
+                        Path.of("/srv/renkei/relay/card-issuers"),
+                        Path.of("/srv/renkei/relay/eligibility"),
+                        Duration.ofSeconds(60),
+                        10_000,
+                        3,
+                        Duration.ofMillis(50))));
     }
 
     @Test
@@ -54,6 +67,12 @@ class RelayConfigTest {
         properties.setProperty("relay.handler-threads", "4");
         properties.setProperty("relay.landing.flush-interval-millis", "250");
         properties.setProperty("relay.landing.flush-rows", "1000");
+        properties.setProperty("relay.card-check.issuers", "/etc/renkei/card-issuers");
+        properties.setProperty("relay.card-check.eligibility", "/data/eligibility");
+        properties.setProperty("relay.card-check.challenge-validity-seconds", "30");
+        properties.setProperty("relay.card-check.challenge-capacity", "500");
+        properties.setProperty("relay.card-check.registry-attempts", "5");
+        properties.setProperty("relay.card-check.registry-back-off-millis", "10");
 
         assertThat(RelayConfig.load(HOME, properties, Map.of())).isEqualTo(new RelayConfig(
                 Path.of("/data/relay"),
@@ -67,7 +86,14 @@ class RelayConfigTest {
                 8,
                 4,
                 250L,
-                1_000));
+                1_000,
+                new CardCheckConfig(
+                        Path.of("/etc/renkei/card-issuers"),
+                        Path.of("/data/eligibility"),
+                        Duration.ofSeconds(30),
+                        500,
+                        5,
+                        Duration.ofMillis(10))));
     }
 
     @Test
@@ -77,6 +103,18 @@ class RelayConfigTest {
 
         assertThat(RelayConfig.load(HOME, properties, Map.of()).registryRoster())
                 .isEqualTo(Path.of("/data/relay/registry/applications.csv"));
+    }
+
+    @Test
+    void theCardCheckFoldersFollowAMovedRelayHome() {
+        Properties properties = new Properties();
+        properties.setProperty("relay.home", "/data/relay");
+
+        CardCheckConfig cardCheck = RelayConfig.load(HOME, properties, Map.of()).cardCheck();
+
+        assertThat(cardCheck.issuersFolder()).isEqualTo(Path.of("/data/relay/card-issuers"));
+        assertThat(cardCheck.eligibilityFolder()).isEqualTo(Path.of("/data/relay/eligibility"));
+        assertThat(cardCheck.revocationList()).isEqualTo(Path.of("/data/relay/eligibility/revoked-serials.txt"));
     }
 
     @Test
@@ -112,7 +150,13 @@ class RelayConfigTest {
                 Map.entry("RENKEI_RELAY_JOURNAL_MAXIMUM_BATCH", "32"),
                 Map.entry("RENKEI_RELAY_HANDLER_THREADS", "2"),
                 Map.entry("RENKEI_RELAY_LANDING_FLUSH_INTERVAL_MILLIS", "100"),
-                Map.entry("RENKEI_RELAY_LANDING_FLUSH_ROWS", "50"));
+                Map.entry("RENKEI_RELAY_LANDING_FLUSH_ROWS", "50"),
+                Map.entry("RENKEI_RELAY_CARD_CHECK_ISSUERS", "/from/environment/issuers"),
+                Map.entry("RENKEI_RELAY_CARD_CHECK_ELIGIBILITY", "/from/environment/eligibility"),
+                Map.entry("RENKEI_RELAY_CARD_CHECK_CHALLENGE_VALIDITY_SECONDS", "90"),
+                Map.entry("RENKEI_RELAY_CARD_CHECK_CHALLENGE_CAPACITY", "7"),
+                Map.entry("RENKEI_RELAY_CARD_CHECK_REGISTRY_ATTEMPTS", "2"),
+                Map.entry("RENKEI_RELAY_CARD_CHECK_REGISTRY_BACK_OFF_MILLIS", "1"));
 
         assertThat(RelayConfig.load(HOME, properties, environment)).isEqualTo(new RelayConfig(
                 Path.of("/from/environment/relay"),
@@ -126,7 +170,14 @@ class RelayConfigTest {
                 32,
                 2,
                 100L,
-                50));
+                50,
+                new CardCheckConfig(
+                        Path.of("/from/environment/issuers"),
+                        Path.of("/from/environment/eligibility"),
+                        Duration.ofSeconds(90),
+                        7,
+                        2,
+                        Duration.ofMillis(1))));
     }
 
     @Test
@@ -142,7 +193,9 @@ class RelayConfigTest {
     @ParameterizedTest
     @ValueSource(strings = {"relay.port", "relay.maximum-file-bytes", "relay.journal.queue-capacity",
         "relay.journal.maximum-batch", "relay.handler-threads", "relay.landing.flush-interval-millis",
-        "relay.landing.flush-rows"})
+        "relay.landing.flush-rows", "relay.card-check.challenge-validity-seconds",
+        "relay.card-check.challenge-capacity", "relay.card-check.registry-attempts",
+        "relay.card-check.registry-back-off-millis"})
     void aSettingThatIsNotAWholeNumberIsRefusedByName(String key) {
         Properties properties = new Properties();
         properties.setProperty(key, "12 MB");

@@ -1,0 +1,260 @@
+package jp.renkei.relay.cardcheck;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import jp.renkei.ingest.standard.OfficeNumber;
+
+/**
+ * {@code POST /api/v1/card-checks/challenges} hands out a one-time challenge; {@code POST /api/v1/card-checks} checks
+ * a card reading against it (or records an office-side failure) and answers with the eligibility record. Callers
+ * authenticate like uploads (agent token, {@code X-Renkei-Office}). Every call of the second endpoint from an
+ * authenticated office lands exactly one {@code card_checks} row, refused or not.
+ */
+public final class CardCheckHandler implements HttpHandler {
+    public static final String PATH = "/api/v1/card-checks";
+    static final String CHALLENGES = PATH + "/challenges";
+    static final String OFFICE_HEADER = "X-Renkei-Office";
+    static final String NOT_ELIGIBLE_CODE = "CARD-ELIG-001";
+    static final String NOT_ELIGIBLE_MESSAGE = "the person is not eligible on the check date";
+    static final String NOT_ELIGIBLE_MESSAGE_JA =
+            "確認日は要介護認定の有効期間外です。認定有効期間と更新申請の状況を利用者・保険者（市区町村）に確認してください。";
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final int MAXIMUM_BODY_BYTES = 64 * 1024;
+    private static final String RETRY_AFTER_SECONDS = "5";
+    private static final System.Logger LOG = System.getLogger(CardCheckHandler.class.getName());
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final Predicate<String> authorization;
+    private final ChallengeStore challenges;
+    private final CardCertificateVerifier verifier;
+    private final EligibilityRegistry registry;
+    private final CardCheckLanding landing;
+    private final Clock clock;
+
+    CardCheckHandler(Predicate<String> authorization, ChallengeStore challenges, CardCertificateVerifier verifier,
+            EligibilityRegistry registry, CardCheckLanding landing, Clock clock) {
+        this.authorization = authorization;
+        this.challenges = challenges;
+        this.verifier = verifier;
+        this.registry = registry;
+        this.landing = landing;
+        this.clock = clock;
+    }
+
+    /**
+     * The handler for a relay: trusted issuers and the CSV registry from {@code config}'s folders.
+     *
+     * @param authorization accepts the value of an {@code Authorization} header
+     */
+    public static CardCheckHandler create(CardCheckConfig config, Predicate<String> authorization,
+            CardCheckLanding landing, Clock clock) throws IOException {
+        return create(config, authorization, new CsvEligibilityRegistry(config.eligibilityFolder()), landing, clock);
+    }
+
+    /** The same with another eligibility source. */
+    public static CardCheckHandler create(CardCheckConfig config, Predicate<String> authorization,
+            EligibilityRegistry source, CardCheckLanding landing, Clock clock) throws IOException {
+        Path revocationList = config.revocationList();
+        return new CardCheckHandler(authorization,
+                new ChallengeStore(clock, config.challengeValidity(), config.challengeCapacity()),
+                CardCertificateVerifier.load(config.issuersFolder(), revocationList),
+                new RetryingRegistry(source, config.registryAttempts(), config.registryBackOff()),
+                landing, clock);
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            long started = System.nanoTime();
+            String path = exchange.getRequestURI().getPath();
+            if (!path.equals(PATH) && !path.equals(CHALLENGES)) {
+                error(exchange, 404, "RELAY-PATH-001", "no such endpoint; use " + CHALLENGES + " or " + PATH, null);
+                return;
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                error(exchange, 405, "RELAY-METHOD-001", "use POST", null);
+                return;
+            }
+            if (!authorization.test(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                LOG.log(System.Logger.Level.WARNING, "card check refused from {0}: missing or wrong agent token",
+                        exchange.getRemoteAddress());
+                error(exchange, 401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)", null);
+                return;
+            }
+            String office = exchange.getRequestHeaders().getFirst(OFFICE_HEADER);
+            if (!OfficeNumber.isValid(office)) {
+                error(exchange, 400, "RELAY-OFFICE-001", OFFICE_HEADER + " must be your 10-digit office number", null);
+                return;
+            }
+            if (path.equals(CHALLENGES)) {
+                issueChallenge(exchange, office);
+            } else {
+                check(exchange, office, started);
+            }
+        } catch (RuntimeException bug) {
+            LOG.log(System.Logger.Level.ERROR, "card check failed unexpectedly", bug);
+            throw bug;
+        }
+    }
+
+    private void issueChallenge(HttpExchange exchange, String office) throws IOException {
+        exchange.getRequestBody().close();
+        ChallengeStore.Challenge challenge = challenges.issue(office);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("challenge_id", challenge.id().toString());
+        body.put("challenge", Base64.getEncoder().encodeToString(challenge.bytes()));
+        body.put("expires_at", challenge.expiresAt().toString());
+        reply(exchange, 201, body);
+    }
+
+    private void check(HttpExchange exchange, String office, long started) throws IOException {
+        Instant checkedAt = clock.instant();
+        String checkId = UUID.randomUUID().toString();
+        JsonNode tree = null;
+        CardCheckRequest request = null;
+        EligibilityRecord record = null;
+        try {
+            tree = CardCheckRequest.tree(json, readBody(exchange));
+            request = CardCheckRequest.parse(tree);
+            if (request.failureReason() != null) {
+                recordOfficeFailure(exchange, office, checkId, request, checkedAt, started);
+                return;
+            }
+            UUID challengeId = request.challengeId();
+            byte[] challenge = challenges.consume(challengeId, office).orElseThrow(() ->
+                    new CheckRefusedException(CardCheckRefusal.CHALLENGE_INVALID, "challenge " + challengeId));
+            X509Certificate certificate = CardCertificateVerifier.parse(request.certificate());
+            verifier.checkCertificate(certificate, checkedAt);
+            if (request.signature() != null) {
+                verifier.checkSignature(certificate, challenge, request.signature());
+            }
+            record = resolve(certificate);
+            LocalDate checkDate = request.checkDate() != null ? request.checkDate() : LocalDate.ofInstant(checkedAt, JAPAN);
+            boolean eligible = record.eligibleOn(checkDate);
+            String result = eligible ? "eligible" : "not_eligible";
+            land(checkId, office, record, request.method(), result, null, request, started, checkedAt);
+            reply(exchange, 200, answer(checkId, result, record, office, eligible));
+        } catch (CheckRefusedException refused) {
+            CardCheckRefusal refusal = refused.refusal();
+            String method = request != null ? request.method() : CardCheckRequest.methodOf(tree);
+            land(checkId, office, record, method, "failed", refusal.reason(), request, started, checkedAt);
+            LOG.log(System.Logger.Level.INFO, "card check {0} of office {1} refused: {2}", checkId, office,
+                    refused.getMessage());
+            if (refusal == CardCheckRefusal.REGISTRY_UNREACHABLE) {
+                exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
+            }
+            error(exchange, refusal.status(), refusal.code(), refusal.message(), refusal.messageJa(), checkId);
+        }
+    }
+
+    /** The office could not read the card (no reader, wrong PIN, …): the check lands as failed with its reason. */
+    private void recordOfficeFailure(HttpExchange exchange, String office, String checkId, CardCheckRequest request,
+            Instant checkedAt, long started) throws IOException {
+        if (request.challengeId() != null) {
+            challenges.consume(request.challengeId(), office); // spent either way
+        }
+        land(checkId, office, null, request.method(), "failed", request.failureReason(), request, started, checkedAt);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("check_id", checkId);
+        body.put("result", "failed");
+        body.put("failure_reason", request.failureReason());
+        reply(exchange, 200, body);
+    }
+
+    private EligibilityRecord resolve(X509Certificate certificate) throws CheckRefusedException {
+        Optional<EligibilityRecord> found;
+        try {
+            found = registry.find(CertificateSerials.of(certificate));
+        } catch (RegistryUnavailableException unavailable) {
+            LOG.log(System.Logger.Level.ERROR, "eligibility registry unavailable after retries: {0}", unavailable.getMessage());
+            throw new CheckRefusedException(CardCheckRefusal.REGISTRY_UNREACHABLE, unavailable.getMessage());
+        }
+        return found.orElseThrow(() -> new CheckRefusedException(CardCheckRefusal.PERSON_NOT_FOUND,
+                "the registry knows no person for the certificate"));
+    }
+
+    private void land(String checkId, String office, EligibilityRecord record, String method, String result,
+            String failureReason, CardCheckRequest request, long started, Instant checkedAt) {
+        long relayMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        long clientMillis = request != null ? request.clientLatencyMillis() : 0;
+        landing.add(new CardCheckLanding.Check(checkId, office, record == null ? null : record.insurerNumber(),
+                record == null ? null : record.insuredPersonNumber(), method, result, failureReason,
+                clientMillis + relayMillis, checkedAt));
+    }
+
+    private static Map<String, Object> answer(String checkId, String result, EligibilityRecord record, String office,
+            boolean eligible) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("check_id", checkId);
+        body.put("result", result);
+        if (!eligible) {
+            body.put("code", NOT_ELIGIBLE_CODE);
+            body.put("message", NOT_ELIGIBLE_MESSAGE);
+            body.put("message_ja", NOT_ELIGIBLE_MESSAGE_JA);
+        }
+        body.put("insurer_number", record.insurerNumber());
+        body.put("insured_person_number", record.insuredPersonNumber());
+        body.put("care_level", record.careLevel());
+        body.put("certification_valid_from", record.certificationValidFrom().toString());
+        body.put("certification_valid_to", record.certificationValidTo().toString());
+        body.put("copayment_ratio", record.copaymentRatio());
+        body.put("registered_office", record.registers(office));
+        return body;
+    }
+
+    private static byte[] readBody(HttpExchange exchange) throws IOException, CheckRefusedException {
+        try (InputStream body = exchange.getRequestBody()) {
+            byte[] content = body.readNBytes(MAXIMUM_BODY_BYTES + 1);
+            if (content.length > MAXIMUM_BODY_BYTES) {
+                throw new CheckRefusedException(CardCheckRefusal.MALFORMED_REQUEST,
+                        "the body exceeds " + MAXIMUM_BODY_BYTES + " bytes");
+            }
+            return content;
+        }
+    }
+
+    private void error(HttpExchange exchange, int status, String code, String message, String checkId) throws IOException {
+        error(exchange, status, code, message, null, checkId);
+    }
+
+    private void error(HttpExchange exchange, int status, String code, String message, String messageJa, String checkId)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        if (messageJa != null) {
+            body.put("message_ja", messageJa);
+        }
+        if (checkId != null) {
+            body.put("check_id", checkId);
+        }
+        reply(exchange, status, body);
+    }
+
+    private void reply(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
+        byte[] bytes = json.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream output = exchange.getResponseBody()) {
+            output.write(bytes);
+        }
+    }
+}
