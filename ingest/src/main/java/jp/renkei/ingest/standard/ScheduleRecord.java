@@ -1,8 +1,18 @@
 package jp.renkei.ingest.standard;
 
+import static jp.renkei.ingest.standard.FieldSpec.code;
+import static jp.renkei.ingest.standard.FieldSpec.field;
+import static jp.renkei.ingest.standard.FieldType.DATE;
+import static jp.renkei.ingest.standard.FieldType.MONTH;
+import static jp.renkei.ingest.standard.FieldType.NUMBER;
+import static jp.renkei.ingest.standard.FieldType.OFFICE;
+import static jp.renkei.ingest.standard.FieldType.PRORATED;
+import static jp.renkei.ingest.standard.FieldType.SERVICE_CODE;
+import static jp.renkei.ingest.standard.FieldType.TEXT;
+import static jp.renkei.ingest.standard.FieldType.TIME;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,59 +47,44 @@ public record ScheduleRecord(
         String satelliteBranch,
         String over30Days,
         String updaterOfficeNumber,
-        String identifier) {
+        String identifier) implements StandardRecord {
+
+    static final Layout LAYOUT = Layout.of(FileKind.UPPLAN,
+            FieldSpec.version(),
+            FieldSpec.insurer(),
+            FieldSpec.insured(),
+            field("作成年月日", DATE).required(),
+            field("対象年月", MONTH).required().nameMonth(),
+            field("プラン担当業者コード", OFFICE),
+            field("プラン担当者名", TEXT),
+            field("単位数", NUMBER).length(6),
+            field("前月までの短期入所利用日数", NUMBER).length(5),
+            field("サービス利用日", DATE).required(),
+            field("日割対象日", PRORATED),
+            field("サービス開始時刻", TIME).required(),
+            field("サービス終了時刻", TIME).required(),
+            field("サービス回数", NUMBER).required().length(2),
+            field("サービスコード", SERVICE_CODE).required(),
+            field("TAISコード", TEXT).length(12).version4Only(),
+            field("福祉用具届出コード", TEXT).length(12).version4Only(),
+            field("用具名称(機種名)", TEXT).version4Only(),
+            field("明細判別コード", TEXT).length(2),
+            field("サービス事業者コード", OFFICE).required(),
+            field("サービス事業所名", TEXT),
+            field("サテライト枝番", TEXT).length(2),
+            code("30日超区分", CodeTable.OVER_30_DAYS).required(),
+            field("更新業者コード", OFFICE),
+            field("識別子", TEXT));
 
     /** The layout's field names in V4 order; V3 omits positions 16–18. */
-    public static final List<String> FIELD_NAMES_VERSION_4 = List.of(
-            "CSVバージョン", "保険者番号", "被保険者番号", "作成年月日", "対象年月", "プラン担当業者コード", "プラン担当者名",
-            "単位数", "前月までの短期入所利用日数", "サービス利用日", "日割対象日", "サービス開始時刻", "サービス終了時刻",
-            "サービス回数", "サービスコード", "TAISコード", "福祉用具届出コード", "用具名称(機種名)", "明細判別コード",
-            "サービス事業者コード", "サービス事業所名", "サテライト枝番", "30日超区分", "更新業者コード", "識別子");
+    public static final List<String> FIELD_NAMES_VERSION_4 = LAYOUT.names(CsvVersion.V4_1);
 
     public static List<String> fieldNames(CsvVersion version) {
-        if (version.isVersion4()) {
-            return FIELD_NAMES_VERSION_4;
-        }
-        List<String> names = new ArrayList<>(FIELD_NAMES_VERSION_4);
-        names.subList(15, 18).clear();
-        return List.copyOf(names);
+        return LAYOUT.names(version);
     }
 
     /** The 2-character サービス種類コード at the head of the サービスコード. */
     public String serviceType() {
         return serviceCode.substring(0, 2);
-    }
-
-    /** The record's fields in layout order for its CSV version. */
-    public List<String> toFields() {
-        List<String> fields = new ArrayList<>(25);
-        fields.add(csvVersion.value());
-        fields.add(insurerNumber);
-        fields.add(insuredPersonNumber);
-        fields.add(StandardValues.formatDate(createdOn));
-        fields.add(StandardValues.formatMonth(targetMonth));
-        fields.add(planOfficeNumber);
-        fields.add(planManagerName);
-        fields.add(units == null ? "" : units.toString());
-        fields.add(shortStayDaysBefore == null ? "" : shortStayDaysBefore.toString());
-        fields.add(StandardValues.formatDate(serviceDate));
-        fields.add(proratedDays);
-        fields.add(startTime);
-        fields.add(endTime);
-        fields.add(Integer.toString(serviceCount));
-        fields.add(serviceCode);
-        if (csvVersion.isVersion4()) {
-            fields.add(taisCode);
-            fields.add(equipmentNotificationCode);
-            fields.add(equipmentName);
-        }
-        fields.add(detailCode);
-        fields.add(serviceOfficeNumber);
-        fields.add(serviceOfficeName);
-        fields.add(satelliteBranch);
-        fields.add(over30Days);
-        fields.add(updaterOfficeNumber);
-        fields.add(identifier);
-        return fields;
     }
 }

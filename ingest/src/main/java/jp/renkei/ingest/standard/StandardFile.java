@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 import jp.renkei.ingest.finding.Findings;
 
 /**
- * A read and validated standard file. {@link #scheduleRecords()} is filled for UPPLAN and UPJSK only.
+ * A read and validated standard file. {@link #scheduleRecords()} is filled for UPPLAN and UPJSK only;
+ * {@link #typedRecords()} holds every kind's typed records, one per raw record and in the same order (both empty
+ * when the file has an error).
  *
  * @param name empty when the file name itself was invalid (then the findings say why)
  */
@@ -16,14 +18,26 @@ public record StandardFile(
         Optional<CsvVersion> csvVersion,
         List<RawRecord> records,
         List<ScheduleRecord> scheduleRecords,
+        List<StandardRecord> typedRecords,
         Findings findings) {
 
     /** One CSV record with the physical line it starts on. */
     public record RawRecord(long line, List<String> fields) {
     }
 
+    /** A file without typed records (the earlier shape). */
+    public StandardFile(Optional<StandardFileName> name, Optional<CsvVersion> csvVersion, List<RawRecord> records,
+            List<ScheduleRecord> scheduleRecords, Findings findings) {
+        this(name, csvVersion, records, scheduleRecords, List.copyOf(scheduleRecords), findings);
+    }
+
     public boolean isValid() {
         return !findings.hasErrors();
+    }
+
+    /** The typed records of one type, e.g. {@code recordsOf(BenefitRecord.class)}. */
+    public <R extends StandardRecord> List<R> recordsOf(Class<R> type) {
+        return typedRecords.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** Distinct (保険者番号, 被保険者番号) pairs, the "persons" of the file. */

@@ -3,13 +3,7 @@ package jp.renkei.ingest.standard;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,7 +15,9 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a standard file: checks its name, decodes MS932 strictly (an undecodable byte is an error, never a silent
- * replacement), parses RFC 4180 with quoted commas and line breaks, and validates each record against its layout.
+ * replacement), parses RFC 4180 with quoted commas and line breaks, and validates each record against its kind's
+ * layout and the content against the name. UTF-8 is read only by a reader built with {@code acceptUtf8} (the
+ * caller's declaration) and only when the bytes are UTF-8; it is then a warning, not an error.
  */
 public final class StandardFileReader {
     /** The standard says Shift-JIS; Windows-31J is the MS932 table that keeps ～ and ① intact. */
@@ -29,27 +25,53 @@ public final class StandardFileReader {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
+    private final boolean acceptUtf8;
+
+    /** A reader of MS932 files only, as the standard says. */
+    public StandardFileReader() {
+        this(false);
+    }
+
+    /** @param acceptUtf8 the caller declares that UTF-8 input is expected; it is still detected, never assumed */
+    public StandardFileReader(boolean acceptUtf8) {
+        this.acceptUtf8 = acceptUtf8;
+    }
+
     public StandardFile read(String fileName, byte[] content) {
         Findings findings = new Findings(fileName);
         Optional<StandardFileName> name = parseName(fileName, findings);
         if (content.length == 0) {
             findings.error("STD-FILE-001", 0, 0, "", "ファイルが空です", "the file is empty");
-            return new StandardFile(name, Optional.empty(), List.of(), List.of(), findings);
+            return empty(name, findings);
         }
-        String text = decode(content, findings);
-        if (text == null) {
-            return new StandardFile(name, Optional.empty(), List.of(), List.of(), findings);
+        if (name.isPresent() && name.get().kind().isImage()) {
+            ImageCheck.check(content, findings);
+            return empty(name, findings);
         }
-        List<StandardFile.RawRecord> records = parseRecords(text, findings);
+        TextDecoder.Decoded decoded = TextDecoder.decode(content, acceptUtf8, findings);
+        if (decoded == null) {
+            return empty(name, findings);
+        }
+        List<StandardFile.RawRecord> records = parseRecords(decoded.text(), findings);
+        TextDecoder.checkCharacters(records, decoded.utf8(), findings);
         Optional<CsvVersion> version = checkVersions(records, findings);
-        List<ScheduleRecord> scheduleRecords = new ArrayList<>();
+        List<StandardRecord> typed = new ArrayList<>();
         if (name.isPresent() && version.isPresent()) {
             checkFieldCounts(name.get().kind(), version.get(), records, findings);
             if (!findings.hasErrors()) {
-                checkContent(name.get(), version.get(), records, findings, scheduleRecords);
+                typed = ContentReader.read(name.get(), version.get(), records, findings);
             }
         }
-        return new StandardFile(name, version, records, findings.hasErrors() ? List.of() : scheduleRecords, findings);
+        if (findings.hasErrors()) {
+            return new StandardFile(name, version, records, List.of(), List.of(), findings);
+        }
+        List<ScheduleRecord> schedule = typed.stream()
+                .filter(ScheduleRecord.class::isInstance).map(ScheduleRecord.class::cast).toList();
+        return new StandardFile(name, version, records, schedule, List.copyOf(typed), findings);
+    }
+
+    private static StandardFile empty(Optional<StandardFileName> name, Findings findings) {
+        return new StandardFile(name, Optional.empty(), List.of(), List.of(), List.of(), findings);
     }
 
     private static Optional<StandardFileName> parseName(String fileName, Findings findings) {
@@ -59,38 +81,6 @@ public final class StandardFileReader {
             findings.add(invalid.finding());
             return Optional.empty();
         }
-    }
-
-    /** Decodes MS932; on a byte-order mark or the first bad byte records the line it is on and returns null. */
-    private static String decode(byte[] content, Findings findings) {
-        // Checked on the bytes: MS932 cannot decode EF BB BF, so after decoding a BOM would only be "a bad byte".
-        if (content.length >= 3 && content[0] == (byte) 0xEF && content[1] == (byte) 0xBB && content[2] == (byte) 0xBF) {
-            findings.error("STD-ENC-002", 1, 0, "", "先頭にBOMがあります。MS932のファイルにBOMは付けません",
-                    "the file starts with a byte-order mark; MS932 files have none (was it saved as UTF-8?)");
-            return null;
-        }
-        CharsetDecoder decoder = MS932.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer input = ByteBuffer.wrap(content);
-        CharBuffer output = CharBuffer.allocate(content.length + 1);
-        CoderResult result = decoder.decode(input, output, true);
-        if (result.isError()) {
-            int offset = input.position();
-            long line = 1;
-            for (int i = 0; i < offset; i++) {
-                if (content[i] == '\n') {
-                    line++;
-                }
-            }
-            findings.error("STD-ENC-001", line, 0, "",
-                    "MS932(Shift_JIS)として読めないバイト(位置 " + offset + ")があります。MS932で保存し直してください",
-                    "bytes at offset " + offset + " are not valid MS932 (Shift_JIS); save the file as MS932");
-            return null;
-        }
-        decoder.flush(output);
-        output.flip();
-        return output.toString();
     }
 
     private static List<StandardFile.RawRecord> parseRecords(String text, Findings findings) {
@@ -115,29 +105,33 @@ public final class StandardFileReader {
 
     private static Optional<CsvVersion> checkVersions(List<StandardFile.RawRecord> records, Findings findings) {
         Optional<CsvVersion> first = Optional.empty();
+        boolean bad = false;
         for (StandardFile.RawRecord record : records) {
             String value = record.fields().get(0);
             Optional<CsvVersion> version = CsvVersion.fromValue(value);
             if (version.isEmpty()) {
+                bad = true;
                 findings.error("STD-VER-001", record.line(), 1, "CSVバージョン",
                         "CSVバージョン「" + value + "」は 202208(V3)・202504・202407(V4) のいずれでもありません",
                         "CSV version '" + value + "' is none of 202208 (V3), 202504, 202407 (V4)");
             } else if (first.isEmpty()) {
                 first = version;
             } else if (first.get() != version.get()) {
+                bad = true;
                 findings.error("STD-VER-002", record.line(), 1, "CSVバージョン",
                         "1つのファイルに異なるCSVバージョンが混在しています（" + first.get().value() + " と " + value + "）",
                         "one file mixes CSV versions " + first.get().value() + " and " + value);
             }
         }
-        return findings.hasErrors() ? Optional.empty() : first;
+        return bad ? Optional.empty() : first;
     }
 
     private static void checkFieldCounts(FileKind kind, CsvVersion version, List<StandardFile.RawRecord> records,
             Findings findings) {
         int expected = kind.fieldCount(version);
         if (expected == 0) {
-            findings.error("STD-VER-003", 0, 0, "", kind + " はV3にはありません", kind + " does not exist in V3");
+            findings.error("STD-VER-003", 0, 0, "", kind + " はV3にはありません。CSVバージョン202407で作成してください",
+                    kind + " does not exist in V3; write it as CSV version 202407");
             return;
         }
         for (StandardFile.RawRecord record : records) {
@@ -147,33 +141,6 @@ public final class StandardFileReader {
                         kind + " (" + version.value() + ") has " + expected + " fields; this record has "
                                 + record.fields().size());
             }
-        }
-    }
-
-    private static void checkContent(StandardFileName name, CsvVersion version, List<StandardFile.RawRecord> records,
-            Findings findings, List<ScheduleRecord> scheduleRecords) {
-        if (name.version4() != version.isVersion4()) {
-            findings.error("STD-NAME-010", 0, 0, "ファイル名",
-                    "ファイル名の形式(" + (name.version4() ? "V4" : "V3") + ")とCSVバージョン(" + version.value() + ")が一致しません",
-                    "the name is a " + (name.version4() ? "V4" : "V3") + " name but the content is CSV version "
-                            + version.value());
-        }
-        if (!name.kind().carriesScheduleLines()) {
-            return;
-        }
-        ScheduleRecordParser parser = new ScheduleRecordParser(version, findings);
-        YearMonth nameMonth = name.targetMonth().orElse(null);
-        for (StandardFile.RawRecord record : records) {
-            ScheduleRecord parsed = parser.parse(record.line(), record.fields());
-            if (parsed == null) {
-                continue;
-            }
-            if (!parsed.targetMonth().equals(nameMonth)) {
-                findings.error("STD-NAME-011", record.line(), 5, "対象年月",
-                        "対象年月 " + StandardValues.formatMonth(parsed.targetMonth()) + " がファイル名の対象年月と異なります",
-                        "target month " + parsed.targetMonth() + " differs from the file name's " + nameMonth);
-            }
-            scheduleRecords.add(parsed);
         }
     }
 

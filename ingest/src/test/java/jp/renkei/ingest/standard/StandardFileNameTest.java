@@ -49,6 +49,35 @@ class StandardFileNameTest {
     }
 
     @Test
+    void carePlanFilesWithoutAMonthSegmentFollowTheLayout() throws InvalidFileNameException {
+        StandardFileName name = StandardFileName.parse("UP2KYO_3170100011_43_3170100029_11_20261005093000.CSV");
+
+        assertThat(name.kind()).isEqualTo(FileKind.UP2KYO);
+        assertThat(name.targetMonth()).isEmpty();
+        assertThat(name.senderOffice()).isEqualTo("3170100011");
+    }
+
+    @Test
+    void prefixesWithAnUnderscoreParse() throws InvalidFileNameException {
+        assertThat(StandardFileName.parse("UPKIHON_SUB1_3170100011_46_3170100029_A2_20261005093000.CSV").kind())
+                .isEqualTo(FileKind.UPKIHON_SUB1);
+        assertThat(StandardFileName.parse("UPYOBO_SUB_3170100011_46_3170100029_A2_20261005093000.CSV").kind())
+                .isEqualTo(FileKind.UPYOBO_SUB);
+        assertThat(StandardFileName.parse("UPYOBO_3170100011_46_3170100029_A2_20261005093000.CSV").kind())
+                .isEqualTo(FileKind.UPYOBO);
+    }
+
+    @Test
+    void familyImageNameCarriesItsBranchNumber() throws InvalidFileNameException {
+        StandardFileName name =
+                StandardFileName.parse("UPKIHON_IMAGE_3170100011_46_3170100029_A2_20261005093000_0012.jpg");
+
+        assertThat(name.kind()).isEqualTo(FileKind.UPKIHON_IMAGE);
+        assertThat(name.imageBranch()).isEqualTo("0012");
+        assertThat(name.sentAt()).isEqualTo(LocalDateTime.of(2026, 10, 5, 9, 30, 0));
+    }
+
+    @Test
     void lowerCaseExtensionIsAccepted() throws InvalidFileNameException {
         assertThat(StandardFileName.parse("UPPLAN_202610_3170100011_43_3170100029_11_20261005093000.csv").kind())
                 .isEqualTo(FileKind.UPPLAN);
@@ -58,9 +87,14 @@ class StandardFileNameTest {
     @ValueSource(strings = {
         "UPPLAN_202610_3170100011_43_3170100029_11_20261005093000.CSV",
         "UPSIKYU_202512_0110000011_46_4710000029_A1_20251201000000.CSV",
-        "UP1KYO_000000_3170100011_43_3170100029_11_20261005093000.CSV",
+        "UP1KYO_3170100011_43_3170100029_11_20261005093000.CSV",
         "UPJSK_202610_3170100029_3170100011_20261031180512.CSV",
-        "DLT1KYO_000000_3170100011_3170100029_20240229235959.CSV"})
+        "DLT1KYO_3170100011_3170100029_20240229235959.CSV",
+        "UPHOSOKU_000000_3170100011_43_3170100029_11_20261005093000.CSV",
+        "UPKIHON_SUB1_3170100011_46_3170100029_A2_20261005093000.CSV",
+        "UPKIHON_SUB2_3170100011_46_3170100029_A2_20261005093000.CSV",
+        "UPYOBO_SUB_3170100011_46_3170100029_A2_20261005093000.CSV",
+        "UPKIHON_IMAGE_3170100011_46_3170100029_A2_20261005093000_0001.jpg"})
     void formatGivesBackTheParsedName(String fileName) throws InvalidFileNameException {
         assertThat(StandardFileName.parse(fileName).format()).isEqualTo(fileName);
     }
@@ -83,6 +117,12 @@ class StandardFileNameTest {
         upplan_202610_3170100011_43_3170100029_11_20261005093000.CSV   | STD-NAME-002
         UPPLAN_２０２６１０_3170100011_43_3170100029_11_20261005093000.CSV | STD-NAME-002
         hello.txt                                                      | STD-NAME-002
+        UPPLAN_3170100011_43_3170100029_11_20261005093000.CSV          | STD-NAME-004
+        UP1KYO_202610_3170100011_43_3170100029_11_20261005093000.CSV   | STD-NAME-004
+        UPKIHON_IMAGE_3170100011_46_3170100029_A2_20261005093000.jpg   | STD-NAME-007
+        UPKIHON_IMAGE_3170100011_46_3170100029_A2_20261005093000_0001.CSV | STD-NAME-007
+        UPKIHON_3170100011_46_3170100029_A2_20261005093000_0001.CSV    | STD-NAME-007
+        UPKIHON_SUB3_3170100011_46_3170100029_A2_20261005093000.CSV    | STD-NAME-002
         """)
     void invalidNamesAreRejectedWithTheCodeOfTheFaultyPart(String fileName, String code) {
         InvalidFileNameException rejection = rejection(fileName);

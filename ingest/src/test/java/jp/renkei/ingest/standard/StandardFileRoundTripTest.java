@@ -20,6 +20,8 @@ class StandardFileRoundTripTest {
     private static final List<String> TEXT_POOL = List.of(
             "a", "Z", "0", " ", ",", "\"", "\r\n", "\n", "あ", "カ", "ｶ", "ﾟ", "漢", "髙", "﨑", "～", "①", "㈱", "・", "ー", "（", "）");
     private static final CsvVersion[] VERSIONS = CsvVersion.values();
+    /** In-scope service types other than 福祉用具貸与 (whose lines need an equipment code). */
+    private static final List<String> SERVICE_TYPES = List.of("11", "12", "13", "14", "15", "16", "21", "31", "73", "78");
 
     static Stream<Long> seeds() {
         return IntStream.rangeClosed(1, 50).mapToObj(Long::valueOf);
@@ -31,13 +33,17 @@ class StandardFileRoundTripTest {
         Random random = new Random(seed);
         CsvVersion version = VERSIONS[random.nextInt(VERSIONS.length)];
         YearMonth month = YearMonth.of(2023 + random.nextInt(4), 1 + random.nextInt(12));
+        FileKind kind = random.nextBoolean() ? FileKind.UPPLAN : FileKind.UPJSK;
+        String sender = officeNumber(random);
+        String recipient = officeNumber(random);
         List<ScheduleRecord> written = new ArrayList<>();
         int count = 1 + random.nextInt(30);
         for (int i = 0; i < count; i++) {
-            written.add(randomRecord(random, version, month));
+            // An UPPLAN holds at least one line of its recipient; an UPJSK only the sender's own lines.
+            String office = kind == FileKind.UPJSK ? sender : i == 0 ? recipient : officeNumber(random);
+            written.add(randomRecord(random, version, month, office));
         }
-        String name = new StandardFileName(random.nextBoolean() ? FileKind.UPPLAN : FileKind.UPJSK, Optional.of(month),
-                officeNumber(random), version.isVersion4() ? "43" : "", officeNumber(random),
+        String name = new StandardFileName(kind, Optional.of(month), sender, version.isVersion4() ? "43" : "", recipient,
                 version.isVersion4() ? "11" : "", LocalDateTime.of(2026, 10, 5, 9, 30), version.isVersion4()).format();
 
         StandardFile file = new StandardFileReader().read(name,
@@ -48,7 +54,7 @@ class StandardFileRoundTripTest {
         assertThat(file.scheduleRecords()).containsExactlyElementsOf(written);
     }
 
-    private static ScheduleRecord randomRecord(Random random, CsvVersion version, YearMonth month) {
+    private static ScheduleRecord randomRecord(Random random, CsvVersion version, YearMonth month, String office) {
         boolean version4 = version.isVersion4();
         return new ScheduleRecord(
                 version,
@@ -61,16 +67,16 @@ class StandardFileRoundTripTest {
                 random.nextBoolean() ? random.nextInt(1_000_000) : null,
                 random.nextBoolean() ? random.nextInt(100_000) : null,
                 month.atDay(1 + random.nextInt(month.lengthOfMonth())),
-                random.nextBoolean() ? prorated(random) : "",
+                random.nextBoolean() ? prorated(random, month) : "",
                 time(random),
                 time(random),
                 random.nextInt(100),
-                String.format("%02d%04d", 11 + random.nextInt(70), random.nextInt(10_000)),
+                SERVICE_TYPES.get(random.nextInt(SERVICE_TYPES.size())) + String.format("%04d", random.nextInt(10_000)),
                 version4 ? text(random, 12) : "",
                 version4 ? text(random, 12) : "",
                 version4 ? text(random, 40) : "",
                 text(random, 2),
-                officeNumber(random),
+                office,
                 text(random, 40),
                 text(random, 2),
                 random.nextBoolean() ? "0" : "1",
@@ -108,10 +114,11 @@ class StandardFileRoundTripTest {
                 : String.format("%02d%02d", random.nextInt(24), random.nextInt(60));
     }
 
-    private static String prorated(Random random) {
+    /** A 日割 bitmap whose days all lie in the month. */
+    private static String prorated(Random random, YearMonth month) {
         StringBuilder days = new StringBuilder();
         for (int i = 0; i < 31; i++) {
-            days.append(random.nextBoolean() ? '1' : '0');
+            days.append(i < month.lengthOfMonth() && random.nextBoolean() ? '1' : '0');
         }
         return days.toString();
     }
