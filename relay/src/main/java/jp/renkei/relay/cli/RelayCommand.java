@@ -1,6 +1,12 @@
 package jp.renkei.relay.cli;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
+import jp.renkei.relay.server.RelayConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The root command: {@code renkei-relay serve | send}. */
 @Command(name = "renkei-relay", mixinStandardHelpOptions = true, version = "renkei 0.1.0",
         description = "The renkei relay and its office agent.",
-        subcommands = {ServeCommand.class, SendCommand.class, BenchmarkCommand.class})
+        subcommands = {ServeCommand.class, SendCommand.class, BenchmarkCommand.class, CardDemoCommand.class})
 public final class RelayCommand implements Callable<Integer> {
 
     public static void main(String[] arguments) {
@@ -22,6 +28,20 @@ public final class RelayCommand implements Callable<Integer> {
     public Integer call() {
         new CommandLine(this).usage(System.err);
         return 2;
+    }
+
+    /** The relay's settings: {@code configFile}, else {@code <home>/relay.properties} if present, then the environment. */
+    static RelayConfig loadConfig(Path home, Path configFile) throws IOException {
+        Properties properties = new Properties();
+        Path file = configFile != null ? configFile : home.resolve("relay.properties");
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            }
+        } else if (configFile != null) {
+            throw new IOException("relay configuration " + configFile + " does not exist");
+        }
+        return RelayConfig.load(home, properties, System.getenv());
     }
 
     static Path defaultHome() {

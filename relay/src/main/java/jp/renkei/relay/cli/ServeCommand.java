@@ -1,12 +1,10 @@
 package jp.renkei.relay.cli;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
@@ -32,16 +30,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Properties properties = new Properties();
-        Path file = configFile != null ? configFile : home.resolve("relay.properties");
-        if (Files.exists(file)) {
-            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(reader);
-            }
-        } else if (configFile != null) {
-            throw new IOException("relay configuration " + configFile + " does not exist");
-        }
-        RelayConfig config = RelayConfig.load(home, properties, System.getenv());
+        RelayConfig config = RelayCommand.loadConfig(home, configFile);
         if (port != null) {
             config = config.withPort(port);
         }
