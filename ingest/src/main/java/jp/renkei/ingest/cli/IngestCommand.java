@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 public final class IngestCommand implements Callable<Integer> {
 
     public static void main(String[] arguments) {
-        System.exit(new CommandLine(new IngestCommand()).execute(arguments));
+        System.exit(CommandErrors.commandLine("renkei-ingest", new IngestCommand()).execute(arguments));
     }
 
     @Override

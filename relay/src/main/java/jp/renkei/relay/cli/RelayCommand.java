@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import jp.renkei.relay.server.RelayConfig;
 import java.util.concurrent.Callable;
+import jp.renkei.ingest.cli.CommandErrors;
+import jp.renkei.relay.server.RelayConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,7 +22,7 @@ public final class RelayCommand implements Callable<Integer> {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s [%3$s] %5$s%6$s%n");
         }
-        System.exit(new CommandLine(new RelayCommand()).execute(arguments));
+        System.exit(CommandErrors.commandLine("renkei-relay", new RelayCommand()).execute(arguments));
     }
 
     @Override
