@@ -1,6 +1,5 @@
 package jp.renkei.ingest.standard;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -11,6 +10,8 @@ public enum CsvVersion {
     V3("202208", false),
     V4_0("202504", true),
     V4_1("202407", true);
+
+    private static final CsvVersion[] VALUES = values();
 
     private final String value;
     private final boolean version4;
@@ -29,6 +30,11 @@ public enum CsvVersion {
     }
 
     public static Optional<CsvVersion> fromValue(String value) {
-        return Arrays.stream(values()).filter(version -> version.value.equals(value)).findFirst();
+        for (CsvVersion version : VALUES) {
+            if (version.value.equals(value)) {
+                return Optional.of(version);
+            }
+        }
+        return Optional.empty();
     }
 }

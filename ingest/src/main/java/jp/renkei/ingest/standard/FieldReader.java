@@ -220,14 +220,14 @@ final class FieldReader {
     }
 
     private String prorated(int index, String value) {
-        if (value.length() != 31 || !value.chars().allMatch(c -> c == '0' || c == '1')) {
+        if (value.length() != 31 || !onlyZerosAndOnes(value)) {
             error(index, "STD-FORMAT-004", "日割対象日は0と1からなる31文字です", "must be 31 characters of 0 and 1");
         }
         return value;
     }
 
     private String decimal(int index, String value) {
-        if (!value.matches("\\d{1,2}\\.\\d{2}")) {
+        if (!isUnitPrice(value)) {
             error(index, "STD-FORMAT-007", "「" + value + "」は 99.99 形式ではありません",
                     "'" + value + "' is not in the 99.99 format");
         }
@@ -243,6 +243,29 @@ final class FieldReader {
     }
 
     private static boolean isCodeCharacters(String value) {
-        return value.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'));
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean onlyZerosAndOnes(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '0' && c != '1') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code 99.99}: one or two digits, a point, two digits. */
+    private static boolean isUnitPrice(String value) {
+        int point = value.indexOf('.');
+        return (point == 1 || point == 2) && value.length() == point + 3 && StandardValues.isDigits(value.substring(0, point))
+                && StandardValues.isDigits(value.substring(point + 1));
     }
 }

@@ -6,10 +6,10 @@ public final class OfficeNumber {
     }
 
     public static boolean isValid(String value) {
-        if (value == null || value.length() != 10 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value == null || value.length() != 10 || !StandardValues.isDigits(value)) {
             return false;
         }
-        int prefecture = Integer.parseInt(value.substring(0, 2));
+        int prefecture = (value.charAt(0) - '0') * 10 + (value.charAt(1) - '0');
         return prefecture >= 1 && prefecture <= 47;
     }
 

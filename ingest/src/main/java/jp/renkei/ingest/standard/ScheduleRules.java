@@ -1,5 +1,6 @@
 package jp.renkei.ingest.standard;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -12,7 +13,9 @@ final class ScheduleRules {
     }
 
     private static void serviceDateInMonth(ScheduleRecord record, FieldReader reader, CsvVersion version) {
-        if (!YearMonth.from(record.serviceDate()).equals(record.targetMonth())) {
+        LocalDate date = record.serviceDate();
+        YearMonth month = record.targetMonth();
+        if (date.getYear() != month.getYear() || date.getMonthValue() != month.getMonthValue()) {
             reader.error(reader.indexOf("サービス利用日"), "STD-DATE-003", "サービス利用日が対象年月の外です",
                     "the service date is outside the record's target month " + record.targetMonth());
         }

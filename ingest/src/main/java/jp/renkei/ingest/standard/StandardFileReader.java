@@ -1,17 +1,10 @@
 package jp.renkei.ingest.standard;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import jp.renkei.ingest.finding.Findings;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a standard file: checks its name, decodes MS932 strictly (an undecodable byte is an error, never a silent
@@ -22,8 +15,6 @@ import org.apache.commons.csv.CSVRecord;
 public final class StandardFileReader {
     /** The standard says Shift-JIS; Windows-31J is the MS932 table that keeps ～ and ① intact. */
     public static final Charset MS932 = Charset.forName("windows-31j");
-
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     private final boolean acceptUtf8;
 
@@ -70,6 +61,16 @@ public final class StandardFileReader {
         return new StandardFile(name, version, records, schedule, List.copyOf(typed), findings);
     }
 
+    /**
+     * Parse only, as the benchmark's stage (b) measures it: strict decoding and the RFC 4180 split into fields with
+     * their line numbers — no name, version, layout or field checks. An undecodable or unreadable file gives no records.
+     */
+    public List<StandardFile.RawRecord> parseOnly(String fileName, byte[] content) {
+        Findings findings = new Findings(fileName);
+        TextDecoder.Decoded decoded = TextDecoder.decode(content, acceptUtf8, findings);
+        return decoded == null ? List.of() : parseRecords(decoded.text(), findings);
+    }
+
     private static StandardFile empty(Optional<StandardFileName> name, Findings findings) {
         return new StandardFile(name, Optional.empty(), List.of(), List.of(), List.of(), findings);
     }
@@ -84,16 +85,11 @@ public final class StandardFileReader {
     }
 
     private static List<StandardFile.RawRecord> parseRecords(String text, Findings findings) {
-        int[] lineStarts = lineStarts(text);
         List<StandardFile.RawRecord> records = new ArrayList<>();
-        try (CSVParser parser = FORMAT.parse(new StringReader(text))) {
-            for (CSVRecord record : parser) {
-                long line = lineOf(lineStarts, record.getCharacterPosition());
-                records.add(new StandardFile.RawRecord(line, record.toList()));
-            }
-        } catch (IOException | UncheckedIOException | IllegalStateException malformed) {
-            long line = records.isEmpty() ? 1 : records.get(records.size() - 1).line() + 1;
-            findings.error("STD-CSV-001", line, 0, "",
+        try {
+            RecordSplitter.split(text, records);
+        } catch (RecordSplitter.MalformedException malformed) {
+            findings.error("STD-CSV-001", malformed.line(), 0, "",
                     "CSVとして読めません（引用符の閉じ忘れなど）: " + malformed.getMessage(),
                     "not valid CSV (an unclosed quote?) at or after this line: " + malformed.getMessage());
         }
@@ -142,24 +138,5 @@ public final class StandardFileReader {
                                 + record.fields().size());
             }
         }
-    }
-
-    private static int[] lineStarts(String text) {
-        int[] starts = new int[16];
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
-            }
-        }
-        return Arrays.copyOf(starts, count);
-    }
-
-    private static long lineOf(int[] lineStarts, long characterPosition) {
-        int index = Arrays.binarySearch(lineStarts, (int) characterPosition);
-        return (index >= 0 ? index : -index - 2) + 1;
     }
 }
