@@ -27,6 +27,10 @@ import jp.renkei.ingest.municipality.Municipality;
 import jp.renkei.ingest.municipality.MunicipalityMaster;
 import jp.renkei.ingest.officelist.Office;
 import jp.renkei.ingest.officelist.OfficeListReader;
+import jp.renkei.ingest.reports.EffectReport;
+import jp.renkei.ingest.reports.EffectReportFile;
+import jp.renkei.ingest.reports.ModelRegionFile;
+import jp.renkei.ingest.reports.ModelRegionMember;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +46,9 @@ final class LandCommand implements Callable<Integer> {
     enum Dataset {
         municipalities(LandingDataset.MUNICIPALITIES),
         offices(LandingDataset.OFFICES),
-        applications(LandingDataset.APPLICATIONS);
+        applications(LandingDataset.APPLICATIONS),
+        effect_reports(LandingDataset.EFFECT_REPORTS),
+        model_regions(LandingDataset.MODEL_REGIONS);
 
         final LandingDataset landing;
 
@@ -108,6 +114,16 @@ final class LandCommand implements Callable<Integer> {
                     yield list.offices().stream().map(Office::toLandingRow).toList();
                 }
                 case applications -> ApplicationRoster.read(name, reader).stream().map(Application::toLandingRow).toList();
+                case effect_reports -> {
+                    EffectReportFile.Result result = EffectReportFile.read(name, reader);
+                    warnings.addAll(result.warnings());
+                    yield result.reports().stream().map(EffectReport::toLandingRow).toList();
+                }
+                case model_regions -> {
+                    ModelRegionFile.Result result = ModelRegionFile.read(name, reader);
+                    warnings.addAll(result.warnings());
+                    yield result.members().stream().map(ModelRegionMember::toLandingRow).toList();
+                }
             };
         } catch (java.io.UncheckedIOException decodingFailure) {
             throw rejectedEncoding(name, decodingFailure.getCause());

@@ -22,7 +22,12 @@ public enum LandingDataset {
             "service_office", "units", "start_time", "end_time", "count"),
     CARD_CHECKS("card_checks",
             "check_id", "office", "insurer", "person_key", "method", "result", "failure_reason", "latency_ms",
-            "checked_at");
+            "checked_at"),
+    EFFECT_REPORTS("effect_reports",
+            "office_number", "month", "sheets_printed", "input_hours", "paper_postage_yen", "returned_claims",
+            "overtime_hours", "paid_leave_rate", "care_managers_fte", "users"),
+    MODEL_REGIONS("model_regions",
+            "prefecture_code", "region_id", "region_name", "budget_yen", "start_month", "member_type", "member_code");
 
     private final String directoryName;
     private final List<String> columns;

@@ -5,7 +5,7 @@ import java.util.Set;
 /**
  * Which サービス種類コード the linkage standard covers ([SPEC-V4.1] §1.3, read from a misaligned PDF table, so
  * approximate): the 居宅 and 予防 services in scope, the care-management types 43/46 that write the plans, and the
- * types the standard names as out of scope. Anything else is unknown.
+ * types the standard names as out of scope (with 介護医療院, 55, a facility like 51–54). Anything else is unknown.
  */
 public final class ServiceTypeScope {
     private static final Set<String> IN_SCOPE = Set.of(
@@ -15,7 +15,7 @@ public final class ServiceTypeScope {
             "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8",
             "43", "46");
     private static final Set<String> OUT_OF_SCOPE = Set.of(
-            "32", "33", "35", "36", "37", "41", "42", "44", "45", "51", "52", "53", "54", "59", "81");
+            "32", "33", "35", "36", "37", "41", "42", "44", "45", "51", "52", "53", "54", "55", "59", "81");
 
     /** How a type relates to the standard's scope. */
     public enum Scope { IN_SCOPE, OUT_OF_SCOPE, UNKNOWN }

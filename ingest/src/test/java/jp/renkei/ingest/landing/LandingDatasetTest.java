@@ -25,6 +25,11 @@ class LandingDatasetTest {
         assertThat(LandingDataset.CARD_CHECKS.columns()).containsExactly(
                 "check_id", "office", "insurer", "person_key", "method", "result", "failure_reason", "latency_ms",
                 "checked_at");
+        assertThat(LandingDataset.EFFECT_REPORTS.columns()).containsExactly(
+                "office_number", "month", "sheets_printed", "input_hours", "paper_postage_yen", "returned_claims",
+                "overtime_hours", "paid_leave_rate", "care_managers_fte", "users");
+        assertThat(LandingDataset.MODEL_REGIONS.columns()).containsExactly(
+                "prefecture_code", "region_id", "region_name", "budget_yen", "start_month", "member_type", "member_code");
     }
 
     @Test

@@ -56,6 +56,23 @@ class OfficeListReaderTest {
                 .containsExactly("3370100011", "11", "ヘルパーステーション「さくら」, 本所", "331007", "33");
     }
 
+    /** The published lists carry types beyond the demo's: facilities, 地域密着型 and 看護小規模多機能 offices. */
+    @Test
+    void typesOfTheOfficialListsAreAccepted() throws IOException, InputRejectedException {
+        List<OfficeListWriter.Line> lines = List.of(
+                new OfficeListWriter.Line("312011", "鳥取県", "鳥取市", "医療院", "介護医療院", "3170100011"),
+                new OfficeListWriter.Line("312011", "鳥取県", "鳥取市", "看多機", "看護小規模多機能型居宅介護", "3170100029"),
+                new OfficeListWriter.Line("312011", "鳥取県", "鳥取市", "夜間", "夜間対応型訪問介護", "3170100037"),
+                new OfficeListWriter.Line("312011", "鳥取県", "鳥取市", "定期巡回", "定期巡回・随時対応型訪問介護看護", "3170100045"),
+                new OfficeListWriter.Line("312011", "鳥取県", "鳥取市", "認デイ", "認知症対応型通所介護", "3170100052"),
+                new OfficeListWriter.Line("312011", "鳥取県", "鳥取市", "有料", "特定施設入居者生活介護", "3170100060"));
+
+        OfficeListReader.OfficeList list = reader.read("jigyosho_310.csv", new StringReader(write(lines)));
+
+        assertThat(list.offices()).extracting(Office::serviceType).containsExactly("55", "77", "71", "76", "72", "33");
+        assertThat(list.warnings()).isEmpty();
+    }
+
     @Test
     void prefectureMismatchIsOnlyAWarning() throws IOException, InputRejectedException {
         OfficeListWriter.Line elsewhere = new OfficeListWriter.Line(
@@ -73,7 +90,7 @@ class OfficeListReaderTest {
     @Test
     void prefectureMismatchWarningIsReportedWithTheErrorsOfARejectedList() {
         List<String> mismatch = line("312011", "訪問看護", "3370100029");
-        List<String> unknownType = line("312011", "介護医療院", "3170100037");
+        List<String> unknownType = line("312011", "宅老所", "3170100037");
 
         List<Finding> findings = rejection(HEADER_ROW, mismatch, unknownType);
 
@@ -92,7 +109,7 @@ class OfficeListReaderTest {
 
     @Test
     void unknownServiceTypeIsRejected() {
-        assertThat(rejection(HEADER_ROW, line("312011", "介護医療院", "3170100011")))
+        assertThat(rejection(HEADER_ROW, line("312011", "宅老所", "3170100011")))
                 .extracting(Finding::code, Finding::line, Finding::column, Finding::field)
                 .containsExactly(tuple("OFF-TYPE-001", 2L, 7, "サービスの種類"));
     }
