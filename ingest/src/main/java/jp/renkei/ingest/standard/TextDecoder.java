@@ -35,6 +35,14 @@ final class TextDecoder {
                     "the file starts with a byte-order mark; MS932 files have none (was it saved as UTF-8?)");
             return null;
         }
+        if (!acceptUtf8 && looksLikeUtf8(content)) {
+            // Such bytes often also decode as MS932 — into mojibake (アイ → 繧｢繧､) that nothing would catch later.
+            findings.error("STD-ENC-001", lineOfFirstHighByte(content), 0, "",
+                    "UTF-8で保存されたファイルです。MS932(Shift_JIS)で保存し直すか、UTF-8であることを申告してください",
+                    "the file is UTF-8 (valid UTF-8 with Japanese characters), not MS932; save it as MS932 or declare "
+                            + "UTF-8 (--utf8)");
+            return null;
+        }
         if (acceptUtf8 && (byteOrderMark || (hasHighBytes(content) && strict(content, 0, StandardCharsets.UTF_8, null) != null))) {
             String text = strict(content, byteOrderMark ? 3 : 0, StandardCharsets.UTF_8, findings);
             if (text != null) {
@@ -46,6 +54,64 @@ final class TextDecoder {
         }
         String text = strict(content, 0, StandardFileReader.MS932, findings);
         return text == null ? null : new Decoded(text, false);
+    }
+
+    /**
+     * Valid UTF-8 holding at least one 3-byte sequence (U+0800 and up: every kana and kanji). MS932 text is almost
+     * never valid UTF-8 (its lead bytes 81–9F are UTF-8 continuation bytes), and never with a 3-byte sequence unless
+     * a kanji row E0–EA happens to be followed by two more fitting bytes in every place.
+     */
+    private static boolean looksLikeUtf8(byte[] content) {
+        boolean threeByteSequence = false;
+        int i = 0;
+        while (i < content.length) {
+            int b = content[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int length;
+            int secondLow = 0x80;
+            int secondHigh = 0xBF;
+            if (b >= 0xC2 && b <= 0xDF) {
+                length = 2;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                length = 3;
+                secondLow = b == 0xE0 ? 0xA0 : 0x80;
+                secondHigh = b == 0xED ? 0x9F : 0xBF;
+                threeByteSequence = true;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                length = 4;
+                secondLow = b == 0xF0 ? 0x90 : 0x80;
+                secondHigh = b == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return false;
+            }
+            if (i + length > content.length) {
+                return false;
+            }
+            int second = content[i + 1] & 0xFF;
+            if (second < secondLow || second > secondHigh) {
+                return false;
+            }
+            for (int k = 2; k < length; k++) {
+                if ((content[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += length;
+        }
+        return threeByteSequence;
+    }
+
+    private static long lineOfFirstHighByte(byte[] content) {
+        long line = 1;
+        for (int i = 0; i < content.length && content[i] >= 0; i++) {
+            if (content[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     private static boolean hasHighBytes(byte[] content) {
