@@ -96,21 +96,27 @@ public final class OutboxUploader {
         return result;
     }
 
-    /** Uploads one file of {@code office}, retrying on 5xx, 429 and connection failures with doubling back-off. */
+    /**
+     * Uploads one file of {@code office}, retrying on 5xx, 429 and connection failures with doubling back-off. Every
+     * attempt carries the same client message id, so a retry of a file the relay had journaled (its answer lost) is
+     * answered 200 as a duplicate and delivered once.
+     */
     public UploadOutcome upload(String office, Path file) throws IOException, InterruptedException {
         String name = file.getFileName().toString();
+        byte[] content = Files.readAllBytes(file);
         HttpRequest request = HttpRequest.newBuilder(relay.resolve("/api/v1/files/" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
                 .header("Authorization", "Bearer " + token)
                 .header("X-Renkei-Office", office)
+                .header("X-Renkei-Message-Id", ClientMessageId.of(office, name, content))
                 .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofFile(file))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content))
                 .build();
         Duration backOff = firstBackOff;
         for (int attempt = 1; attempt <= MAXIMUM_ATTEMPTS; attempt++) {
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
-                if (status == 202) {
+                if (status == 202 || status == 200) {
                     moveTo(sentRoot.resolve(office), file, null);
                     return UploadOutcome.ACKNOWLEDGED;
                 }

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 /** The root command: {@code renkei-relay serve | send}. */
 @Command(name = "renkei-relay", mixinStandardHelpOptions = true, version = "renkei 0.1.0",
         description = "The renkei relay and its office agent.",
-        subcommands = {ServeCommand.class, SendCommand.class, BenchmarkCommand.class, CardDemoCommand.class})
+        subcommands = {ServeCommand.class, SendCommand.class, ReceiveCommand.class, BenchmarkCommand.class,
+                CardDemoCommand.class, CrashTestCommand.class})
 public final class RelayCommand implements Callable<Integer> {
 
     public static void main(String[] arguments) {

@@ -20,7 +20,7 @@ record JournalScan(long goodLength, long lastSequence) {
             int magic = header.getInt();
             int length = header.getInt();
             int checksum = header.getInt();
-            if (magic != JournalCodec.MAGIC || length < 0 || length > JournalCodec.MAXIMUM_PAYLOAD
+            if (!JournalCodec.isKnownMagic(magic) || length < 0 || length > JournalCodec.MAXIMUM_PAYLOAD
                     || position + JournalCodec.HEADER_BYTES + length > size) {
                 break;
             }
@@ -29,7 +29,7 @@ record JournalScan(long goodLength, long lastSequence) {
             if (!JournalCodec.checksumMatches(payload.array(), checksum)) {
                 break;
             }
-            JournalEntry entry = JournalCodec.decode(payload.array());
+            JournalEntry entry = JournalCodec.decode(magic, payload.array());
             visitor.accept(entry);
             lastSequence = entry.sequence();
             position += JournalCodec.HEADER_BYTES + length;

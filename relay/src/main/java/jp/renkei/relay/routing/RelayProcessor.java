@@ -2,11 +2,8 @@ package jp.renkei.relay.routing;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jp.renkei.ingest.standard.StandardFile;
 import jp.renkei.ingest.standard.StandardFileReader;
 import jp.renkei.relay.journal.JournalEntry;
+import jp.renkei.relay.receipt.MessageLedger;
 
 /**
  * Routes and lands durable files in journal order on one thread. Live uploads hand over the file they already
@@ -29,6 +27,7 @@ public final class RelayProcessor implements Closeable {
     private final OfficeRegistry registry;
     private final Inboxes inboxes;
     private final ExchangeLanding landing;
+    private final MessageLedger ledger;
     private final Clock clock;
     private final long flushIntervalMillis;
     private final int flushRows;
@@ -37,11 +36,12 @@ public final class RelayProcessor implements Closeable {
     private volatile boolean closing;
     private volatile Throwable failure;
 
-    public RelayProcessor(OfficeRegistry registry, Inboxes inboxes, ExchangeLanding landing, Clock clock,
-            long flushIntervalMillis, int flushRows) {
+    public RelayProcessor(OfficeRegistry registry, Inboxes inboxes, ExchangeLanding landing, MessageLedger ledger,
+            Clock clock, long flushIntervalMillis, int flushRows) {
         this.registry = registry;
         this.inboxes = inboxes;
         this.landing = landing;
+        this.ledger = ledger;
         this.clock = clock;
         this.flushIntervalMillis = flushIntervalMillis;
         this.flushRows = flushRows;
@@ -74,11 +74,11 @@ public final class RelayProcessor implements Closeable {
                     process(work);
                 }
                 if (landing.bufferedRows() >= flushRows || clock.millis() - lastFlush >= flushIntervalMillis) {
-                    landing.flush();
+                    flush();
                     lastFlush = clock.millis();
                 }
             }
-            landing.flush();
+            flush();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException fatal) {
@@ -104,16 +104,16 @@ public final class RelayProcessor implements Closeable {
             LOG.log(System.Logger.Level.WARNING, "message {0}: addressee {1} is not registered; held for an operator",
                     entry.messageId(), recipient);
         }
-        landing.add(entry, file, sha256(entry.content()), Instant.now(clock), status);
+        Instant routedAt = Instant.now(clock);
+        ledger.routed(entry.messageId(), recipient, status, routedAt);
+        landing.add(entry, file, entry.sha256(), routedAt, status);
         processedSequence.set(entry.sequence());
     }
 
-    public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
-        }
+    /** Delivery receipts are forced before the landing checkpoint moves past them; later ones are replayed. */
+    private void flush() throws IOException {
+        ledger.force();
+        landing.flush();
     }
 
     /** Non-null when processing stopped on an error (health reports it). */

@@ -3,31 +3,43 @@ package jp.renkei.relay.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import jp.renkei.ingest.standard.OfficeNumber;
+import jp.renkei.relay.receipt.MessageLedger;
 import jp.renkei.relay.routing.Inboxes;
 
 /**
- * {@code GET /api/v1/inbox} lists the caller's inbox; {@code GET /api/v1/inbox/<file>} downloads one file. The office
- * is the caller's own: there is no way to name another office's inbox.
+ * {@code GET /api/v1/inbox} lists the caller's files not yet acknowledged; {@code GET /api/v1/inbox/<file>} downloads
+ * one; {@code POST /api/v1/inbox/<file>/ack} acknowledges it (durably, before the answer; optionally checked against
+ * {@code X-Renkei-Sha256}). The office is the caller's own: there is no way to name another office's inbox.
  */
 final class InboxHandler implements HttpHandler {
     static final String PATH = "/api/v1/inbox";
+    static final String SHA256_HEADER = "X-Renkei-Sha256";
+    private static final String ACK_SUFFIX = "/ack";
+    private static final System.Logger LOG = System.getLogger(InboxHandler.class.getName());
 
     private final AgentToken token;
     private final Inboxes inboxes;
+    private final MessageLedger ledger;
+    private final Clock clock;
 
-    InboxHandler(AgentToken token, Inboxes inboxes) {
+    InboxHandler(AgentToken token, Inboxes inboxes, MessageLedger ledger, Clock clock) {
         this.token = token;
         this.inboxes = inboxes;
+        this.ledger = ledger;
+        this.clock = clock;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                HttpReplies.error(exchange, 405, "RELAY-METHOD-001", "use GET on the inbox");
+            String method = exchange.getRequestMethod();
+            if (!"GET".equals(method) && !"POST".equals(method)) {
+                HttpReplies.error(exchange, 405, "RELAY-METHOD-001", "use GET on the inbox, POST on <file>/ack");
                 return;
             }
             if (!token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -40,14 +52,25 @@ final class InboxHandler implements HttpHandler {
                 return;
             }
             String rest = exchange.getRequestURI().getPath().substring(PATH.length());
-            if (rest.isEmpty() || "/".equals(rest)) {
-                HttpReplies.json(exchange, 200, Map.of("office", office, "files", inboxes.list(office)));
+            boolean acknowledgement = "POST".equals(method);
+            if (acknowledgement && !rest.endsWith(ACK_SUFFIX)) {
+                HttpReplies.error(exchange, 405, "RELAY-METHOD-001", "POST only to /api/v1/inbox/<file>/ack");
                 return;
             }
-            String fileName = rest.substring(1);
-            if (fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")
+            if (!acknowledgement && (rest.isEmpty() || "/".equals(rest))) {
+                HttpReplies.json(exchange, 200, Map.of("office", office, "files", inboxes.list(office).stream()
+                        .filter(name -> !ledger.isAcknowledged(office, name)).toList()));
+                return;
+            }
+            String fileName = acknowledgement ? rest.substring(1, Math.max(1, rest.length() - ACK_SUFFIX.length()))
+                    : rest.substring(1);
+            if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")
                     || fileName.chars().anyMatch(Character::isISOControl)) {
                 HttpReplies.error(exchange, 400, "RELAY-NAME-001", "not a file name: " + fileName.replaceAll("\\p{Cntrl}", "?"));
+                return;
+            }
+            if (acknowledgement) {
+                acknowledge(exchange, office, fileName);
                 return;
             }
             Optional<byte[]> content = inboxes.read(office, fileName);
@@ -56,6 +79,24 @@ final class InboxHandler implements HttpHandler {
                 return;
             }
             HttpReplies.bytes(exchange, content.get());
+        }
+    }
+
+    private void acknowledge(HttpExchange exchange, String office, String fileName) throws IOException {
+        String sha256 = exchange.getRequestHeaders().getFirst(SHA256_HEADER);
+        switch (ledger.acknowledge(office, fileName, sha256, clock.instant())) {
+            case NOT_IN_INBOX -> HttpReplies.error(exchange, 404, "RELAY-INBOX-001", "no such file in your inbox: " + fileName);
+            case OTHER_CONTENT -> HttpReplies.error(exchange, 409, "RELAY-ACK-001", "the file " + fileName
+                    + " in your inbox is not the one you checked (" + SHA256_HEADER + " differs); download it again");
+            case ACKNOWLEDGED -> {
+                String messageId = ledger.inboxMessage(office, fileName).orElseThrow();
+                LOG.log(System.Logger.Level.INFO, "message {0} acknowledged by its addressee", messageId);
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("message_id", messageId);
+                body.put("file_name", fileName);
+                body.put("status", "acknowledged");
+                HttpReplies.json(exchange, 200, body);
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ import jp.renkei.relay.cardcheck.CardCheckHandler;
 import jp.renkei.relay.cardcheck.CardCheckLanding;
 import jp.renkei.relay.journal.Journal;
 import jp.renkei.relay.journal.JournalEntry;
+import jp.renkei.relay.receipt.MessageLedger;
 import jp.renkei.relay.routing.ExchangeLanding;
 import jp.renkei.relay.routing.Inboxes;
 import jp.renkei.relay.routing.OfficeRegistry;
@@ -39,14 +40,16 @@ public final class RelayServer implements Closeable {
     private final ExecutorService handlers;
     private final Journal journal;
     private final RelayProcessor processor;
+    private final MessageLedger ledger;
     private final CardCheckLanding cardChecks;
 
     private RelayServer(HttpsServer server, ExecutorService handlers, Journal journal, RelayProcessor processor,
-            CardCheckLanding cardChecks) {
+            MessageLedger ledger, CardCheckLanding cardChecks) {
         this.server = server;
         this.handlers = handlers;
         this.journal = journal;
         this.processor = processor;
+        this.ledger = ledger;
         this.cardChecks = cardChecks;
     }
 
@@ -59,30 +62,38 @@ public final class RelayServer implements Closeable {
         java.nio.file.Path checkpoint = config.home().resolve("landing.checkpoint");
         ExchangeLanding landing = new ExchangeLanding(new LandingWriter(config.landingRoot(), clock),
                 new PersonPseudonymizer(pseudonymKey), checkpoint);
-        RelayProcessor processor = new RelayProcessor(registry, inboxes, landing, clock,
+        MessageLedger ledger = new MessageLedger();
+        RelayProcessor processor = new RelayProcessor(registry, inboxes, landing, ledger, clock,
                 config.landingFlushIntervalMillis(), config.landingFlushRows());
+        long recoveryStarted = System.nanoTime();
         long landedUpTo = ExchangeLanding.readCheckpoint(checkpoint);
         List<JournalEntry> replay = new ArrayList<>();
         Journal journal = Journal.open(config.home().resolve("journal").resolve("journal.log"),
                 config.journalQueueCapacity(), config.journalMaximumBatch(),
                 entry -> {
+                    ledger.journaled(entry);
                     if (entry.sequence() > landedUpTo) {
                         replay.add(entry);
                     }
                 },
-                (entry, parsed) -> processor.submit(entry, (StandardFile) parsed));
+                (entry, parsed) -> {
+                    ledger.journaled(entry);
+                    processor.submit(entry, (StandardFile) parsed);
+                });
+        ledger.recover(config.home().resolve("journal").resolve("receipts.log"));
         replay.forEach(entry -> processor.submit(entry, null));
         processor.start();
-        if (!replay.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "replaying {0} journal record(s) after sequence {1}", replay.size(), landedUpTo);
-        }
+        LOG.log(System.Logger.Level.INFO, "recovered {0} journal record(s) in {1} ms; replaying {2} after sequence {3}",
+                Long.toString(journal.lastSequence()), Long.toString((System.nanoTime() - recoveryStarted) / 1_000_000),
+                Integer.toString(replay.size()), Long.toString(landedUpTo));
 
         HttpsServer server = HttpsServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 256);
         server.setHttpsConfigurator(new HttpsConfigurator(
                 RelayTlsMaterial.ensure(config.home(), config.secretsFolder()).serverContext()));
         AgentToken token = AgentToken.load(config.secretsFolder());
-        server.createContext(UploadHandler.PATH, new UploadHandler(token, journal, config.maximumFileBytes(), clock));
-        server.createContext(InboxHandler.PATH, new InboxHandler(token, inboxes));
+        server.createContext(UploadHandler.PATH, new UploadHandler(token, journal, ledger, config.maximumFileBytes(), clock));
+        server.createContext(InboxHandler.PATH, new InboxHandler(token, inboxes, ledger, clock));
+        server.createContext(ReceiptHandler.PATH, new ReceiptHandler(token, ledger));
         CardCheckLanding cardChecks = new CardCheckLanding(new LandingWriter(config.landingRoot(), clock),
                 new PersonPseudonymizer(pseudonymKey), config.landingFlushIntervalMillis(), config.landingFlushRows());
         server.createContext(CardCheckHandler.PATH,
@@ -98,6 +109,7 @@ public final class RelayServer implements Closeable {
                 health.put("processor_backlog", processor.backlog());
                 health.put("journal_forces", journal.forceCount());
                 health.put("registered_offices", registry.size());
+                health.put("messages_known", ledger.size());
                 HttpReplies.json(exchange, healthy ? 200 : 503, health);
             }
         });
@@ -106,7 +118,7 @@ public final class RelayServer implements Closeable {
         server.start();
         LOG.log(System.Logger.Level.INFO, "relay listening on https://{0}:{1,number,#} ({2} registered offices)",
                 config.bindAddress(), server.getAddress().getPort(), registry.size());
-        return new RelayServer(server, handlers, journal, processor, cardChecks);
+        return new RelayServer(server, handlers, journal, processor, ledger, cardChecks);
     }
 
     public int port() {
@@ -124,6 +136,7 @@ public final class RelayServer implements Closeable {
         }
         journal.close();
         processor.close();
+        ledger.close();
         cardChecks.close();
         LOG.log(System.Logger.Level.INFO, "relay stopped at journal sequence {0}, processed {1}",
                 journal.lastSequence(), processor.processedSequence());

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jp.renkei.ingest.finding.Finding;
 import jp.renkei.ingest.standard.InvalidFileNameException;
 import jp.renkei.ingest.standard.OfficeNumber;
@@ -19,26 +22,33 @@ import jp.renkei.ingest.standard.StandardFileReader;
 import jp.renkei.relay.journal.Journal;
 import jp.renkei.relay.journal.JournalEntry;
 import jp.renkei.relay.journal.JournalFullException;
-import jp.renkei.relay.routing.RelayProcessor;
+import jp.renkei.relay.receipt.Accepted;
+import jp.renkei.relay.receipt.MessageLedger;
 
 /**
  * {@code POST /api/v1/files/<standard file name>}: authenticates, checks that the sender in the name is the caller's
  * office, validates the content, journals it with fsync and only then answers 202 with the message id and SHA-256.
+ * With {@code X-Renkei-Message-Id} a repeat of an id already journaled for the office answers 200 with the first
+ * answer and {@code "duplicate": true} and journals nothing; the same id with other content or name answers 409.
  */
 final class UploadHandler implements HttpHandler {
     static final String PATH = "/api/v1/files/";
     static final String OFFICE_HEADER = "X-Renkei-Office";
+    static final String MESSAGE_ID_HEADER = "X-Renkei-Message-Id";
+    private static final long REPEAT_WAIT_SECONDS = 30;
     private static final System.Logger LOG = System.getLogger(UploadHandler.class.getName());
     private static final int MAXIMUM_FINDINGS_RETURNED = 50;
 
     private final AgentToken token;
     private final Journal journal;
+    private final MessageLedger ledger;
     private final long maximumFileBytes;
     private final Clock clock;
 
-    UploadHandler(AgentToken token, Journal journal, long maximumFileBytes, Clock clock) {
+    UploadHandler(AgentToken token, Journal journal, MessageLedger ledger, long maximumFileBytes, Clock clock) {
         this.token = token;
         this.journal = journal;
+        this.ledger = ledger;
         this.maximumFileBytes = maximumFileBytes;
         this.clock = clock;
     }
@@ -59,6 +69,12 @@ final class UploadHandler implements HttpHandler {
             String office = exchange.getRequestHeaders().getFirst(OFFICE_HEADER);
             if (!OfficeNumber.isValid(office)) {
                 HttpReplies.error(exchange, 400, "RELAY-OFFICE-001", OFFICE_HEADER + " must be your 10-digit office number");
+                return;
+            }
+            String clientMessageId = exchange.getRequestHeaders().getFirst(MESSAGE_ID_HEADER);
+            if (clientMessageId != null && !isCanonicalUuid(clientMessageId)) {
+                HttpReplies.error(exchange, 400, "RELAY-IDEMPOTENCY-002", MESSAGE_ID_HEADER
+                        + " must be a UUID in its canonical lower-case form (8-4-4-4-12 hex digits)");
                 return;
             }
             String fileName = exchange.getRequestURI().getPath().substring(PATH.length());
@@ -82,43 +98,105 @@ final class UploadHandler implements HttpHandler {
                 HttpReplies.error(exchange, 413, "RELAY-SIZE-001", "the file exceeds the limit of " + maximumFileBytes + " bytes");
                 return;
             }
-            StandardFile parsed = new StandardFileReader().read(fileName, content);
-            if (!parsed.isValid()) {
-                List<Map<String, Object>> findings = parsed.findings().list().stream().filter(Finding::isError)
-                        .limit(MAXIMUM_FINDINGS_RETURNED).map(UploadHandler::describe).toList();
-                HttpReplies.error(exchange, 422, "RELAY-CONTENT-001", "the file breaks the standard; nothing was accepted",
-                        Map.of("errors", parsed.findings().errorCount(), "findings", findings));
+            String sha256 = JournalEntry.sha256(content);
+            if (clientMessageId == null) {
+                validateAndJournal(exchange, fileName, office, null, content, sha256);
                 return;
             }
-            journalAndAcknowledge(exchange, fileName, office, content, parsed);
+            CompletableFuture<Accepted> mine = new CompletableFuture<>();
+            CompletableFuture<Accepted> first = ledger.claim(office, clientMessageId, mine);
+            if (first != null) {
+                answerRepeat(exchange, clientMessageId, first, fileName, sha256);
+                return;
+            }
+            boolean journaled = false;
+            try {
+                journaled = validateAndJournal(exchange, fileName, office, clientMessageId, content, sha256);
+            } finally {
+                if (!journaled) {
+                    ledger.release(office, clientMessageId, mine, new IllegalStateException("the first upload was not journaled"));
+                }
+            }
         }
     }
 
-    private void journalAndAcknowledge(HttpExchange exchange, String fileName, String office, byte[] content,
-            StandardFile parsed) throws IOException {
+    /** Validates and journals the file and answers; true once it is durable. */
+    private boolean validateAndJournal(HttpExchange exchange, String fileName, String office, String clientMessageId,
+            byte[] content, String sha256) throws IOException {
+        StandardFile parsed = new StandardFileReader().read(fileName, content);
+        if (!parsed.isValid()) {
+            List<Map<String, Object>> findings = parsed.findings().list().stream().filter(Finding::isError)
+                    .limit(MAXIMUM_FINDINGS_RETURNED).map(UploadHandler::describe).toList();
+            HttpReplies.error(exchange, 422, "RELAY-CONTENT-001", "the file breaks the standard; nothing was accepted",
+                    Map.of("errors", parsed.findings().errorCount(), "findings", findings));
+            return false;
+        }
         String messageId = UUID.randomUUID().toString();
         JournalEntry durable;
         try {
-            durable = journal.append(new JournalEntry(0, messageId, fileName, office, clock.millis(), content), parsed).get();
+            durable = journal.append(new JournalEntry(0, messageId, clientMessageId, fileName, office, clock.millis(),
+                    sha256, content), parsed).get();
         } catch (JournalFullException full) {
             exchange.getResponseHeaders().set("Retry-After", "1");
             HttpReplies.error(exchange, 503, "RELAY-BUSY-001", "the relay is busy (" + full.getMessage() + "); retry later");
-            return;
+            return false;
         } catch (ExecutionException writeFailure) {
             exchange.getResponseHeaders().set("Retry-After", "5");
             HttpReplies.error(exchange, 503, "RELAY-JOURNAL-001", "the relay could not store the file; retry later");
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            HttpReplies.error(exchange, 503, "RELAY-JOURNAL-001", "the relay is stopping; retry later");
+            return false;
+        }
+        HttpReplies.json(exchange, 202, acknowledgement(new Accepted(messageId, fileName, sha256, durable.sequence()), false));
+        return true;
+    }
+
+    /** A repeated client message id: the first answer again, or 409 when it named other content. */
+    private void answerRepeat(HttpExchange exchange, String clientMessageId, CompletableFuture<Accepted> first,
+            String fileName, String sha256) throws IOException {
+        Accepted accepted;
+        try {
+            accepted = first.get(REPEAT_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException notJournaled) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            HttpReplies.error(exchange, 503, "RELAY-JOURNAL-001",
+                    "the first upload with this message id was not stored; retry later");
             return;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             HttpReplies.error(exchange, 503, "RELAY-JOURNAL-001", "the relay is stopping; retry later");
             return;
         }
+        if (!accepted.sha256().equals(sha256) || !accepted.fileName().equals(fileName)) {
+            LOG.log(System.Logger.Level.WARNING, "upload refused: client message id {0} was first used for message {1}"
+                    + " with other content or name", clientMessageId, accepted.messageId());
+            HttpReplies.error(exchange, 409, "RELAY-IDEMPOTENCY-001", "the message id " + clientMessageId
+                    + " was already used for other content or another file name (message " + accepted.messageId()
+                    + "); derive a new id for new content",
+                    Map.of("message_id", accepted.messageId(), "sha256", accepted.sha256()));
+            return;
+        }
+        HttpReplies.json(exchange, 200, acknowledgement(accepted, true));
+    }
+
+    private static Map<String, Object> acknowledgement(Accepted accepted, boolean duplicate) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message_id", messageId);
-        body.put("sha256", RelayProcessor.sha256(content));
-        body.put("sequence", durable.sequence());
+        body.put("message_id", accepted.messageId());
+        body.put("sha256", accepted.sha256());
+        body.put("sequence", accepted.sequence());
         body.put("status", "accepted");
-        HttpReplies.json(exchange, 202, body);
+        body.put("duplicate", duplicate);
+        return body;
+    }
+
+    private static boolean isCanonicalUuid(String value) {
+        try {
+            return UUID.fromString(value).toString().equals(value);
+        } catch (IllegalArgumentException notUuid) {
+            return false;
+        }
     }
 
     /** Reads at most the limit; null when the body is larger. */

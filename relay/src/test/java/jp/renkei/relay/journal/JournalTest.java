@@ -175,6 +175,46 @@ class JournalTest {
     }
 
     @Test
+    void theClientMessageIdAndSha256AreKeptAndVersionOneRecordsAreStillRead() throws Exception {
+        JournalEntry old = entry(1);
+        Files.createDirectories(journalFile().getParent());
+        Files.write(journalFile(), versionOneRecord(1, old));
+        JournalEntry withClientId = new JournalEntry(0, "m-2", UUID.randomUUID().toString(), old.fileName(),
+                old.senderOffice(), old.receivedAtMillis(), JournalEntry.sha256(old.content()), old.content());
+        try (Journal journal = open(ignoreRecovered())) {
+            assertThat(journal.append(withClientId, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence()).isEqualTo(2);
+        }
+
+        List<JournalEntry> recovered = new ArrayList<>();
+        open(recovered::add).close();
+
+        assertThat(recovered).hasSize(2);
+        assertThat(recovered.get(0)).usingRecursiveComparison().isEqualTo(new JournalEntry(1, old.messageId(),
+                old.fileName(), old.senderOffice(), old.receivedAtMillis(), old.content()));
+        assertThat(recovered.get(0).clientMessageId()).isNull();
+        assertThat(recovered.get(1)).usingRecursiveComparison().ignoringFields("sequence").isEqualTo(withClientId);
+    }
+
+    /** A record as the first journal format wrote it: magic RNK1, no client message id, no SHA-256. */
+    private static byte[] versionOneRecord(long sequence, JournalEntry entry) throws IOException {
+        java.io.ByteArrayOutputStream payload = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(payload)) {
+            out.writeLong(sequence);
+            out.writeLong(entry.receivedAtMillis());
+            out.writeUTF(entry.messageId());
+            out.writeUTF(entry.fileName());
+            out.writeUTF(entry.senderOffice());
+            out.writeInt(entry.content().length);
+            out.write(entry.content());
+        }
+        byte[] bytes = payload.toByteArray();
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        return ByteBuffer.allocate(12 + bytes.length).putInt(0x524E4B31).putInt(bytes.length).putInt((int) crc.getValue())
+                .put(bytes).array();
+    }
+
+    @Test
     void aClosedJournalRefusesAppends() throws Exception {
         Journal journal = open(ignoreRecovered());
         journal.close();

@@ -1,0 +1,71 @@
+package jp.renkei.relay.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import jp.renkei.ingest.standard.OfficeNumber;
+import jp.renkei.relay.receipt.MessageLedger;
+import jp.renkei.relay.receipt.Receipt;
+
+/**
+ * {@code GET /api/v1/receipts/<message id>}: the sender's receipt (like AS2's MDN) — received, delivered or held, and
+ * acknowledged, with times. Any other office gets the same 404 as for an unknown id, so ids reveal nothing.
+ */
+final class ReceiptHandler implements HttpHandler {
+    static final String PATH = "/api/v1/receipts/";
+
+    private final AgentToken token;
+    private final MessageLedger ledger;
+
+    ReceiptHandler(AgentToken token, MessageLedger ledger) {
+        this.token = token;
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                HttpReplies.error(exchange, 405, "RELAY-METHOD-001", "use GET on a receipt");
+                return;
+            }
+            if (!token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                HttpReplies.error(exchange, 401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)");
+                return;
+            }
+            String office = exchange.getRequestHeaders().getFirst(UploadHandler.OFFICE_HEADER);
+            if (!OfficeNumber.isValid(office)) {
+                HttpReplies.error(exchange, 400, "RELAY-OFFICE-001", UploadHandler.OFFICE_HEADER + " must be your 10-digit office number");
+                return;
+            }
+            String messageId = exchange.getRequestURI().getPath().substring(PATH.length());
+            Optional<Receipt> receipt = ledger.receipt(office, messageId);
+            if (receipt.isEmpty()) {
+                HttpReplies.error(exchange, 404, "RELAY-RECEIPT-001", "no message " + messageId.replaceAll("\\p{Cntrl}", "?")
+                        + " sent by your office");
+                return;
+            }
+            HttpReplies.json(exchange, 200, describe(receipt.get()));
+        }
+    }
+
+    private static Map<String, Object> describe(Receipt receipt) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message_id", receipt.messageId());
+        body.put("file_name", receipt.fileName());
+        body.put("sha256", receipt.sha256());
+        body.put("received_at", text(receipt.receivedAt()));
+        body.put("delivered_at", text(receipt.deliveredAt()));
+        body.put("acknowledged_at", text(receipt.acknowledgedAt()));
+        body.put("status", receipt.status());
+        return body;
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
