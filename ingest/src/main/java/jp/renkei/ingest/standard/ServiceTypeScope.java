@@ -30,6 +30,11 @@ public final class ServiceTypeScope {
         return OUT_OF_SCOPE.contains(serviceType) ? Scope.OUT_OF_SCOPE : Scope.UNKNOWN;
     }
 
+    /** Every in-scope code: the one list that analytics' denominator and the validators share. */
+    public static Set<String> inScopeCodes() {
+        return IN_SCOPE;
+    }
+
     public static boolean inScope(String serviceType) {
         return IN_SCOPE.contains(serviceType);
     }

@@ -120,11 +120,19 @@ public final class OutboxUploader {
                     moveTo(sentRoot.resolve(office), file, null);
                     return UploadOutcome.ACKNOWLEDGED;
                 }
+                if (status == 401 || (status == 400 && response.body().contains("RELAY-OFFICE-"))) {
+                    // The agent's own configuration is wrong, not this file: stop before every file lands in rejected/.
+                    throw new AgentRefusedException("the relay refused this agent (HTTP " + status + "): " + response.body()
+                            + " — check the agent token (RENKEI_RELAY_TOKEN or secrets/relay-agent.token) and the office"
+                            + " folder names; the outbox is left as it is");
+                }
                 if (status >= 400 && status < 500 && status != 429) {
                     moveTo(rejectedRoot.resolve(office), file, response.body());
                     return UploadOutcome.REJECTED;
                 }
                 backOff = retryAfter(response).orElse(backOff);
+            } catch (AgentRefusedException configuration) {
+                throw configuration;
             } catch (IOException connectionFailure) {
                 if (attempt == MAXIMUM_ATTEMPTS) {
                     System.err.println("agent: " + name + " not sent after " + attempt + " attempts: " + connectionFailure);
@@ -164,5 +172,12 @@ public final class OutboxUploader {
         int dot = name.lastIndexOf('.');
         int underscore = name.lastIndexOf('_');
         return underscore >= 0 && dot > underscore ? name.substring(underscore + 1, dot) : name;
+    }
+
+    /** The relay refused the agent itself (token, office), which no retry and no other file can fix. */
+    static final class AgentRefusedException extends IOException {
+        AgentRefusedException(String message) {
+            super(message);
+        }
     }
 }

@@ -36,6 +36,7 @@ public final class Journal implements Closeable {
     private final BiConsumer<JournalEntry, Object> onDurable;
     private final AtomicLong forces = new AtomicLong();
     private volatile boolean closing;
+    private volatile String refusal;
 
     private Journal(FileChannel channel, long lastSequence, int queueCapacity, int maximumBatch,
             BiConsumer<JournalEntry, Object> onDurable) {
@@ -81,6 +82,9 @@ public final class Journal implements Closeable {
         if (closing) {
             throw new JournalFullException("the relay is shutting down");
         }
+        if (refusal != null) {
+            throw new JournalFullException(refusal);
+        }
         CompletableFuture<JournalEntry> done = new CompletableFuture<>();
         if (!queue.offer(new Pending(entry, attachment, done))) {
             throw new JournalFullException("the journal queue is full (" + queue.size() + " waiting)");
@@ -122,6 +126,16 @@ public final class Journal implements Closeable {
 
     private void writeBatch(List<Pending> batch) {
         List<JournalEntry> written = new ArrayList<>(batch.size());
+        long firstSequence = nextSequence.get();
+        long batchStart;
+        try {
+            batchStart = channel.position();
+        } catch (IOException unknownPosition) {
+            refuseFromNowOn("the journal's position is unknown: " + unknownPosition);
+            batch.forEach(pending -> pending.done().completeExceptionally(unknownPosition));
+            return;
+        }
+        boolean forcing = false;
         try {
             for (Pending pending : batch) {
                 JournalEntry entry = pending.entry().withSequence(nextSequence.getAndIncrement());
@@ -131,33 +145,51 @@ public final class Journal implements Closeable {
                 }
                 written.add(entry);
             }
+            forcing = true;
             channel.force(false);
             forces.incrementAndGet();
         } catch (IOException | RuntimeException failure) {
             LOG.log(System.Logger.Level.ERROR, "journal write failed; {0} upload(s) refused: {1}", batch.size(),
                     failure.toString());
-            rollBack(written.isEmpty() ? -1 : written.get(0).sequence());
+            rollBack(batchStart, firstSequence);
+            if (forcing) {
+                // After a failed fsync the page cache cannot be trusted to match the disk (fsyncgate): stop accepting.
+                refuseFromNowOn("an fsync of the journal failed (" + failure + "); restart the relay");
+            }
             batch.forEach(pending -> pending.done().completeExceptionally(failure));
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            onDurable.accept(written.get(i), batch.get(i).attachment());
+            try {
+                onDurable.accept(written.get(i), batch.get(i).attachment());
+            } catch (RuntimeException processingFailure) {
+                // The record is durable and a restart replays it; the upload is still acknowledged.
+                LOG.log(System.Logger.Level.ERROR, "journal record {0} is stored but could not be handed on: {1}",
+                        written.get(i).sequence(), processingFailure.toString());
+            }
             batch.get(i).done().complete(written.get(i));
         }
     }
 
-    /** After a failed write (disk full), cut the file back so no half record stays between good ones. */
-    private void rollBack(long firstSequenceOfBatch) {
+    /**
+     * After a failed batch, cut the file back to where the batch began, so no record the uploader was told is not
+     * stored survives to be recovered, and hand the batch's sequence numbers out again.
+     */
+    private void rollBack(long batchStart, long firstSequence) {
         try {
-            long goodLength = JournalScan.scan(channel, entry -> { }).goodLength();
-            channel.truncate(goodLength);
-            channel.position(goodLength);
-            if (firstSequenceOfBatch > 0) {
-                nextSequence.set(firstSequenceOfBatch);
-            }
+            channel.truncate(batchStart);
+            channel.position(batchStart);
+            nextSequence.set(firstSequence);
         } catch (IOException rollBackFailure) {
-            LOG.log(System.Logger.Level.ERROR, "journal roll-back failed; recovery on restart will drop the torn tail: {0}",
-                    rollBackFailure.toString());
+            refuseFromNowOn("the journal could not be cut back after a failed write (" + rollBackFailure + "); restart the relay");
+        }
+    }
+
+    /** Makes every later append fail with {@code reason} (the uploader sees 503 and retries elsewhere or later). */
+    public void refuseFromNowOn(String reason) {
+        if (refusal == null) {
+            refusal = reason;
+            LOG.log(System.Logger.Level.ERROR, "journal refuses uploads from now on: {0}", reason);
         }
     }
 

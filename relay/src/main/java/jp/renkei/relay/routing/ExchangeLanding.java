@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import jp.renkei.ingest.io.DurableFiles;
 import jp.renkei.ingest.landing.LandingDataset;
 import jp.renkei.ingest.landing.LandingWriter;
 import jp.renkei.ingest.pseudonym.PersonPseudonymizer;
@@ -64,9 +64,7 @@ public final class ExchangeLanding {
             scheduleLines.clear();
         }
         if (pendingSequence > readCheckpoint(checkpointFile)) {
-            Path temporary = checkpointFile.resolveSibling(".checkpoint.tmp");
-            Files.writeString(temporary, Long.toString(pendingSequence), StandardCharsets.US_ASCII);
-            Files.move(temporary, checkpointFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.write(checkpointFile, Long.toString(pendingSequence).getBytes(StandardCharsets.US_ASCII));
         }
     }
 

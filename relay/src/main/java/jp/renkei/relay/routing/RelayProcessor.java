@@ -35,6 +35,7 @@ public final class RelayProcessor implements Closeable {
     private final AtomicLong processedSequence = new AtomicLong();
     private volatile boolean closing;
     private volatile Throwable failure;
+    private volatile java.util.function.Consumer<Throwable> onFailure = ignored -> { };
 
     public RelayProcessor(OfficeRegistry registry, Inboxes inboxes, ExchangeLanding landing, MessageLedger ledger,
             Clock clock, long flushIntervalMillis, int flushRows) {
@@ -84,6 +85,7 @@ public final class RelayProcessor implements Closeable {
         } catch (IOException | RuntimeException fatal) {
             // Stop processing rather than skip a file: the journal still holds it and a restart replays it.
             failure = fatal;
+            onFailure.accept(fatal);
             LOG.log(System.Logger.Level.ERROR, "relay processor stopped; restart the relay to replay from the journal", fatal);
         }
     }
@@ -110,10 +112,19 @@ public final class RelayProcessor implements Closeable {
         processedSequence.set(entry.sequence());
     }
 
-    /** Delivery receipts are forced before the landing checkpoint moves past them; later ones are replayed. */
+    /**
+     * Inbox renames and delivery receipts are made durable before the landing checkpoint moves past them; anything
+     * later is replayed from the journal after a crash.
+     */
     private void flush() throws IOException {
+        inboxes.forceFolders();
         ledger.force();
         landing.flush();
+    }
+
+    /** Called once if processing stops on an error, e.g. to stop acknowledging uploads that would pile up unprocessed. */
+    public void onFailure(java.util.function.Consumer<Throwable> action) {
+        this.onFailure = action;
     }
 
     /** Non-null when processing stopped on an error (health reports it). */

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import jp.renkei.ingest.io.DurableFiles;
 
 /**
  * The walking skeleton's agent credential: one bearer token shared by the agents of this installation, from
@@ -36,7 +37,7 @@ public final class AgentToken {
             Files.createDirectories(secretsFolder);
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
-            Files.writeString(file, HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
+            DurableFiles.writeSecret(file, HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII));
         }
         return Files.readString(file, StandardCharsets.US_ASCII).strip();
     }

@@ -14,7 +14,9 @@ import jp.renkei.relay.routing.Inboxes;
 /**
  * {@code GET /api/v1/inbox} lists the caller's files not yet acknowledged; {@code GET /api/v1/inbox/<file>} downloads
  * one; {@code POST /api/v1/inbox/<file>/ack} acknowledges it (durably, before the answer; optionally checked against
- * {@code X-Renkei-Sha256}). The office is the caller's own: there is no way to name another office's inbox.
+ * {@code X-Renkei-Sha256}). The office is the one the
+ * agent names in X-Renkei-Office: with today's shared agent token any agent can name any office, so per-office
+ * credentials (client certificates) must replace it before the relay faces more than one installation.
  */
 final class InboxHandler implements HttpHandler {
     static final String PATH = "/api/v1/inbox";

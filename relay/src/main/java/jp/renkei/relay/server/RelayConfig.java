@@ -32,6 +32,19 @@ public record RelayConfig(
         int landingFlushRows,
         CardCheckConfig cardCheck) {
 
+    /**
+     * The largest file the journal can hold with room for its record header; a larger limit would let the relay
+     * acknowledge a file that recovery then takes for a torn record and cuts off, with everything after it.
+     */
+    public static final long LARGEST_MAXIMUM_FILE_BYTES = 60L * 1024 * 1024;
+
+    public RelayConfig {
+        if (maximumFileBytes < 1 || maximumFileBytes > LARGEST_MAXIMUM_FILE_BYTES) {
+            throw new IllegalArgumentException("relay setting relay.maximum-file-bytes must be between 1 and "
+                    + LARGEST_MAXIMUM_FILE_BYTES + " (what one journal record can hold), was " + maximumFileBytes);
+        }
+    }
+
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 8443;
     public static final long DEFAULT_MAXIMUM_FILE_BYTES = 16L * 1024 * 1024;

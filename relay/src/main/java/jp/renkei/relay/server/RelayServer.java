@@ -81,6 +81,8 @@ public final class RelayServer implements Closeable {
                     processor.submit(entry, (StandardFile) parsed);
                 });
         ledger.recover(config.home().resolve("journal").resolve("receipts.log"));
+        processor.onFailure(fatal -> journal.refuseFromNowOn("the relay processor stopped (" + fatal
+                + "); uploads would be stored but not delivered — restart the relay to replay them"));
         replay.forEach(entry -> processor.submit(entry, null));
         processor.start();
         LOG.log(System.Logger.Level.INFO, "recovered {0} journal record(s) in {1} ms; replaying {2} after sequence {3}",

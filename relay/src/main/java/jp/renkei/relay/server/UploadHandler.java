@@ -38,6 +38,8 @@ final class UploadHandler implements HttpHandler {
     private static final long REPEAT_WAIT_SECONDS = 30;
     private static final System.Logger LOG = System.getLogger(UploadHandler.class.getName());
     private static final int MAXIMUM_FINDINGS_RETURNED = 50;
+    /** Longer than any healthy group commit; past it the upload is refused (not acknowledged) rather than hung. */
+    private static final long JOURNAL_WAIT_SECONDS = 30;
 
     private final AgentToken token;
     private final Journal journal;
@@ -135,7 +137,7 @@ final class UploadHandler implements HttpHandler {
         JournalEntry durable;
         try {
             durable = journal.append(new JournalEntry(0, messageId, clientMessageId, fileName, office, clock.millis(),
-                    sha256, content), parsed).get();
+                    sha256, content), parsed).get(JOURNAL_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (JournalFullException full) {
             exchange.getResponseHeaders().set("Retry-After", "1");
             HttpReplies.error(exchange, 503, "RELAY-BUSY-001", "the relay is busy (" + full.getMessage() + "); retry later");
@@ -143,6 +145,11 @@ final class UploadHandler implements HttpHandler {
         } catch (ExecutionException writeFailure) {
             exchange.getResponseHeaders().set("Retry-After", "5");
             HttpReplies.error(exchange, 503, "RELAY-JOURNAL-001", "the relay could not store the file; retry later");
+            return false;
+        } catch (TimeoutException notConfirmed) {
+            exchange.getResponseHeaders().set("Retry-After", "5");
+            HttpReplies.error(exchange, 503, "RELAY-JOURNAL-002", "the relay did not confirm storage within "
+                    + JOURNAL_WAIT_SECONDS + " s; retry with the same message id (a repeat is answered, never stored twice)");
             return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

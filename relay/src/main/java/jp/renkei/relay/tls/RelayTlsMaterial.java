@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import javax.net.ssl.KeyManagerFactory;
+import jp.renkei.ingest.io.DurableFiles;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -119,9 +120,9 @@ public final class RelayTlsMaterial {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry(ALIAS, pair.getPrivate(), password, new java.security.cert.Certificate[] {certificate});
-        try (OutputStream output = Files.newOutputStream(keyStoreFile)) {
-            store.store(output, password);
-        }
+        java.io.ByteArrayOutputStream keyStoreBytes = new java.io.ByteArrayOutputStream();
+        store.store(keyStoreBytes, password);
+        DurableFiles.writeSecret(keyStoreFile, keyStoreBytes.toByteArray());
         StringWriter pem = new StringWriter();
         try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
             writer.writeObject(certificate);
@@ -139,7 +140,7 @@ public final class RelayTlsMaterial {
             Files.createDirectories(secretsFolder);
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
-            Files.writeString(file, HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
+            DurableFiles.writeSecret(file, HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII));
         }
         return Files.readString(file, StandardCharsets.US_ASCII).strip().toCharArray();
     }

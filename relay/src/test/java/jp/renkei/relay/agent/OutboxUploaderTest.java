@@ -6,6 +6,7 @@ import static jp.renkei.relay.testing.ScheduleFiles.MONTH;
 import static jp.renkei.relay.testing.ScheduleFiles.OTHER_CARE_MANAGER;
 import static jp.renkei.relay.testing.ScheduleFiles.SENT_AT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -103,6 +104,22 @@ class OutboxUploaderTest {
         assertThat(JSON.readTree(rejected.resolve(CARE_MANAGER).resolve(bad + ".error.json").toFile()).get("code").asText())
                 .isEqualTo("RELAY-CONTENT-001");
         assertThat(outbox.resolve(CARE_MANAGER)).isEmptyDirectory();
+    }
+
+    @Test
+    void aWrongAgentTokenStopsTheRunAndLeavesTheOutboxAsItIs() throws Exception {
+        String first = writeOutboxFile(CARE_MANAGER, SENT_AT, "1000000001");
+        String second = writeOutboxFile(CARE_MANAGER, SENT_AT.plusMinutes(1), "1000000002");
+        RelayClient client = relay.client();
+        OutboxUploader wronglyConfigured = new OutboxUploader(client.base(), client.tls(), "not-the-token", sent, rejected);
+
+        assertThatThrownBy(() -> wronglyConfigured.uploadAll(outbox, 1, status -> { }))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("401")
+                .hasMessageContaining("agent token");
+        assertThat(fileNames(outbox.resolve(CARE_MANAGER))).containsExactlyInAnyOrder(first, second);
+        assertThat(rejected).doesNotExist();
+        assertThat(sent).doesNotExist();
     }
 
     @Test

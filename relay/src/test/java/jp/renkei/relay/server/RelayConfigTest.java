@@ -224,4 +224,14 @@ class RelayConfigTest {
                 .hasMessageContaining("relay.port")
                 .hasMessageContaining("4294967297");
     }
+
+    @Test
+    void aFileLimitLargerThanAJournalRecordCanHoldIsRefused() {
+        Properties properties = new Properties();
+        properties.setProperty("relay.maximum-file-bytes", Long.toString(RelayConfig.LARGEST_MAXIMUM_FILE_BYTES + 1));
+
+        assertThatThrownBy(() -> RelayConfig.load(HOME, properties, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("relay.maximum-file-bytes");
+    }
 }

@@ -3,6 +3,7 @@ package jp.renkei.analytics.marts.adoption;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import jp.renkei.ingest.standard.ServiceTypeScope;
 
 /**
  * The サービス種類コード whose offices count as in-scope offices: the denominator of 申請率 and active rate.
@@ -20,13 +21,6 @@ public final class InScopeServiceTypes {
     /** 介護予防支援. */
     public static final String PREVENTIVE_CARE_MANAGEMENT = "46";
 
-    private static final Set<String> HOME_CARE = Set.of(
-            "11", "12", "13", "14", "15", "16", "17", "21", "22", "23", "2A", "31",
-            "71", "76", "72", "78", "73", "68", "77", "79", "27", "28", "38");
-    private static final Set<String> PREVENTIVE = Set.of(
-            "62", "63", "64", "66", "67", "24", "25", "26", "2B", "34", "74", "75", "69", "39",
-            "A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8");
-
     /** Every in-scope type, sorted: the standard's services plus 43 and 46. */
     public static final Set<String> ALL = all();
 
@@ -37,11 +31,8 @@ public final class InScopeServiceTypes {
         return ALL.contains(serviceType);
     }
 
+    /** Defined once, in ingest's {@link ServiceTypeScope}, which the validators use too. */
     private static Set<String> all() {
-        Set<String> all = new TreeSet<>(HOME_CARE);
-        all.addAll(PREVENTIVE);
-        all.add(CARE_MANAGEMENT);
-        all.add(PREVENTIVE_CARE_MANAGEMENT);
-        return Collections.unmodifiableSet(all);
+        return Collections.unmodifiableSet(new TreeSet<>(ServiceTypeScope.inScopeCodes()));
     }
 }

@@ -1,0 +1,71 @@
+package jp.renkei.ingest.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Replaces a file so that after a crash it holds either the old or the new bytes, never half: write a hidden temp
+ * file, fsync it, rename it over the target, fsync the folder (without that, the rename itself may be lost).
+ */
+public final class DurableFiles {
+    private DurableFiles() {
+    }
+
+    public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, false);
+    }
+
+    /** The same, readable and writable by the owner only (keys, tokens, passwords). */
+    public static void writeSecret(Path target, byte[] content) throws IOException {
+        write(target, content, true);
+    }
+
+    /** Writes without the folder fsync; the caller batches {@link #forceFolder} for many files. */
+    public static void writeDeferringFolder(Path target, byte[] content) throws IOException {
+        Path temporary = writeTemporary(target, content, false);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
+        Path temporary = writeTemporary(target, content, ownerOnly);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceFolder(target.toAbsolutePath().getParent());
+    }
+
+    private static Path writeTemporary(Path target, byte[] content, boolean ownerOnly) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary = folder.resolve("." + target.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            if (ownerOnly) {
+                try {
+                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the folder's ACL applies.
+                }
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        }
+        return temporary;
+    }
+
+    /** Makes renames in {@code folder} durable; a file system that cannot open folders is left as it is. */
+    public static void forceFolder(Path folder) throws IOException {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException notSupported) {
+            // e.g. Windows; the files themselves are durable, only their names may be lost on power failure.
+        }
+    }
+}
