@@ -78,9 +78,7 @@ public final class MartPublisher {
             throw new PublishException("ANA-PUB-001", "writing run " + runId + " failed; _CURRENT is unchanged: "
                     + e.getMessage(), e);
         }
-        for (String mart : written.keySet()) {
-            switchCurrent(mart, runId);
-        }
+        switchAll(written.keySet(), runId);
         for (String mart : written.keySet()) {
             prune(mart);
         }
@@ -124,6 +122,47 @@ public final class MartPublisher {
         return martsRoot.resolve(mart).resolve(RUN_PREFIX + runId);
     }
 
+    /**
+     * Points every mart's {@code _CURRENT} at the run; if one switch fails, the marts already switched go back to
+     * their previous run, so the dashboard never mixes two runs.
+     */
+    private void switchAll(java.util.Collection<String> marts, String runId) {
+        Map<String, Optional<String>> previous = new LinkedHashMap<>();
+        for (String mart : marts) {
+            previous.put(mart, readableCurrent(mart));
+        }
+        List<String> switched = new ArrayList<>();
+        for (String mart : marts) {
+            try {
+                switchCurrent(mart, runId);
+                switched.add(mart);
+            } catch (PublishException failure) {
+                for (String done : switched) {
+                    try {
+                        Optional<String> before = previous.get(done);
+                        if (before.isPresent()) {
+                            switchCurrent(done, before.get());
+                        } else {
+                            Files.deleteIfExists(martsRoot.resolve(done).resolve(CURRENT));
+                        }
+                    } catch (IOException | RuntimeException undo) {
+                        failure.addSuppressed(undo);
+                    }
+                }
+                throw failure;
+            }
+        }
+    }
+
+    /** The current run, or empty when there is none or it cannot be read (then there is nothing to go back to). */
+    private Optional<String> readableCurrent(String mart) {
+        try {
+            return current(mart);
+        } catch (UncheckedIOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     private void switchCurrent(String mart, String runId) {
         Path folder = martsRoot.resolve(mart);
         Path temp = folder.resolve("." + CURRENT + "-" + UUID.randomUUID() + ".tmp");
@@ -134,6 +173,7 @@ public final class MartPublisher {
             }
             Files.move(temp, folder.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
+            jp.renkei.ingest.io.DurableFiles.forceFolder(folder);
         } catch (IOException e) {
             PublishException failure = new PublishException("ANA-PUB-002", "cannot replace "
                     + folder.resolve(CURRENT) + " with run " + runId + ": " + e.getMessage(), e);

@@ -63,6 +63,25 @@ class MartPublisherTest {
     }
 
     @Test
+    void whenOneMartCannotSwitchTheOthersGoBackSoNoReaderMixesTwoRuns() throws IOException {
+        MartPublisher publisher = new MartPublisher(marts, 3);
+        String first = "20261126T050242Z-0001";
+        Map<String, MartPublisher.Mart> both = new java.util.LinkedHashMap<>();
+        both.put(MART, mart(2));
+        both.put("second_mart", mart(2));
+        publisher.publish(first, both);
+        // A folder where _CURRENT should be: the rename onto it fails, as a full or read-only disk would.
+        Path blocked = marts.resolve("second_mart").resolve("_CURRENT");
+        Files.delete(blocked);
+        Files.createDirectories(blocked.resolve("in-the-way"));
+
+        assertThatThrownBy(() -> publisher.publish("20261127T050242Z-0002", both))
+                .isInstanceOfSatisfying(PublishException.class, e -> assertThat(e.code()).isEqualTo("ANA-PUB-002"));
+
+        assertThat(publisher.current(MART)).as("the first mart is switched back").contains(first);
+    }
+
+    @Test
     void onlyTheNewestRunsAreKept() {
         MartPublisher publisher = new MartPublisher(marts, 3);
         List<String> ids = List.of("20261101T000000Z-aaaa", "20261102T000000Z-bbbb", "20261103T000000Z-cccc",
