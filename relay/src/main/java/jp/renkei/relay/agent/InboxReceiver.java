@@ -8,18 +8,15 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import jp.renkei.ingest.io.DurableFiles;
 import jp.renkei.relay.journal.JournalEntry;
 
 /**
@@ -60,13 +57,16 @@ public final class InboxReceiver {
                 throw new IOException("the relay listed a name that is not a plain file name: " + name);
             }
             byte[] content = download(name);
+            String sha256 = JournalEntry.sha256(content);
             if (Files.isRegularFile(local) && Arrays.equals(Files.readAllBytes(local), content)) {
                 present++;
             } else {
-                writeDurably(folder, name, content);
+                // A different file of the same name may not have been imported yet: keep both, never overwrite.
+                Path target = Files.exists(local) ? folder.resolve(name + "." + sha256.substring(0, 12)) : local;
+                DurableFiles.write(target, content);
                 downloaded++;
             }
-            acknowledge(name, JournalEntry.sha256(content));
+            acknowledge(name, sha256);
             acknowledged++;
         }
         return new Result(downloaded, present, acknowledged);
@@ -104,21 +104,5 @@ public final class InboxReceiver {
 
     private static String encode(String name) {
         return URLEncoder.encode(name, StandardCharsets.UTF_8);
-    }
-
-    private static void writeDurably(Path folder, String name, byte[] content) throws IOException {
-        Path temporary = folder.resolve("." + name + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(false);
-        }
-        Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
-            directory.force(true);
-        }
     }
 }

@@ -67,6 +67,30 @@ class InboxReceiverTest {
                 .as("a second pass finds nothing new").isEqualTo(new InboxReceiver.Result(0, 0, 0));
     }
 
+    @Test
+    void aDifferentLocalFileOfTheSameNameIsKeptAndTheNewOneStoredBesideIt() throws Exception {
+        RelayClient client = relay.client();
+        String name = ScheduleFiles.name(CARE_MANAGER, HOME_HELP, SENT_AT);
+        byte[] plan = ScheduleFiles.plan(HOME_HELP, "1000000001");
+        upload(client, name, plan);
+        Path inbox = Files.createDirectories(folder.resolve("office").resolve("inbox"));
+        byte[] notYetImported = ScheduleFiles.plan(HOME_HELP, "1000000009");
+        Files.write(inbox.resolve(name), notYetImported);
+
+        InboxReceiver.Result result = new InboxReceiver(client.base(), client.tls(), client.token(), HOME_HELP)
+                .receiveAll(inbox);
+
+        assertThat(result).isEqualTo(new InboxReceiver.Result(1, 0, 1));
+        assertThat(inbox.resolve(name)).as("the local file is not overwritten").hasBinaryContent(notYetImported);
+        try (var files = Files.list(inbox)) {
+            assertThat(files.filter(file -> !file.getFileName().toString().equals(name)))
+                    .singleElement().satisfies(beside -> {
+                        assertThat(beside.getFileName().toString()).startsWith(name + ".");
+                        assertThat(beside).hasBinaryContent(plan);
+                    });
+        }
+    }
+
     private static String upload(RelayClient client, String name, byte[] content) throws Exception {
         Reply reply = client.upload(CARE_MANAGER, name, content);
         assertThat(reply.status()).as(reply.text()).isEqualTo(202);
