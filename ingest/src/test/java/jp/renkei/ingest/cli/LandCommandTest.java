@@ -2,9 +2,7 @@ package jp.renkei.ingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.Charset;
@@ -16,9 +14,8 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -34,24 +31,9 @@ class LandCommandTest {
     @TempDir
     Path inputs;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
-    @BeforeEach
-    void captureConsole() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     @Test
     void cleanRosterLandsAsOnePart() throws IOException {
@@ -59,7 +41,7 @@ class LandCommandTest {
 
         int exitCode = land("applications", roster);
 
-        assertThat(exitCode).as("exit code; stderr: %s", stderr()).isZero();
+        assertThat(exitCode).as("exit code; stderr: %s", console.err()).isZero();
         List<Path> landed = filesUnder(home.resolve("landing"));
         assertThat(landed).singleElement().satisfies(part -> {
             assertThat(part.getParent().getParent()).isEqualTo(home.resolve("landing").resolve("applications"));
@@ -69,7 +51,7 @@ class LandCommandTest {
                             + "3170100011,43,2025-03-01,2025-03-05,2026-03-04,paid\n"
                             + "3170100029,11,2025-06-02,2025-06-02,,free_pass\n");
         });
-        assertThat(stdout()).contains("2 row(s) landed");
+        assertThat(console.out()).contains("2 row(s) landed");
         assertThat(home.resolve("quarantine")).doesNotExist();
     }
 
@@ -84,14 +66,14 @@ class LandCommandTest {
 
         int exitCode = land("offices", list);
 
-        assertThat(exitCode).as("exit code; stderr: %s", stderr()).isZero();
+        assertThat(exitCode).as("exit code; stderr: %s", console.err()).isZero();
         assertThat(filesUnder(home.resolve("landing"))).hasSize(1);
         List<Path> reports = filesUnder(home.resolve("reports").resolve("offices"));
         assertThat(reports).singleElement().satisfies(report -> {
             assertThat(report.getFileName().toString()).isEqualTo("warnings.csv");
             assertThat(Files.readString(report, StandardCharsets.UTF_8)).contains("OFF-NUMBER-002").contains("事業所番号");
         });
-        assertThat(stdout()).contains("1 warning(s)").contains("OFF-NUMBER-002");
+        assertThat(console.out()).contains("1 warning(s)").contains("OFF-NUMBER-002");
     }
 
     @Test
@@ -118,7 +100,7 @@ class LandCommandTest {
             assertThat(finding.get("field")).isEqualTo("申請日");
             assertThat(finding.get("message_ja")).contains("2025-02-30");
         });
-        assertThat(stderr()).contains("nothing landed").contains("APP-DATE-001").contains("findings.csv");
+        assertThat(console.err()).contains("nothing landed").contains("APP-DATE-001").contains("findings.csv");
     }
 
     @Test
@@ -142,13 +124,13 @@ class LandCommandTest {
 
         assertThat(findingsReport(singleQuarantineFolder("applications").resolve("findings.csv")))
                 .extracting(finding -> finding.get("code")).containsExactly("CSV-ENC-001");
-        assertThat(stderr()).contains("CSV-ENC-001");
+        assertThat(console.err()).contains("CSV-ENC-001");
     }
 
     @Test
     void missingFileArgumentIsAUsageError() {
         assertThat(land("applications")).isEqualTo(2);
-        assertThat(stderr()).contains("Missing required parameter");
+        assertThat(console.err()).contains("Missing required parameter");
     }
 
     private int land(String dataset, Path... files) {
@@ -200,11 +182,5 @@ class LandCommandTest {
         }
     }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 }

@@ -2,17 +2,14 @@ package jp.renkei.ingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -28,31 +25,16 @@ class LandReportsCommandTest {
     @TempDir
     Path inputs;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
-    @BeforeEach
-    void captureConsole() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     @Test
     void cleanEffectReportsLand() throws IOException {
         Path file = write("effects.csv", EFFECT_HEADER + "3170100011,2026-09,1200,14.5,18400,2,11.25,62.5,3.5,118\n"
                 + "3370100029,2026-09,,,,,,,,40\n");
 
-        assertThat(land("effect_reports", file)).as("stderr: %s", err).isZero();
+        assertThat(land("effect_reports", file)).as("stderr: %s", console.err()).isZero();
 
         assertThat(landedParts("effect_reports")).singleElement().satisfies(part -> assertThat(Files.readString(part)).isEqualTo(
                 "office_number,month,sheets_printed,input_hours,paper_postage_yen,returned_claims,overtime_hours,"
@@ -71,7 +53,7 @@ class LandReportsCommandTest {
         assertThat(home.resolve("landing")).doesNotExist();
         assertThat(filesUnder(home.resolve("quarantine").resolve("effect_reports")))
                 .extracting(path -> path.getFileName().toString()).containsExactlyInAnyOrder("effects-bad.csv", "findings.csv");
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("EFF-RANGE-001").contains("nothing landed");
+        assertThat(console.err()).contains("EFF-RANGE-001").contains("nothing landed");
     }
 
     @Test
@@ -79,7 +61,7 @@ class LandReportsCommandTest {
         Path file = write("regions.csv", REGION_HEADER + "31,31-east,東部圏域モデル,8500000,2025-07,市町村,312011\n"
                 + "31,31-east,東部圏域モデル,8500000,2025-07,事業所,3170100011\n");
 
-        assertThat(land("model_regions", file)).as("stderr: %s", err).isZero();
+        assertThat(land("model_regions", file)).as("stderr: %s", console.err()).isZero();
 
         assertThat(landedParts("model_regions")).singleElement().satisfies(part -> assertThat(Files.readString(part)).isEqualTo(
                 "prefecture_code,region_id,region_name,budget_yen,start_month,member_type,member_code\n"
@@ -94,7 +76,7 @@ class LandReportsCommandTest {
         assertThat(land("model_regions", bad)).isEqualTo(1);
 
         assertThat(home.resolve("landing")).doesNotExist();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("MOD-BUDGET-002");
+        assertThat(console.err()).contains("MOD-BUDGET-002");
     }
 
     private int land(String dataset, Path... files) {

@@ -2,9 +2,7 @@ package jp.renkei.ingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +16,8 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -37,10 +34,8 @@ class ValidateCommandTest {
     @TempDir
     Path inputs;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     /** One manifest row. */
     private record Entry(String path, List<String> codes, String defect) {
@@ -57,19 +52,6 @@ class ValidateCommandTest {
         }
     }
 
-    @BeforeEach
-    void captureConsole() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreConsole() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
 
     @Test
     void cleanFolderExitsZeroWithASummaryAndAnEmptyReport() throws IOException {
@@ -82,7 +64,7 @@ class ValidateCommandTest {
         int exitCode = validate(inputs);
 
         assertThat(exitCode).isEqualTo(0);
-        assertThat(stdout()).contains("files: " + clean.size() + " (0 rejected)", "errors: 0, warnings: 0", "report: ");
+        assertThat(console.out()).contains("files: " + clean.size() + " (0 rejected)", "errors: 0, warnings: 0", "report: ");
         assertThat(home.resolve("quarantine")).doesNotExist();
         assertThat(records(singleFolder(home.resolve("reports/standard")).resolve("findings.csv"))).isEmpty();
     }
@@ -104,7 +86,7 @@ class ValidateCommandTest {
         int exitCode = validate("--report", report.toString(), inputs.toString());
 
         assertThat(exitCode).isEqualTo(1);
-        assertThat(stdout()).contains("files: 6 (3 rejected)", "warnings: 1", "STD-DATE-001", "STD-ENC-001",
+        assertThat(console.out()).contains("files: 6 (3 rejected)", "warnings: 1", "STD-DATE-001", "STD-ENC-001",
                 "STD-FORMAT-002", "STD-SCOPE-001");
         Path quarantine = singleFolder(home.resolve("quarantine/standard"));
         assertThat(listing(quarantine)).containsExactlyInAnyOrder("findings.csv", chosen.get(0).fileName(),
@@ -123,7 +105,7 @@ class ValidateCommandTest {
         });
         assertThat(records(quarantine.resolve("findings.csv"))).extracting(row -> row.get("code"))
                 .containsExactlyInAnyOrder("STD-DATE-001", "STD-ENC-001", "STD-FORMAT-002");
-        assertThat(stdout() + stderr() + Files.readString(report)).doesNotContain(PERSON_NUMBER);
+        assertThat(console.out() + console.err() + Files.readString(report)).doesNotContain(PERSON_NUMBER);
     }
 
     @Test
@@ -174,13 +156,7 @@ class ValidateCommandTest {
         return new CommandLine(new IngestCommand()).execute(all.toArray(String[]::new));
     }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
 
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
 
     private static Path corpus() {
         try {
