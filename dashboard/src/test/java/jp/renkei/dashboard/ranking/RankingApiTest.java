@@ -3,39 +3,14 @@ package jp.renkei.dashboard.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import jp.renkei.dashboard.DashboardWebTest;
 import jp.renkei.dashboard.mart.MartFixture;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.json.JsonMapper;
 
-@DashboardWebTest
-class RankingApiTest {
-
-    @TempDir
-    static Path home;
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("renkei.home", home::toString);
-    }
-
-    @BeforeAll
-    static void publish() throws Exception {
-        MartFixture.publishMunicipalAdoption(home);
-    }
-
-    @Autowired
-    MockMvcTester mvc;
+class RankingApiTest extends PublishedMartWebTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
 

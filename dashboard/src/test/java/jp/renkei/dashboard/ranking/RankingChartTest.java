@@ -5,48 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Optional;
 import javax.imageio.ImageIO;
-import jp.renkei.dashboard.DashboardWebTest;
 import jp.renkei.dashboard.chart.JapaneseChartTheme;
 import jp.renkei.dashboard.mart.DenominatorScope;
-import jp.renkei.dashboard.mart.MartFixture;
 import jp.renkei.dashboard.security.Viewer;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-@DashboardWebTest
-class RankingChartTest {
+class RankingChartTest extends PublishedMartWebTest {
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private static final String JAPANESE = "申請率 上位30市区町村（鳥取県・日吉津村）";
 
-    @TempDir
-    static Path home;
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("renkei.home", home::toString);
-    }
-
-    @BeforeAll
-    static void publish() throws Exception {
-        MartFixture.publishMunicipalAdoption(home);
-    }
-
-    @Autowired
-    MockMvcTester mvc;
     @Autowired
     RankingChart chart;
     @Autowired

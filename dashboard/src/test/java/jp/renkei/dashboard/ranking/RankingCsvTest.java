@@ -3,38 +3,12 @@ package jp.renkei.dashboard.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import jp.renkei.dashboard.DashboardWebTest;
-import jp.renkei.dashboard.mart.MartFixture;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-@DashboardWebTest
-class RankingCsvTest {
-
-    @TempDir
-    static Path home;
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("renkei.home", home::toString);
-    }
-
-    @BeforeAll
-    static void publish() throws Exception {
-        MartFixture.publishMunicipalAdoption(home);
-    }
-
-    @Autowired
-    MockMvcTester mvc;
+class RankingCsvTest extends PublishedMartWebTest {
 
     @Test
     void isUtf8WithABomAndAJapaneseHeader() throws Exception {

@@ -2,36 +2,11 @@ package jp.renkei.dashboard.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import jp.renkei.dashboard.DashboardWebTest;
 import jp.renkei.dashboard.mart.MartFixture;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-@DashboardWebTest
-class RankingPageTest {
-
-    @TempDir
-    static Path home;
-
-    @DynamicPropertySource
-    static void home(DynamicPropertyRegistry registry) {
-        registry.add("renkei.home", home::toString);
-    }
-
-    @BeforeAll
-    static void publish() throws Exception {
-        MartFixture.publishMunicipalAdoption(home);
-    }
-
-    @Autowired
-    MockMvcTester mvc;
+class RankingPageTest extends PublishedMartWebTest {
 
     @Test
     void theRootRedirectsToTheRanking() {
