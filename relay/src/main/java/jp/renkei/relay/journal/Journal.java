@@ -59,7 +59,16 @@ public final class Journal implements Closeable {
         Files.createDirectories(file.toAbsolutePath().getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
-        JournalScan scan = JournalScan.scan(channel, recovered);
+        JournalScan scan;
+        try {
+            scan = JournalScan.scan(channel, recovered);
+        } catch (IOException unreadable) {
+            channel.close();
+            throw new IOException(unreadable.getMessage() + " (journal " + file + ")", unreadable);
+        } catch (RuntimeException | Error failure) {
+            channel.close();
+            throw failure;
+        }
         if (scan.goodLength() < channel.size()) {
             LOG.log(System.Logger.Level.WARNING, "journal {0}: dropping a torn tail of {1} bytes after record {2}",
                     file, channel.size() - scan.goodLength(), scan.lastSequence());
@@ -77,8 +86,11 @@ public final class Journal implements Closeable {
      *
      * @param attachment handed to {@code onDurable} with the record (e.g. the already parsed file), may be null
      * @throws JournalFullException when the queue is full; the caller answers 503 with Retry-After
+     * @throws IllegalArgumentException when the entry cannot be stored as a record that reads back (e.g. larger than a
+     *     record holds); refused here so that it never fails the batch it would have shared with other uploads
      */
     public CompletableFuture<JournalEntry> append(JournalEntry entry, Object attachment) throws JournalFullException {
+        JournalCodec.payloadBytes(entry);
         if (closing) {
             throw new JournalFullException("the relay is shutting down");
         }

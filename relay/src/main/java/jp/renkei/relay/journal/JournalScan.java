@@ -5,7 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.function.Consumer;
 
-/** Reads the journal from the start and stops at the first record that is short, unmarked or fails its checksum. */
+/**
+ * Reads the journal from the start and stops at the first record that is short, unmarked, longer than a record can be
+ * or fails its checksum: that is where a crash tore the journal. A record that passes its checksum but does not decode
+ * is corruption of another kind and fails the scan.
+ */
 record JournalScan(long goodLength, long lastSequence) {
 
     static JournalScan scan(FileChannel channel, Consumer<JournalEntry> visitor) throws IOException {
@@ -29,7 +33,16 @@ record JournalScan(long goodLength, long lastSequence) {
             if (!JournalCodec.checksumMatches(payload.array(), checksum)) {
                 break;
             }
-            JournalEntry entry = JournalCodec.decode(magic, payload.array());
+            JournalEntry entry;
+            try {
+                entry = JournalCodec.decode(magic, payload.array());
+            } catch (IOException | IllegalArgumentException unreadable) {
+                // The checksum held, so no crash tore this record: cutting it would drop it and every record after it.
+                throw new IOException("RELAY-JOURNAL-003 the record at byte " + position + " (after sequence "
+                        + lastSequence + ") passes its checksum but cannot be read (" + unreadable.getMessage()
+                        + "); the journal was left as it is: keep a copy and report it, do not cut it by hand",
+                        unreadable);
+            }
             visitor.accept(entry);
             lastSequence = entry.sequence();
             position += JournalCodec.HEADER_BYTES + length;

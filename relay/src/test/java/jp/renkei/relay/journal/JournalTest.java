@@ -2,7 +2,11 @@ package jp.renkei.relay.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static jp.renkei.relay.journal.JournalCodecTest.assertSameFields;
+import static jp.renkei.relay.journal.JournalCodecTest.signedEntry;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -215,6 +220,145 @@ class JournalTest {
     }
 
     @Test
+    void signaturesAndCertificatesSurviveARestartAndUnsignedRecordsStayUnsigned() throws Exception {
+        // Made with the sequences the journal will assign, so that each written entry must equal what was appended.
+        List<JournalEntry> appended = List.of(signedEntry(1, 256, 1_300), signedEntry(2, 0, 0),
+                signedEntry(3, 512, 4_000));
+        List<JournalEntry> written = new ArrayList<>();
+        try (Journal journal = open(ignoreRecovered())) {
+            for (JournalEntry entry : appended) {
+                written.add(journal.append(entry, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            }
+        }
+
+        List<JournalEntry> recovered = new ArrayList<>();
+        open(recovered::add).close();
+
+        assertThat(recovered).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertSameFields(written.get(i), appended.get(i));
+            assertSameFields(recovered.get(i), appended.get(i));
+        }
+        assertThat(recovered.get(0).signature()).hasSize(256);
+        assertThat(recovered.get(1).signature()).isNull();
+        assertThat(recovered.get(1).signerCertificate()).isNull();
+    }
+
+    @Test
+    void aJournalWrittenByVersionTwoRecoversUnsignedAndSignedRecordsFollowIt() throws Exception {
+        JournalEntry first = signedEntry(1, 0, 0);
+        JournalEntry second = signedEntry(2, 0, 0);
+        ByteArrayOutputStream versionTwoJournal = new ByteArrayOutputStream();
+        versionTwoJournal.write(JournalCodecTest.record(0x524E4B32, JournalCodecTest.versionTwoPayload(first)));
+        versionTwoJournal.write(JournalCodecTest.record(0x524E4B32, JournalCodecTest.versionTwoPayload(second)));
+        Files.createDirectories(journalFile().getParent());
+        Files.write(journalFile(), versionTwoJournal.toByteArray());
+        JournalEntry third = signedEntry(3, 256, 1_300);
+        try (Journal journal = open(ignoreRecovered())) {
+            assertThat(journal.lastSequence()).isEqualTo(2);
+            journal.append(third, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+
+        List<JournalEntry> recovered = new ArrayList<>();
+        open(recovered::add).close();
+
+        assertThat(recovered).hasSize(3);
+        assertSameFields(recovered.get(0), first);
+        assertSameFields(recovered.get(1), second);
+        assertSameFields(recovered.get(2), third);
+        assertThat(recovered.get(0).signature()).isNull();
+        assertThat(Arrays.copyOf(Files.readAllBytes(journalFile()), versionTwoJournal.size()))
+                .as("the version 2 records are left as they were").isEqualTo(versionTwoJournal.toByteArray());
+    }
+
+    @Test
+    void aSignedLastRecordCutInsideItsCertificateIsDroppedAndEarlierSignedRecordsSurvive() throws Exception {
+        List<JournalEntry> appended = List.of(signedEntry(1, 256, 1_300), signedEntry(2, 256, 1_300),
+                signedEntry(3, 256, 1_300));
+        List<Long> lengths = appendOneByOne(appended);
+        try (FileChannel channel = FileChannel.open(journalFile(), StandardOpenOption.WRITE)) {
+            channel.truncate(lengths.get(2) - 650);
+        }
+
+        List<JournalEntry> recovered = assertReopeningRecovers(sequences(1, 2), lengths.get(1));
+        assertSameFields(recovered.get(0), appended.get(0));
+        assertSameFields(recovered.get(1), appended.get(1));
+        assertAppendsContinueAt(3);
+    }
+
+    /** A damaged length in the last record: its header's, or one inside the payload (then the checksum fails). */
+    @ParameterizedTest(name = "{0} set to {1}")
+    @CsvSource({
+        "record length, 2147483632",
+        "record length, -1",
+        "record length, SHORTER",
+        "signature length, 16777215",
+        "signature length, 255",
+        "certificate length, 1",
+    })
+    void aLastRecordWithACorruptedLengthIsTreatedAsTorn(String field, String value) throws Exception {
+        int signatureBytes = 256;
+        int certificateBytes = 1_300;
+        List<Long> lengths = appendOneByOne(List.of(signedEntry(1, signatureBytes, certificateBytes),
+                signedEntry(2, signatureBytes, certificateBytes), signedEntry(3, signatureBytes, certificateBytes)));
+        long recordStart = lengths.get(1);
+        long recordEnd = lengths.get(2);
+        long offset = switch (field) {
+            case "record length" -> recordStart + 4;
+            case "signature length" -> recordEnd - certificateBytes - 4 - signatureBytes - 4;
+            case "certificate length" -> recordEnd - certificateBytes - 4;
+            default -> throw new IllegalArgumentException(field);
+        };
+        int payloadLength = (int) (recordEnd - recordStart - JournalCodec.HEADER_BYTES);
+        int corrupted = value.equals("SHORTER") ? payloadLength - 1 : Integer.parseInt(value);
+        try (FileChannel channel = FileChannel.open(journalFile(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer original = ByteBuffer.allocate(4);
+            channel.read(original, offset);
+            assertThat(original.getInt(0)).as("the field is where the test thinks")
+                    .isEqualTo(field.equals("record length") ? payloadLength
+                            : field.equals("signature length") ? signatureBytes : certificateBytes);
+            channel.write(ByteBuffer.allocate(4).putInt(0, corrupted), offset);
+        }
+
+        assertReopeningRecovers(sequences(1, 2), lengths.get(1));
+        assertAppendsContinueAt(3);
+    }
+
+    @Test
+    void aRecordThatPassesItsChecksumButCannotBeReadStopsOpeningAndIsLeftAlone() throws Exception {
+        List<Long> lengths = appendOneByOne(entries(2));
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        payload.write(JournalCodecTest.versionTwoPayload(signedEntry(3, 0, 0)));
+        try (DataOutputStream out = new DataOutputStream(payload)) {
+            out.writeInt(1 << 20); // a signature of 1 MiB, and the bytes to go with it
+            out.write(new byte[1 << 20]);
+            out.writeInt(0);
+        }
+        Files.write(journalFile(), JournalCodecTest.record(JournalCodec.MAGIC, payload.toByteArray()),
+                StandardOpenOption.APPEND);
+        byte[] before = Files.readAllBytes(journalFile());
+
+        assertThatThrownBy(() -> open(ignoreRecovered()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("RELAY-JOURNAL-003")
+                .hasMessageContaining("at byte " + lengths.get(1))
+                .hasMessageContaining("signature length 1048576");
+        assertThat(Files.readAllBytes(journalFile())).as("the journal is not cut").isEqualTo(before);
+    }
+
+    @Test
+    void anEntryTooLargeToReadBackIsRefusedAloneAndTakesNoSequence() throws Exception {
+        JournalEntry tooLongName = new JournalEntry(0, "m-long", "n".repeat(70_000), "3110000011", 0, new byte[1]);
+        try (Journal journal = open(ignoreRecovered())) {
+            assertThatThrownBy(() -> journal.append(tooLongName, null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("file name");
+            assertThat(journal.queueDepth()).isZero();
+            assertThat(journal.append(entry(1), null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aClosedJournalRefusesAppends() throws Exception {
         Journal journal = open(ignoreRecovered());
         journal.close();
@@ -236,13 +380,15 @@ class JournalTest {
         return lengths;
     }
 
-    private void assertReopeningRecovers(List<Long> expectedSequences, long expectedLength) throws IOException {
+    private List<JournalEntry> assertReopeningRecovers(List<Long> expectedSequences, long expectedLength)
+            throws IOException {
         List<JournalEntry> recovered = new ArrayList<>();
         try (Journal journal = open(recovered::add)) {
             assertThat(journal.lastSequence()).isEqualTo(expectedSequences.get(expectedSequences.size() - 1));
         }
         assertThat(recovered).extracting(JournalEntry::sequence).containsExactlyElementsOf(expectedSequences);
         assertThat(Files.size(journalFile())).as("journal length after the torn tail is cut").isEqualTo(expectedLength);
+        return recovered;
     }
 
     /** The next append gets {@code sequence} and, with everything before it, survives another reopen. */
