@@ -2,8 +2,6 @@ package jp.renkei.relay.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.StringWriter;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -22,9 +19,10 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
 import javax.net.ssl.KeyManagerFactory;
-import jp.renkei.ingest.io.DurableFiles;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import jp.renkei.ingest.io.DurableFiles;
+import jp.renkei.relay.pki.Pem;
+import jp.renkei.relay.pki.TlsContexts;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -32,7 +30,6 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -85,18 +82,7 @@ public final class RelayTlsMaterial {
 
     /** A client context that trusts exactly the relay certificate in {@code certificatePem}. */
     public static SSLContext clientContext(Path certificatePem) throws IOException, GeneralSecurityException {
-        X509Certificate certificate;
-        try (InputStream input = Files.newInputStream(certificatePem)) {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(input);
-        }
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry(ALIAS, certificate);
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trustManagers.getTrustManagers(), null);
-        return context;
+        return TlsContexts.context(null, TlsContexts.trusting(Pem.readCertificate(certificatePem)));
     }
 
     private void create() throws IOException, GeneralSecurityException {
@@ -123,11 +109,7 @@ public final class RelayTlsMaterial {
         java.io.ByteArrayOutputStream keyStoreBytes = new java.io.ByteArrayOutputStream();
         store.store(keyStoreBytes, password);
         DurableFiles.writeSecret(keyStoreFile, keyStoreBytes.toByteArray());
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-            writer.writeObject(certificate);
-        }
-        Files.writeString(certificateFile, pem.toString(), StandardCharsets.US_ASCII);
+        Pem.writeCertificates(certificateFile, certificate);
     }
 
     private static char[] password(Path secretsFolder) throws IOException {

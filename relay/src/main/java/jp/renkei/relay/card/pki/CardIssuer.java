@@ -1,11 +1,7 @@
 package jp.renkei.relay.card.pki;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringWriter;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -13,15 +9,13 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import jp.renkei.relay.pki.Pem;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -33,10 +27,6 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -119,48 +109,25 @@ public final class CardIssuer {
 
     /** Writes the issuer certificate as PEM, e.g. into a relay's {@code card-issuers/} folder. */
     public void writeCertificatePem(Path file) throws IOException {
-        writePem(file, certificate);
+        Pem.writeCertificates(file, certificate);
     }
 
     /** Reads one PEM (or DER) X.509 certificate. */
     public static X509Certificate readCertificatePem(Path file) throws IOException {
-        try (InputStream input = Files.newInputStream(file)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(input);
-        } catch (CertificateException unreadable) {
-            throw new IOException("not an X.509 certificate: " + file, unreadable);
-        }
+        return Pem.readCertificate(file);
     }
 
-    /** Saves the issuer certificate and private key (PKCS#8, unencrypted: test material only) into {@code folder}. */
+    /** Saves the certificate and the private key (PKCS#8, unencrypted, owner-only: test material only) into {@code folder}. */
     public void save(Path folder) throws IOException {
         Files.createDirectories(folder);
-        writePem(folder.resolve(CERTIFICATE_FILE), certificate);
-        writePem(folder.resolve(KEY_FILE), new JcaPKCS8Generator(key, null));
+        Pem.writeCertificates(folder.resolve(CERTIFICATE_FILE), certificate);
+        Pem.writePrivateKey(folder.resolve(KEY_FILE), key);
     }
 
     /** Loads an issuer that {@link #save} wrote. */
     public static CardIssuer load(Path folder) throws IOException {
-        X509Certificate certificate = readCertificatePem(folder.resolve(CERTIFICATE_FILE));
-        Path keyFile = folder.resolve(KEY_FILE);
-        try (Reader reader = Files.newBufferedReader(keyFile, StandardCharsets.US_ASCII);
-                PEMParser parser = new PEMParser(reader)) {
-            if (!(parser.readObject() instanceof PrivateKeyInfo info)) {
-                throw new IOException("no PKCS#8 private key in " + keyFile);
-            }
-            return new CardIssuer(new JcaPEMKeyConverter().getPrivateKey(info), certificate);
-        }
-    }
-
-    private static void writePem(Path file, Object object) throws IOException {
-        StringWriter pem = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-            writer.writeObject(object);
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, pem.toString(), StandardCharsets.US_ASCII);
+        return new CardIssuer(Pem.readPrivateKey(folder.resolve(KEY_FILE)),
+                readCertificatePem(folder.resolve(CERTIFICATE_FILE)));
     }
 
     private static X500Name name(String commonName, String organization) {
