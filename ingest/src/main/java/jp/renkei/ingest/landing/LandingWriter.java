@@ -45,7 +45,10 @@ public final class LandingWriter {
         Path target = directory.resolve(partName);
         int width = dataset.columns().size();
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             Writer writer = new OutputStreamWriter(java.nio.channels.Channels.newOutputStream(channel), StandardCharsets.UTF_8)) {
+             // Buffered: CSVPrinter appends field by field, and an unbuffered writer encodes and writes each piece
+             // on its own (it was the relay processor's largest cost under load).
+             Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(
+                     java.nio.channels.Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16)) {
             CSVPrinter printer = new CSVPrinter(writer, FORMAT);
             printer.printRecord(dataset.columns());
             for (List<?> row : rows) {
