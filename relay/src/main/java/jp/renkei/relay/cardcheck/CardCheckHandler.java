@@ -2,11 +2,8 @@ package jp.renkei.relay.cardcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -21,6 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import jp.renkei.ingest.standard.OfficeNumber;
+import jp.renkei.relay.server.RelayExchange;
+import jp.renkei.relay.server.RelayRoute;
 
 /**
  * {@code POST /api/v1/card-checks/challenges} hands out a one-time challenge; {@code POST /api/v1/card-checks} checks
@@ -28,7 +27,7 @@ import jp.renkei.ingest.standard.OfficeNumber;
  * authenticate like uploads (agent token, {@code X-Renkei-Office}). Every call of the second endpoint from an
  * authenticated office lands exactly one {@code card_checks} row, refused or not.
  */
-public final class CardCheckHandler implements HttpHandler {
+public final class CardCheckHandler implements RelayRoute {
     public static final String PATH = "/api/v1/card-checks";
     static final String CHALLENGES = PATH + "/challenges";
     static final String OFFICE_HEADER = "X-Renkei-Office";
@@ -81,42 +80,37 @@ public final class CardCheckHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            long started = System.nanoTime();
-            String path = exchange.getRequestURI().getPath();
-            if (!path.equals(PATH) && !path.equals(CHALLENGES)) {
-                error(exchange, 404, "RELAY-PATH-001", "no such endpoint; use " + CHALLENGES + " or " + PATH, null);
-                return;
-            }
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                error(exchange, 405, "RELAY-METHOD-001", "use POST", null);
-                return;
-            }
-            if (!authorization.test(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                LOG.log(System.Logger.Level.WARNING, "card check refused from {0}: missing or wrong agent token",
-                        exchange.getRemoteAddress());
-                error(exchange, 401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)", null);
-                return;
-            }
-            String office = exchange.getRequestHeaders().getFirst(OFFICE_HEADER);
-            if (!OfficeNumber.isValid(office)) {
-                error(exchange, 400, "RELAY-OFFICE-001", OFFICE_HEADER + " must be your 10-digit office number", null);
-                return;
-            }
-            if (path.equals(CHALLENGES)) {
-                issueChallenge(exchange, office);
-            } else {
-                check(exchange, office, started);
-            }
-        } catch (RuntimeException bug) {
-            LOG.log(System.Logger.Level.ERROR, "card check failed unexpectedly", bug);
-            throw bug;
+    public void handle(RelayExchange exchange) throws IOException {
+        long started = System.nanoTime();
+        String path = exchange.path();
+        if (!path.equals(PATH) && !path.equals(CHALLENGES)) {
+            error(exchange, 404, "RELAY-PATH-001", "no such endpoint; use " + CHALLENGES + " or " + PATH, null);
+            return;
+        }
+        if (!"POST".equals(exchange.method())) {
+            error(exchange, 405, "RELAY-METHOD-001", "use POST", null);
+            return;
+        }
+        if (!authorization.test(exchange.header("Authorization"))) {
+            LOG.log(System.Logger.Level.WARNING, "card check refused from {0}: missing or wrong agent token",
+                    exchange.remoteAddress());
+            error(exchange, 401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)", null);
+            return;
+        }
+        String office = exchange.header(OFFICE_HEADER);
+        if (!OfficeNumber.isValid(office)) {
+            error(exchange, 400, "RELAY-OFFICE-001", OFFICE_HEADER + " must be your 10-digit office number", null);
+            return;
+        }
+        if (path.equals(CHALLENGES)) {
+            issueChallenge(exchange, office);
+        } else {
+            check(exchange, office, started);
         }
     }
 
-    private void issueChallenge(HttpExchange exchange, String office) throws IOException {
-        exchange.getRequestBody().close();
+    private void issueChallenge(RelayExchange exchange, String office) throws IOException {
+        exchange.body().close();
         ChallengeStore.Challenge challenge = challenges.issue(office);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("challenge_id", challenge.id().toString());
@@ -125,7 +119,7 @@ public final class CardCheckHandler implements HttpHandler {
         reply(exchange, 201, body);
     }
 
-    private void check(HttpExchange exchange, String office, long started) throws IOException {
+    private void check(RelayExchange exchange, String office, long started) throws IOException {
         Instant checkedAt = clock.instant();
         String checkId = UUID.randomUUID().toString();
         JsonNode tree = null;
@@ -159,14 +153,14 @@ public final class CardCheckHandler implements HttpHandler {
             LOG.log(System.Logger.Level.INFO, "card check {0} of office {1} refused: {2}", checkId, office,
                     refused.getMessage());
             if (refusal == CardCheckRefusal.REGISTRY_UNREACHABLE) {
-                exchange.getResponseHeaders().set("Retry-After", RETRY_AFTER_SECONDS);
+                exchange.setResponseHeader("Retry-After", RETRY_AFTER_SECONDS);
             }
             error(exchange, refusal.status(), refusal.code(), refusal.message(), refusal.messageJa(), checkId);
         }
     }
 
     /** The office could not read the card (no reader, wrong PIN, …): the check lands as failed with its reason. */
-    private void recordOfficeFailure(HttpExchange exchange, String office, String checkId, CardCheckRequest request,
+    private void recordOfficeFailure(RelayExchange exchange, String office, String checkId, CardCheckRequest request,
             Instant checkedAt, long started) throws IOException {
         if (request.challengeId() != null) {
             challenges.consume(request.challengeId(), office); // spent either way
@@ -220,8 +214,8 @@ public final class CardCheckHandler implements HttpHandler {
         return body;
     }
 
-    private static byte[] readBody(HttpExchange exchange) throws IOException, CheckRefusedException {
-        try (InputStream body = exchange.getRequestBody()) {
+    private static byte[] readBody(RelayExchange exchange) throws IOException, CheckRefusedException {
+        try (InputStream body = exchange.body()) {
             byte[] content = body.readNBytes(MAXIMUM_BODY_BYTES + 1);
             if (content.length > MAXIMUM_BODY_BYTES) {
                 throw new CheckRefusedException(CardCheckRefusal.MALFORMED_REQUEST,
@@ -231,11 +225,11 @@ public final class CardCheckHandler implements HttpHandler {
         }
     }
 
-    private void error(HttpExchange exchange, int status, String code, String message, String checkId) throws IOException {
+    private void error(RelayExchange exchange, int status, String code, String message, String checkId) throws IOException {
         error(exchange, status, code, message, null, checkId);
     }
 
-    private void error(HttpExchange exchange, int status, String code, String message, String messageJa, String checkId)
+    private void error(RelayExchange exchange, int status, String code, String message, String messageJa, String checkId)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code);
@@ -249,12 +243,7 @@ public final class CardCheckHandler implements HttpHandler {
         reply(exchange, status, body);
     }
 
-    private void reply(HttpExchange exchange, int status, Map<String, Object> body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream output = exchange.getResponseBody()) {
-            output.write(bytes);
-        }
+    private void reply(RelayExchange exchange, int status, Map<String, Object> body) throws IOException {
+        exchange.json(status, body);
     }
 }

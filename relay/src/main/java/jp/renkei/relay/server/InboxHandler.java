@@ -1,7 +1,5 @@
 package jp.renkei.relay.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -18,7 +16,7 @@ import jp.renkei.relay.routing.Inboxes;
  * agent names in X-Renkei-Office: with today's shared agent token any agent can name any office, so per-office
  * credentials (client certificates) must replace it before the relay faces more than one installation.
  */
-final class InboxHandler implements HttpHandler {
+final class InboxHandler implements RelayRoute {
     static final String PATH = "/api/v1/inbox";
     static final String SHA256_HEADER = "X-Renkei-Sha256";
     private static final String ACK_SUFFIX = "/ack";
@@ -37,58 +35,56 @@ final class InboxHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!"GET".equals(method) && !"POST".equals(method)) {
-                HttpReplies.error(exchange, 405, "RELAY-METHOD-001", "use GET on the inbox, POST on <file>/ack");
-                return;
-            }
-            if (!token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                HttpReplies.error(exchange, 401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)");
-                return;
-            }
-            String office = exchange.getRequestHeaders().getFirst(UploadHandler.OFFICE_HEADER);
-            if (!OfficeNumber.isValid(office)) {
-                HttpReplies.error(exchange, 400, "RELAY-OFFICE-001", UploadHandler.OFFICE_HEADER + " must be your 10-digit office number");
-                return;
-            }
-            String rest = exchange.getRequestURI().getPath().substring(PATH.length());
-            boolean acknowledgement = "POST".equals(method);
-            if (acknowledgement && !rest.endsWith(ACK_SUFFIX)) {
-                HttpReplies.error(exchange, 405, "RELAY-METHOD-001", "POST only to /api/v1/inbox/<file>/ack");
-                return;
-            }
-            if (!acknowledgement && (rest.isEmpty() || "/".equals(rest))) {
-                HttpReplies.json(exchange, 200, Map.of("office", office, "files", inboxes.list(office).stream()
-                        .filter(name -> !ledger.isAcknowledged(office, name)).toList()));
-                return;
-            }
-            String fileName = acknowledgement ? rest.substring(1, Math.max(1, rest.length() - ACK_SUFFIX.length()))
-                    : rest.substring(1);
-            if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")
-                    || fileName.chars().anyMatch(Character::isISOControl)) {
-                HttpReplies.error(exchange, 400, "RELAY-NAME-001", "not a file name: " + fileName.replaceAll("\\p{Cntrl}", "?"));
-                return;
-            }
-            if (acknowledgement) {
-                acknowledge(exchange, office, fileName);
-                return;
-            }
-            Optional<byte[]> content = inboxes.read(office, fileName);
-            if (content.isEmpty()) {
-                HttpReplies.error(exchange, 404, "RELAY-INBOX-001", "no such file in your inbox: " + fileName);
-                return;
-            }
-            HttpReplies.bytes(exchange, content.get());
+    public void handle(RelayExchange exchange) throws IOException {
+        String method = exchange.method();
+        if (!"GET".equals(method) && !"POST".equals(method)) {
+            exchange.error(405, "RELAY-METHOD-001", "use GET on the inbox, POST on <file>/ack");
+            return;
         }
+        if (!token.accepts(exchange.header("Authorization"))) {
+            exchange.error(401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)");
+            return;
+        }
+        String office = exchange.header(UploadHandler.OFFICE_HEADER);
+        if (!OfficeNumber.isValid(office)) {
+            exchange.error(400, "RELAY-OFFICE-001", UploadHandler.OFFICE_HEADER + " must be your 10-digit office number");
+            return;
+        }
+        String rest = exchange.path().substring(PATH.length());
+        boolean acknowledgement = "POST".equals(method);
+        if (acknowledgement && !rest.endsWith(ACK_SUFFIX)) {
+            exchange.error(405, "RELAY-METHOD-001", "POST only to /api/v1/inbox/<file>/ack");
+            return;
+        }
+        if (!acknowledgement && (rest.isEmpty() || "/".equals(rest))) {
+            exchange.json(200, Map.of("office", office, "files", inboxes.list(office).stream()
+                    .filter(name -> !ledger.isAcknowledged(office, name)).toList()));
+            return;
+        }
+        String fileName = acknowledgement ? rest.substring(1, Math.max(1, rest.length() - ACK_SUFFIX.length()))
+                : rest.substring(1);
+        if (fileName.isEmpty() || fileName.contains("/") || fileName.contains("\\") || fileName.startsWith(".")
+                || fileName.chars().anyMatch(Character::isISOControl)) {
+            exchange.error(400, "RELAY-NAME-001", "not a file name: " + fileName.replaceAll("\\p{Cntrl}", "?"));
+            return;
+        }
+        if (acknowledgement) {
+            acknowledge(exchange, office, fileName);
+            return;
+        }
+        Optional<byte[]> content = inboxes.read(office, fileName);
+        if (content.isEmpty()) {
+            exchange.error(404, "RELAY-INBOX-001", "no such file in your inbox: " + fileName);
+            return;
+        }
+        exchange.csv(content.get());
     }
 
-    private void acknowledge(HttpExchange exchange, String office, String fileName) throws IOException {
-        String sha256 = exchange.getRequestHeaders().getFirst(SHA256_HEADER);
+    private void acknowledge(RelayExchange exchange, String office, String fileName) throws IOException {
+        String sha256 = exchange.header(SHA256_HEADER);
         switch (ledger.acknowledge(office, fileName, sha256, clock.instant())) {
-            case NOT_IN_INBOX -> HttpReplies.error(exchange, 404, "RELAY-INBOX-001", "no such file in your inbox: " + fileName);
-            case OTHER_CONTENT -> HttpReplies.error(exchange, 409, "RELAY-ACK-001", "the file " + fileName
+            case NOT_IN_INBOX -> exchange.error(404, "RELAY-INBOX-001", "no such file in your inbox: " + fileName);
+            case OTHER_CONTENT -> exchange.error(409, "RELAY-ACK-001", "the file " + fileName
                     + " in your inbox is not the one you checked (" + SHA256_HEADER + " differs); download it again");
             case ACKNOWLEDGED -> {
                 String messageId = ledger.inboxMessage(office, fileName).orElseThrow();
@@ -97,7 +93,7 @@ final class InboxHandler implements HttpHandler {
                 body.put("message_id", messageId);
                 body.put("file_name", fileName);
                 body.put("status", "acknowledged");
-                HttpReplies.json(exchange, 200, body);
+                exchange.json(200, body);
             }
         }
     }

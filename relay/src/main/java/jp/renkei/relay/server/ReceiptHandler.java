@@ -1,7 +1,5 @@
 package jp.renkei.relay.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +13,7 @@ import jp.renkei.relay.receipt.Receipt;
  * {@code GET /api/v1/receipts/<message id>}: the sender's receipt (like AS2's MDN) — received, delivered or held, and
  * acknowledged, with times. Any other office gets the same 404 as for an unknown id, so ids reveal nothing.
  */
-final class ReceiptHandler implements HttpHandler {
+final class ReceiptHandler implements RelayRoute {
     static final String PATH = "/api/v1/receipts/";
 
     private final AgentToken token;
@@ -27,30 +25,28 @@ final class ReceiptHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                HttpReplies.error(exchange, 405, "RELAY-METHOD-001", "use GET on a receipt");
-                return;
-            }
-            if (!token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                HttpReplies.error(exchange, 401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)");
-                return;
-            }
-            String office = exchange.getRequestHeaders().getFirst(UploadHandler.OFFICE_HEADER);
-            if (!OfficeNumber.isValid(office)) {
-                HttpReplies.error(exchange, 400, "RELAY-OFFICE-001", UploadHandler.OFFICE_HEADER + " must be your 10-digit office number");
-                return;
-            }
-            String messageId = exchange.getRequestURI().getPath().substring(PATH.length());
-            Optional<Receipt> receipt = ledger.receipt(office, messageId);
-            if (receipt.isEmpty()) {
-                HttpReplies.error(exchange, 404, "RELAY-RECEIPT-001", "no message " + messageId.replaceAll("\\p{Cntrl}", "?")
-                        + " sent by your office");
-                return;
-            }
-            HttpReplies.json(exchange, 200, describe(receipt.get()));
+    public void handle(RelayExchange exchange) throws IOException {
+        if (!"GET".equals(exchange.method())) {
+            exchange.error(405, "RELAY-METHOD-001", "use GET on a receipt");
+            return;
         }
+        if (!token.accepts(exchange.header("Authorization"))) {
+            exchange.error(401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)");
+            return;
+        }
+        String office = exchange.header(UploadHandler.OFFICE_HEADER);
+        if (!OfficeNumber.isValid(office)) {
+            exchange.error(400, "RELAY-OFFICE-001", UploadHandler.OFFICE_HEADER + " must be your 10-digit office number");
+            return;
+        }
+        String messageId = exchange.path().substring(PATH.length());
+        Optional<Receipt> receipt = ledger.receipt(office, messageId);
+        if (receipt.isEmpty()) {
+            exchange.error(404, "RELAY-RECEIPT-001", "no message " + messageId.replaceAll("\\p{Cntrl}", "?")
+                    + " sent by your office");
+            return;
+        }
+        exchange.json(200, describe(receipt.get()));
     }
 
     private static Map<String, Object> describe(Receipt receipt) {

@@ -1,7 +1,5 @@
 package jp.renkei.relay.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -31,7 +29,7 @@ import jp.renkei.relay.receipt.MessageLedger;
  * With {@code X-Renkei-Message-Id} a repeat of an id already journaled for the office answers 200 with the first
  * answer and {@code "duplicate": true} and journals nothing; the same id with other content or name answers 409.
  */
-final class UploadHandler implements HttpHandler {
+final class UploadHandler implements RelayRoute {
     static final String PATH = "/api/v1/files/";
     static final String OFFICE_HEADER = "X-Renkei-Office";
     static final String MESSAGE_ID_HEADER = "X-Renkei-Message-Id";
@@ -56,80 +54,78 @@ final class UploadHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            if (!"POST".equals(exchange.getRequestMethod())) {
-                HttpReplies.error(exchange, 405, "RELAY-METHOD-001", "use POST to upload a file");
-                return;
-            }
-            if (!token.accepts(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                LOG.log(System.Logger.Level.WARNING, "upload refused from {0}: missing or wrong agent token",
-                        exchange.getRemoteAddress());
-                HttpReplies.error(exchange, 401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)");
-                return;
-            }
-            String office = exchange.getRequestHeaders().getFirst(OFFICE_HEADER);
-            if (!OfficeNumber.isValid(office)) {
-                HttpReplies.error(exchange, 400, "RELAY-OFFICE-001", OFFICE_HEADER + " must be your 10-digit office number");
-                return;
-            }
-            String clientMessageId = exchange.getRequestHeaders().getFirst(MESSAGE_ID_HEADER);
-            if (clientMessageId != null && !isCanonicalUuid(clientMessageId)) {
-                HttpReplies.error(exchange, 400, "RELAY-IDEMPOTENCY-002", MESSAGE_ID_HEADER
-                        + " must be a UUID in its canonical lower-case form (8-4-4-4-12 hex digits)");
-                return;
-            }
-            String fileName = exchange.getRequestURI().getPath().substring(PATH.length());
-            StandardFileName name;
-            try {
-                name = StandardFileName.parse(fileName);
-            } catch (InvalidFileNameException invalid) {
-                HttpReplies.error(exchange, 400, invalid.finding().code(), invalid.finding().messageEn(),
-                        Map.of("message_ja", invalid.finding().messageJa()));
-                return;
-            }
-            if (!name.senderOffice().equals(office)) {
-                LOG.log(System.Logger.Level.WARNING, "upload refused: office {0} sent a file named for sender {1}",
-                        office, name.senderOffice());
-                HttpReplies.error(exchange, 403, "RELAY-SENDER-001", "the file's sender " + name.senderOffice()
-                        + " is not your office " + office + "; an office may only send its own files");
-                return;
-            }
-            byte[] content = readBody(exchange);
-            if (content == null) {
-                HttpReplies.error(exchange, 413, "RELAY-SIZE-001", "the file exceeds the limit of " + maximumFileBytes + " bytes");
-                return;
-            }
-            String sha256 = JournalEntry.sha256(content);
-            if (clientMessageId == null) {
-                validateAndJournal(exchange, fileName, office, null, content, sha256);
-                return;
-            }
-            CompletableFuture<Accepted> mine = new CompletableFuture<>();
-            CompletableFuture<Accepted> first = ledger.claim(office, clientMessageId, mine);
-            if (first != null) {
-                answerRepeat(exchange, clientMessageId, first, fileName, sha256);
-                return;
-            }
-            boolean journaled = false;
-            try {
-                journaled = validateAndJournal(exchange, fileName, office, clientMessageId, content, sha256);
-            } finally {
-                if (!journaled) {
-                    ledger.release(office, clientMessageId, mine, new IllegalStateException("the first upload was not journaled"));
-                }
+    public void handle(RelayExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.method())) {
+            exchange.error(405, "RELAY-METHOD-001", "use POST to upload a file");
+            return;
+        }
+        if (!token.accepts(exchange.header("Authorization"))) {
+            LOG.log(System.Logger.Level.WARNING, "upload refused from {0}: missing or wrong agent token",
+                    exchange.remoteAddress());
+            exchange.error(401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)");
+            return;
+        }
+        String office = exchange.header(OFFICE_HEADER);
+        if (!OfficeNumber.isValid(office)) {
+            exchange.error(400, "RELAY-OFFICE-001", OFFICE_HEADER + " must be your 10-digit office number");
+            return;
+        }
+        String clientMessageId = exchange.header(MESSAGE_ID_HEADER);
+        if (clientMessageId != null && !isCanonicalUuid(clientMessageId)) {
+            exchange.error(400, "RELAY-IDEMPOTENCY-002", MESSAGE_ID_HEADER
+                    + " must be a UUID in its canonical lower-case form (8-4-4-4-12 hex digits)");
+            return;
+        }
+        String fileName = exchange.path().substring(PATH.length());
+        StandardFileName name;
+        try {
+            name = StandardFileName.parse(fileName);
+        } catch (InvalidFileNameException invalid) {
+            exchange.error(400, invalid.finding().code(), invalid.finding().messageEn(),
+                    Map.of("message_ja", invalid.finding().messageJa()));
+            return;
+        }
+        if (!name.senderOffice().equals(office)) {
+            LOG.log(System.Logger.Level.WARNING, "upload refused: office {0} sent a file named for sender {1}",
+                    office, name.senderOffice());
+            exchange.error(403, "RELAY-SENDER-001", "the file's sender " + name.senderOffice()
+                    + " is not your office " + office + "; an office may only send its own files");
+            return;
+        }
+        byte[] content = readBody(exchange);
+        if (content == null) {
+            exchange.error(413, "RELAY-SIZE-001", "the file exceeds the limit of " + maximumFileBytes + " bytes");
+            return;
+        }
+        String sha256 = JournalEntry.sha256(content);
+        if (clientMessageId == null) {
+            validateAndJournal(exchange, fileName, office, null, content, sha256);
+            return;
+        }
+        CompletableFuture<Accepted> mine = new CompletableFuture<>();
+        CompletableFuture<Accepted> first = ledger.claim(office, clientMessageId, mine);
+        if (first != null) {
+            answerRepeat(exchange, clientMessageId, first, fileName, sha256);
+            return;
+        }
+        boolean journaled = false;
+        try {
+            journaled = validateAndJournal(exchange, fileName, office, clientMessageId, content, sha256);
+        } finally {
+            if (!journaled) {
+                ledger.release(office, clientMessageId, mine, new IllegalStateException("the first upload was not journaled"));
             }
         }
     }
 
     /** Validates and journals the file and answers; true once it is durable. */
-    private boolean validateAndJournal(HttpExchange exchange, String fileName, String office, String clientMessageId,
+    private boolean validateAndJournal(RelayExchange exchange, String fileName, String office, String clientMessageId,
             byte[] content, String sha256) throws IOException {
         StandardFile parsed = new StandardFileReader().read(fileName, content);
         if (!parsed.isValid()) {
             List<Map<String, Object>> findings = parsed.findings().list().stream().filter(Finding::isError)
                     .limit(MAXIMUM_FINDINGS_RETURNED).map(UploadHandler::describe).toList();
-            HttpReplies.error(exchange, 422, "RELAY-CONTENT-001", "the file breaks the standard; nothing was accepted",
+            exchange.error(422, "RELAY-CONTENT-001", "the file breaks the standard; nothing was accepted",
                     Map.of("errors", parsed.findings().errorCount(), "findings", findings));
             return false;
         }
@@ -139,53 +135,53 @@ final class UploadHandler implements HttpHandler {
             durable = journal.append(new JournalEntry(0, messageId, clientMessageId, fileName, office, clock.millis(),
                     sha256, content), parsed).get(JOURNAL_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (JournalFullException full) {
-            exchange.getResponseHeaders().set("Retry-After", "1");
-            HttpReplies.error(exchange, 503, "RELAY-BUSY-001", "the relay is busy (" + full.getMessage() + "); retry later");
+            exchange.setResponseHeader("Retry-After", "1");
+            exchange.error(503, "RELAY-BUSY-001", "the relay is busy (" + full.getMessage() + "); retry later");
             return false;
         } catch (ExecutionException writeFailure) {
-            exchange.getResponseHeaders().set("Retry-After", "5");
-            HttpReplies.error(exchange, 503, "RELAY-JOURNAL-001", "the relay could not store the file; retry later");
+            exchange.setResponseHeader("Retry-After", "5");
+            exchange.error(503, "RELAY-JOURNAL-001", "the relay could not store the file; retry later");
             return false;
         } catch (TimeoutException notConfirmed) {
-            exchange.getResponseHeaders().set("Retry-After", "5");
-            HttpReplies.error(exchange, 503, "RELAY-JOURNAL-002", "the relay did not confirm storage within "
+            exchange.setResponseHeader("Retry-After", "5");
+            exchange.error(503, "RELAY-JOURNAL-002", "the relay did not confirm storage within "
                     + JOURNAL_WAIT_SECONDS + " s; retry with the same message id (a repeat is answered, never stored twice)");
             return false;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            HttpReplies.error(exchange, 503, "RELAY-JOURNAL-001", "the relay is stopping; retry later");
+            exchange.error(503, "RELAY-JOURNAL-001", "the relay is stopping; retry later");
             return false;
         }
-        HttpReplies.json(exchange, 202, acknowledgement(new Accepted(messageId, fileName, sha256, durable.sequence()), false));
+        exchange.json(202, acknowledgement(new Accepted(messageId, fileName, sha256, durable.sequence()), false));
         return true;
     }
 
     /** A repeated client message id: the first answer again, or 409 when it named other content. */
-    private void answerRepeat(HttpExchange exchange, String clientMessageId, CompletableFuture<Accepted> first,
+    private void answerRepeat(RelayExchange exchange, String clientMessageId, CompletableFuture<Accepted> first,
             String fileName, String sha256) throws IOException {
         Accepted accepted;
         try {
             accepted = first.get(REPEAT_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException notJournaled) {
-            exchange.getResponseHeaders().set("Retry-After", "1");
-            HttpReplies.error(exchange, 503, "RELAY-JOURNAL-001",
+            exchange.setResponseHeader("Retry-After", "1");
+            exchange.error(503, "RELAY-JOURNAL-001",
                     "the first upload with this message id was not stored; retry later");
             return;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-            HttpReplies.error(exchange, 503, "RELAY-JOURNAL-001", "the relay is stopping; retry later");
+            exchange.error(503, "RELAY-JOURNAL-001", "the relay is stopping; retry later");
             return;
         }
         if (!accepted.sha256().equals(sha256) || !accepted.fileName().equals(fileName)) {
             LOG.log(System.Logger.Level.WARNING, "upload refused: client message id {0} was first used for message {1}"
                     + " with other content or name", clientMessageId, accepted.messageId());
-            HttpReplies.error(exchange, 409, "RELAY-IDEMPOTENCY-001", "the message id " + clientMessageId
+            exchange.error(409, "RELAY-IDEMPOTENCY-001", "the message id " + clientMessageId
                     + " was already used for other content or another file name (message " + accepted.messageId()
                     + "); derive a new id for new content",
                     Map.of("message_id", accepted.messageId(), "sha256", accepted.sha256()));
             return;
         }
-        HttpReplies.json(exchange, 200, acknowledgement(accepted, true));
+        exchange.json(200, acknowledgement(accepted, true));
     }
 
     private static Map<String, Object> acknowledgement(Accepted accepted, boolean duplicate) {
@@ -207,12 +203,12 @@ final class UploadHandler implements HttpHandler {
     }
 
     /** Reads at most the limit; null when the body is larger. */
-    private byte[] readBody(HttpExchange exchange) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+    private byte[] readBody(RelayExchange exchange) throws IOException {
+        String declared = exchange.header("Content-Length");
         if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maximumFileBytes) {
             return null;
         }
-        try (InputStream body = exchange.getRequestBody()) {
+        try (InputStream body = exchange.body()) {
             byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maximumFileBytes + 1));
             return content.length > maximumFileBytes ? null : content;
         }

@@ -1,0 +1,126 @@
+package jp.renkei.relay.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.URIUtil;
+
+/**
+ * One request to the relay as a blocking route sees it, and the one answer it gives. Routes run on the server's
+ * worker threads, so reading the body and waiting for the journal block only that request. The answer is written by
+ * {@link RelayRoutes} after the route returns; a route that gives none is a bug and answers 500.
+ */
+public final class RelayExchange {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Request request;
+    private final Map<String, String> responseHeaders = new LinkedHashMap<>();
+    private int status;
+    private String contentType;
+    private byte[] responseBody;
+
+    RelayExchange(Request request) {
+        this.request = request;
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    /** The request path with percent-escapes decoded but dot segments kept, so routes see what the caller sent. */
+    public String path() {
+        return URIUtil.decodePath(request.getHttpURI().getPath());
+    }
+
+    public String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    /** The declared body length, or -1 when the caller did not declare one. */
+    public long declaredLength() {
+        return request.getLength();
+    }
+
+    public InputStream body() {
+        return Content.Source.asInputStream(request);
+    }
+
+    public String remoteAddress() {
+        return Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
+    }
+
+    /** The client certificate chain the TLS handshake proved possession of, or null when none was presented. */
+    public X509Certificate[] peerCertificates() {
+        if (request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData session) {
+            X509Certificate[] chain = session.peerCertificates();
+            return chain == null || chain.length == 0 ? null : chain;
+        }
+        return null;
+    }
+
+    public void setResponseHeader(String name, String value) {
+        responseHeaders.put(name, value);
+    }
+
+    public void json(int answerStatus, Object body) throws IOException {
+        answer(answerStatus, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
+    }
+
+    /** The relay's error shape: {@code {"code": "...", "message": "..."}} plus details. */
+    public void error(int answerStatus, String code, String message) throws IOException {
+        error(answerStatus, code, message, Map.of());
+    }
+
+    public void error(int answerStatus, String code, String message, Map<String, Object> details) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        body.putAll(details);
+        json(answerStatus, body);
+    }
+
+    /** A standard file as stored: MS932 CSV. */
+    public void csv(byte[] content) {
+        answer(200, "text/csv; charset=windows-31j", content);
+    }
+
+    public void answer(int answerStatus, String answerContentType, byte[] body) {
+        if (responseBody != null) {
+            throw new IllegalStateException("a route answered twice (" + status + ", then " + answerStatus + ")");
+        }
+        this.status = answerStatus;
+        this.contentType = answerContentType;
+        this.responseBody = body;
+    }
+
+    boolean answered() {
+        return responseBody != null;
+    }
+
+    int status() {
+        return status;
+    }
+
+    String contentType() {
+        return contentType;
+    }
+
+    byte[] responseBody() {
+        return responseBody;
+    }
+
+    Map<String, String> responseHeaders() {
+        return responseHeaders;
+    }
+
+    static byte[] text(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,59 @@
+package jp.renkei.relay.server;
+
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Dispatches by path prefix (longest first is not needed: the relay's prefixes do not overlap) to blocking routes and
+ * writes their answer. An exception in a route answers 500 with a code and is logged; the relay keeps serving.
+ */
+final class RelayRoutes extends Handler.Abstract {
+    private static final System.Logger LOG = System.getLogger(RelayRoutes.class.getName());
+
+    private final Map<String, RelayRoute> routes = new LinkedHashMap<>();
+
+    void add(String pathPrefix, RelayRoute route) {
+        routes.put(pathPrefix, route);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        // A blocking handler: Jetty calls it on a pooled worker thread, never a selector thread, so a route may block
+        // while it reads the body or waits for the journal's fsync.
+        RelayExchange exchange = new RelayExchange(request);
+        try {
+            String path = request.getHttpURI().getPath();
+            RelayRoute route = routes.entrySet().stream().filter(entry -> path.startsWith(entry.getKey()))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (route == null) {
+                exchange.error(404, "RELAY-PATH-001", "no such endpoint: " + path.replaceAll("\\p{Cntrl}", "?"));
+            } else {
+                route.handle(exchange);
+            }
+            if (!exchange.answered()) {
+                throw new IllegalStateException("route for " + path + " gave no answer");
+            }
+        } catch (Exception | Error failure) {
+            LOG.log(System.Logger.Level.ERROR, "request " + request.getMethod() + " failed", failure);
+            exchange = new RelayExchange(request);
+            try {
+                exchange.error(500, "RELAY-INTERNAL-001", "the relay failed on this request; it was not accepted");
+            } catch (java.io.IOException impossible) {
+                callback.failed(impossible);
+                return true;
+            }
+        }
+        response.setStatus(exchange.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, exchange.contentType());
+        exchange.responseHeaders().forEach((name, value) -> response.getHeaders().put(name, value));
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, exchange.responseBody().length);
+        response.write(true, ByteBuffer.wrap(exchange.responseBody()), callback);
+        return true;
+    }
+}
