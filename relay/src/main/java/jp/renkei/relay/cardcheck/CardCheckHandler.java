@@ -16,21 +16,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import jp.renkei.ingest.standard.OfficeNumber;
+import jp.renkei.relay.server.OfficeAuthentication;
 import jp.renkei.relay.server.RelayExchange;
 import jp.renkei.relay.server.RelayRoute;
 
 /**
  * {@code POST /api/v1/card-checks/challenges} hands out a one-time challenge; {@code POST /api/v1/card-checks} checks
  * a card reading against it (or records an office-side failure) and answers with the eligibility record. Callers
- * authenticate like uploads (agent token, {@code X-Renkei-Office}). Every call of the second endpoint from an
+ * are identified like uploads, by their office client certificate ({@link OfficeAuthentication}). Every call of the second endpoint from an
  * authenticated office lands exactly one {@code card_checks} row, refused or not.
  */
 public final class CardCheckHandler implements RelayRoute {
     public static final String PATH = "/api/v1/card-checks";
     static final String CHALLENGES = PATH + "/challenges";
-    static final String OFFICE_HEADER = "X-Renkei-Office";
     static final String NOT_ELIGIBLE_CODE = "CARD-ELIG-001";
     static final String NOT_ELIGIBLE_MESSAGE = "the person is not eligible on the check date";
     static final String NOT_ELIGIBLE_MESSAGE_JA =
@@ -41,16 +39,16 @@ public final class CardCheckHandler implements RelayRoute {
     private static final System.Logger LOG = System.getLogger(CardCheckHandler.class.getName());
 
     private final ObjectMapper json = new ObjectMapper();
-    private final Predicate<String> authorization;
+    private final OfficeAuthentication authentication;
     private final ChallengeStore challenges;
     private final CardCertificateVerifier verifier;
     private final EligibilityRegistry registry;
     private final CardCheckLanding landing;
     private final Clock clock;
 
-    CardCheckHandler(Predicate<String> authorization, ChallengeStore challenges, CardCertificateVerifier verifier,
+    CardCheckHandler(OfficeAuthentication authentication, ChallengeStore challenges, CardCertificateVerifier verifier,
             EligibilityRegistry registry, CardCheckLanding landing, Clock clock) {
-        this.authorization = authorization;
+        this.authentication = authentication;
         this.challenges = challenges;
         this.verifier = verifier;
         this.registry = registry;
@@ -61,18 +59,18 @@ public final class CardCheckHandler implements RelayRoute {
     /**
      * The handler for a relay: trusted issuers and the CSV registry from {@code config}'s folders.
      *
-     * @param authorization accepts the value of an {@code Authorization} header
+     * @param authentication identifies the calling office by its client certificate
      */
-    public static CardCheckHandler create(CardCheckConfig config, Predicate<String> authorization,
+    public static CardCheckHandler create(CardCheckConfig config, OfficeAuthentication authentication,
             CardCheckLanding landing, Clock clock) throws IOException {
-        return create(config, authorization, new CsvEligibilityRegistry(config.eligibilityFolder()), landing, clock);
+        return create(config, authentication, new CsvEligibilityRegistry(config.eligibilityFolder()), landing, clock);
     }
 
     /** The same with another eligibility source. */
-    public static CardCheckHandler create(CardCheckConfig config, Predicate<String> authorization,
+    public static CardCheckHandler create(CardCheckConfig config, OfficeAuthentication authentication,
             EligibilityRegistry source, CardCheckLanding landing, Clock clock) throws IOException {
         Path revocationList = config.revocationList();
-        return new CardCheckHandler(authorization,
+        return new CardCheckHandler(authentication,
                 new ChallengeStore(clock, config.challengeValidity(), config.challengeCapacity()),
                 CardCertificateVerifier.load(config.issuersFolder(), revocationList),
                 new RetryingRegistry(source, config.registryAttempts(), config.registryBackOff()),
@@ -91,17 +89,11 @@ public final class CardCheckHandler implements RelayRoute {
             error(exchange, 405, "RELAY-METHOD-001", "use POST", null);
             return;
         }
-        if (!authorization.test(exchange.header("Authorization"))) {
-            LOG.log(System.Logger.Level.WARNING, "card check refused from {0}: missing or wrong agent token",
-                    exchange.remoteAddress());
-            error(exchange, 401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)", null);
+        Optional<String> caller = authentication.office(exchange, "card check");
+        if (caller.isEmpty()) {
             return;
         }
-        String office = exchange.header(OFFICE_HEADER);
-        if (!OfficeNumber.isValid(office)) {
-            error(exchange, 400, "RELAY-OFFICE-001", OFFICE_HEADER + " must be your 10-digit office number", null);
-            return;
-        }
+        String office = caller.get();
         if (path.equals(CHALLENGES)) {
             issueChallenge(exchange, office);
         } else {

@@ -29,6 +29,7 @@ public final class Journal implements Closeable {
     }
 
     private final FileChannel channel;
+    private final RecordPositions positions;
     private final BlockingQueue<Pending> queue;
     private final int maximumBatch;
     private final AtomicLong nextSequence;
@@ -38,9 +39,10 @@ public final class Journal implements Closeable {
     private volatile boolean closing;
     private volatile String refusal;
 
-    private Journal(FileChannel channel, long lastSequence, int queueCapacity, int maximumBatch,
+    private Journal(FileChannel channel, RecordPositions positions, long lastSequence, int queueCapacity, int maximumBatch,
             BiConsumer<JournalEntry, Object> onDurable) {
         this.channel = channel;
+        this.positions = positions;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maximumBatch = maximumBatch;
         this.nextSequence = new AtomicLong(lastSequence + 1);
@@ -59,9 +61,10 @@ public final class Journal implements Closeable {
         Files.createDirectories(file.toAbsolutePath().getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
+        RecordPositions positions = new RecordPositions();
         JournalScan scan;
         try {
-            scan = JournalScan.scan(channel, recovered);
+            scan = JournalScan.scan(channel, recovered, positions);
         } catch (IOException unreadable) {
             channel.close();
             throw new IOException(unreadable.getMessage() + " (journal " + file + ")", unreadable);
@@ -76,7 +79,7 @@ public final class Journal implements Closeable {
             channel.force(true);
         }
         channel.position(scan.goodLength());
-        Journal journal = new Journal(channel, scan.lastSequence(), queueCapacity, maximumBatch, onDurable);
+        Journal journal = new Journal(channel, positions, scan.lastSequence(), queueCapacity, maximumBatch, onDurable);
         journal.writer.start();
         return journal;
     }
@@ -102,6 +105,44 @@ public final class Journal implements Closeable {
             throw new JournalFullException("the journal queue is full (" + queue.size() + " waiting)");
         }
         return done;
+    }
+
+    /**
+     * Reads back a durable record, e.g. to serve an inbox download from the journal instead of from a copy of the
+     * file that would cost a second fsync per file. Positional reads do not disturb the writer.
+     */
+    public JournalEntry read(long sequence) throws IOException {
+        long position = positions.positionOf(sequence);
+        if (position < 0 || sequence > lastSequence()) {
+            throw new IOException("the journal holds no record " + sequence);
+        }
+        ByteBuffer header = ByteBuffer.allocate(JournalCodec.HEADER_BYTES);
+        readFully(header, position);
+        header.flip();
+        int magic = header.getInt();
+        int length = header.getInt();
+        int checksum = header.getInt();
+        ByteBuffer payload = ByteBuffer.allocate(length);
+        readFully(payload, position + JournalCodec.HEADER_BYTES);
+        if (!JournalCodec.checksumMatches(payload.array(), checksum)) {
+            throw new IOException("journal record " + sequence + " at byte " + position + " fails its checksum");
+        }
+        JournalEntry entry = JournalCodec.decode(magic, payload.array());
+        if (entry.sequence() != sequence) {
+            throw new IOException("journal record at byte " + position + " is " + entry.sequence() + ", not " + sequence);
+        }
+        return entry;
+    }
+
+    private void readFully(ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int read = channel.read(buffer, at);
+            if (read < 0) {
+                throw new IOException("the journal ended while reading at byte " + at);
+            }
+            at += read;
+        }
     }
 
     public long lastSequence() {
@@ -152,6 +193,7 @@ public final class Journal implements Closeable {
             for (Pending pending : batch) {
                 JournalEntry entry = pending.entry().withSequence(nextSequence.getAndIncrement());
                 ByteBuffer record = JournalCodec.encode(entry);
+                positions.record(entry.sequence(), channel.position());
                 while (record.hasRemaining()) {
                     channel.write(record);
                 }

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  */
 record JournalScan(long goodLength, long lastSequence) {
 
-    static JournalScan scan(FileChannel channel, Consumer<JournalEntry> visitor) throws IOException {
+    static JournalScan scan(FileChannel channel, Consumer<JournalEntry> visitor, RecordPositions positions)
+            throws IOException {
         long position = 0;
         long lastSequence = 0;
         long size = channel.size();
@@ -43,6 +44,7 @@ record JournalScan(long goodLength, long lastSequence) {
                         + "); the journal was left as it is: keep a copy and report it, do not cut it by hand",
                         unreadable);
             }
+            positions.record(entry.sequence(), position);
             visitor.accept(entry);
             lastSequence = entry.sequence();
             position += JournalCodec.HEADER_BYTES + length;

@@ -4,7 +4,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,8 +45,11 @@ public final class MessageLedger implements Closeable {
 
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
     private final Map<ClientKey, CompletableFuture<Accepted>> firstAnswers = new ConcurrentHashMap<>();
-    /** {@code <addressee>/<file name>} → the message now in that inbox file. */
-    private final Map<String, String> inboxFiles = new ConcurrentHashMap<>();
+    /**
+     * The inboxes: addressee → file name → the message now under that name. The files themselves stay in the journal;
+     * this index is rebuilt on start from the receipt log and the journal's replay.
+     */
+    private final Map<String, ConcurrentSkipListMap<String, String>> inboxFiles = new ConcurrentHashMap<>();
     private ReceiptLog log;
 
     /** Records a journaled message (on recovery, or once durable and before it is answered or routed). */
@@ -105,7 +110,7 @@ public final class MessageLedger implements Closeable {
      * match the message's. Durable before it returns; acknowledging again keeps the first time.
      */
     public synchronized AckResult acknowledge(String office, String fileName, String sha256, Instant at) throws IOException {
-        String messageId = inboxFiles.get(office + "/" + fileName);
+        String messageId = inboxMessage(office, fileName).orElse(null);
         Message message = messageId == null ? null : messages.get(messageId);
         if (message == null) {
             return AckResult.NOT_IN_INBOX;
@@ -123,14 +128,32 @@ public final class MessageLedger implements Closeable {
 
     /** The message now in {@code office}'s inbox under {@code fileName}, if its addressee has acknowledged it. */
     public boolean isAcknowledged(String office, String fileName) {
-        String messageId = inboxFiles.get(office + "/" + fileName);
+        String messageId = inboxMessage(office, fileName).orElse(null);
         Message message = messageId == null ? null : messages.get(messageId);
         return message != null && message.acknowledgedAtMillis != 0;
     }
 
     /** The message id now in {@code office}'s inbox under {@code fileName}. */
     public Optional<String> inboxMessage(String office, String fileName) {
-        return Optional.ofNullable(inboxFiles.get(office + "/" + fileName));
+        Map<String, String> inbox = inboxFiles.get(office);
+        return Optional.ofNullable(inbox == null ? null : inbox.get(fileName));
+    }
+
+    /** The file names in {@code office}'s inbox that it has not acknowledged yet, in name order. */
+    public List<String> unacknowledgedInbox(String office) {
+        Map<String, String> inbox = inboxFiles.get(office);
+        if (inbox == null) {
+            return List.of();
+        }
+        return inbox.entrySet().stream().filter(file -> {
+            Message message = messages.get(file.getValue());
+            return message != null && message.acknowledgedAtMillis == 0;
+        }).map(Map.Entry::getKey).toList();
+    }
+
+    /** The journal sequence holding the message now in {@code office}'s inbox under {@code fileName}. */
+    public Optional<Long> inboxSequence(String office, String fileName) {
+        return inboxMessage(office, fileName).map(messages::get).map(message -> message.accepted.sequence());
     }
 
     /** The receipt of {@code messageId} for its sender; empty for anybody else or an unknown id. */
@@ -172,7 +195,8 @@ public final class MessageLedger implements Closeable {
             message.outcome = outcome;
         }
         if ("delivered".equals(outcome)) {
-            inboxFiles.put(addressee + "/" + message.accepted.fileName(), message.accepted.messageId());
+            inboxFiles.computeIfAbsent(addressee, office -> new ConcurrentSkipListMap<>())
+                    .put(message.accepted.fileName(), message.accepted.messageId());
         }
     }
 

@@ -25,7 +25,7 @@ public final class RelayProcessor implements Closeable {
 
     private final BlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final OfficeRegistry registry;
-    private final Inboxes inboxes;
+    private final HeldFiles heldFiles;
     private final ExchangeLanding landing;
     private final MessageLedger ledger;
     private final Clock clock;
@@ -37,10 +37,10 @@ public final class RelayProcessor implements Closeable {
     private volatile Throwable failure;
     private volatile java.util.function.Consumer<Throwable> onFailure = ignored -> { };
 
-    public RelayProcessor(OfficeRegistry registry, Inboxes inboxes, ExchangeLanding landing, MessageLedger ledger,
+    public RelayProcessor(OfficeRegistry registry, HeldFiles heldFiles, ExchangeLanding landing, MessageLedger ledger,
             Clock clock, long flushIntervalMillis, int flushRows) {
         this.registry = registry;
-        this.inboxes = inboxes;
+        this.heldFiles = heldFiles;
         this.landing = landing;
         this.ledger = ledger;
         this.clock = clock;
@@ -98,10 +98,10 @@ public final class RelayProcessor implements Closeable {
                 "journal record " + entry.sequence() + " holds an invalid file name " + entry.fileName())).recipientOffice();
         String status;
         if (registry.isRegistered(recipient)) {
-            inboxes.deliver(recipient, entry.fileName(), entry.content());
+            // The ledger's routed event below puts the file in the addressee's inbox; its bytes stay in the journal.
             status = "delivered";
         } else {
-            inboxes.hold(entry.fileName(), entry.content());
+            heldFiles.hold(entry.fileName(), entry.content());
             status = "held";
             LOG.log(System.Logger.Level.WARNING, "message {0}: addressee {1} is not registered; held for an operator",
                     entry.messageId(), recipient);
@@ -113,11 +113,11 @@ public final class RelayProcessor implements Closeable {
     }
 
     /**
-     * Inbox renames and delivery receipts are made durable before the landing checkpoint moves past them; anything
-     * later is replayed from the journal after a crash.
+     * Held files and delivery events (which make up the inboxes) are made durable before the landing checkpoint moves
+     * past them; anything later is replayed from the journal after a crash.
      */
     private void flush() throws IOException {
-        inboxes.forceFolders();
+        heldFiles.forceFolder();
         ledger.force();
         landing.flush();
     }

@@ -41,7 +41,8 @@ final class HttpsEndpoint {
         secure.setSniHostCheck(false);
         http.addCustomizer(secure);
         SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setSslContext(tls.serverContext());
+        ssl.setSslContext(tls.serverContext(new javax.net.ssl.TrustManager[] {new ClientCertificateRequest()}));
+        ssl.setWantClientAuth(true);
         ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
                 new HttpConnectionFactory(http));
         connector.setHost(config.bindAddress());

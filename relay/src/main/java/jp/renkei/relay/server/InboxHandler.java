@@ -2,34 +2,37 @@ package jp.renkei.relay.server;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import jp.renkei.ingest.standard.OfficeNumber;
 import jp.renkei.relay.receipt.MessageLedger;
-import jp.renkei.relay.routing.Inboxes;
+import jp.renkei.relay.journal.Journal;
+import jp.renkei.relay.journal.JournalEntry;
+import jp.renkei.relay.pki.FileSignature;
 
 /**
  * {@code GET /api/v1/inbox} lists the caller's files not yet acknowledged; {@code GET /api/v1/inbox/<file>} downloads
- * one; {@code POST /api/v1/inbox/<file>/ack} acknowledges it (durably, before the answer; optionally checked against
- * {@code X-Renkei-Sha256}). The office is the one the
- * agent names in X-Renkei-Office: with today's shared agent token any agent can name any office, so per-office
- * credentials (client certificates) must replace it before the relay faces more than one installation.
+ * one from the journal, with the sender's detached signature and certificate ({@code X-Renkei-Signature},
+ * {@code X-Renkei-Signer-Certificate}) so the addressee's agent verifies it again, its message id and SHA-256; {@code POST /api/v1/inbox/<file>/ack} acknowledges it (durably, before the answer; optionally checked against
+ * {@code X-Renkei-Sha256}). The office is the one the caller's client certificate proves, so an office sees only its
+ * own inbox.
  */
 final class InboxHandler implements RelayRoute {
     static final String PATH = "/api/v1/inbox";
     static final String SHA256_HEADER = "X-Renkei-Sha256";
+    static final String MESSAGE_ID_HEADER = "X-Renkei-Message-Id";
     private static final String ACK_SUFFIX = "/ack";
     private static final System.Logger LOG = System.getLogger(InboxHandler.class.getName());
 
-    private final AgentToken token;
-    private final Inboxes inboxes;
+    private final OfficeAuthentication authentication;
+    private final Journal journal;
     private final MessageLedger ledger;
     private final Clock clock;
 
-    InboxHandler(AgentToken token, Inboxes inboxes, MessageLedger ledger, Clock clock) {
-        this.token = token;
-        this.inboxes = inboxes;
+    InboxHandler(OfficeAuthentication authentication, Journal journal, MessageLedger ledger, Clock clock) {
+        this.authentication = authentication;
+        this.journal = journal;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -41,15 +44,11 @@ final class InboxHandler implements RelayRoute {
             exchange.error(405, "RELAY-METHOD-001", "use GET on the inbox, POST on <file>/ack");
             return;
         }
-        if (!token.accepts(exchange.header("Authorization"))) {
-            exchange.error(401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)");
+        Optional<String> caller = authentication.office(exchange, "inbox request");
+        if (caller.isEmpty()) {
             return;
         }
-        String office = exchange.header(UploadHandler.OFFICE_HEADER);
-        if (!OfficeNumber.isValid(office)) {
-            exchange.error(400, "RELAY-OFFICE-001", UploadHandler.OFFICE_HEADER + " must be your 10-digit office number");
-            return;
-        }
+        String office = caller.get();
         String rest = exchange.path().substring(PATH.length());
         boolean acknowledgement = "POST".equals(method);
         if (acknowledgement && !rest.endsWith(ACK_SUFFIX)) {
@@ -57,8 +56,7 @@ final class InboxHandler implements RelayRoute {
             return;
         }
         if (!acknowledgement && (rest.isEmpty() || "/".equals(rest))) {
-            exchange.json(200, Map.of("office", office, "files", inboxes.list(office).stream()
-                    .filter(name -> !ledger.isAcknowledged(office, name)).toList()));
+            exchange.json(200, Map.of("office", office, "files", ledger.unacknowledgedInbox(office)));
             return;
         }
         String fileName = acknowledgement ? rest.substring(1, Math.max(1, rest.length() - ACK_SUFFIX.length()))
@@ -72,12 +70,20 @@ final class InboxHandler implements RelayRoute {
             acknowledge(exchange, office, fileName);
             return;
         }
-        Optional<byte[]> content = inboxes.read(office, fileName);
-        if (content.isEmpty()) {
+        Optional<Long> sequence = ledger.inboxSequence(office, fileName);
+        if (sequence.isEmpty()) {
             exchange.error(404, "RELAY-INBOX-001", "no such file in your inbox: " + fileName);
             return;
         }
-        exchange.csv(content.get());
+        JournalEntry entry = journal.read(sequence.get());
+        exchange.setResponseHeader(MESSAGE_ID_HEADER, entry.messageId());
+        exchange.setResponseHeader(SHA256_HEADER, entry.sha256());
+        if (entry.signature() != null && entry.signerCertificate() != null) {
+            exchange.setResponseHeader(FileSignature.HEADER, Base64.getEncoder().encodeToString(entry.signature()));
+            exchange.setResponseHeader(FileSignature.SIGNER_HEADER,
+                    Base64.getEncoder().encodeToString(entry.signerCertificate()));
+        }
+        exchange.csv(entry.content());
     }
 
     private void acknowledge(RelayExchange exchange, String office, String fileName) throws IOException {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import jp.renkei.ingest.standard.OfficeNumber;
 import jp.renkei.relay.receipt.MessageLedger;
 import jp.renkei.relay.receipt.Receipt;
 
@@ -16,11 +15,11 @@ import jp.renkei.relay.receipt.Receipt;
 final class ReceiptHandler implements RelayRoute {
     static final String PATH = "/api/v1/receipts/";
 
-    private final AgentToken token;
+    private final OfficeAuthentication authentication;
     private final MessageLedger ledger;
 
-    ReceiptHandler(AgentToken token, MessageLedger ledger) {
-        this.token = token;
+    ReceiptHandler(OfficeAuthentication authentication, MessageLedger ledger) {
+        this.authentication = authentication;
         this.ledger = ledger;
     }
 
@@ -30,15 +29,11 @@ final class ReceiptHandler implements RelayRoute {
             exchange.error(405, "RELAY-METHOD-001", "use GET on a receipt");
             return;
         }
-        if (!token.accepts(exchange.header("Authorization"))) {
-            exchange.error(401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)");
+        Optional<String> caller = authentication.office(exchange, "receipt request");
+        if (caller.isEmpty()) {
             return;
         }
-        String office = exchange.header(UploadHandler.OFFICE_HEADER);
-        if (!OfficeNumber.isValid(office)) {
-            exchange.error(400, "RELAY-OFFICE-001", UploadHandler.OFFICE_HEADER + " must be your 10-digit office number");
-            return;
-        }
+        String office = caller.get();
         String messageId = exchange.path().substring(PATH.length());
         Optional<Receipt> receipt = ledger.receipt(office, messageId);
         if (receipt.isEmpty()) {

@@ -14,10 +14,12 @@ import jp.renkei.ingest.pseudonym.PersonPseudonymizer;
 import jp.renkei.relay.cardcheck.CardCheckHandler;
 import jp.renkei.relay.cardcheck.CardCheckLanding;
 import jp.renkei.relay.journal.Journal;
+import jp.renkei.relay.pki.OfficeCertificateVerifier;
+import jp.renkei.relay.pki.PkiLayout;
 import jp.renkei.relay.journal.JournalEntry;
 import jp.renkei.relay.receipt.MessageLedger;
 import jp.renkei.relay.routing.ExchangeLanding;
-import jp.renkei.relay.routing.Inboxes;
+import jp.renkei.relay.routing.HeldFiles;
 import jp.renkei.relay.routing.OfficeRegistry;
 import jp.renkei.relay.routing.RelayProcessor;
 import jp.renkei.relay.tls.RelayTlsMaterial;
@@ -49,12 +51,11 @@ public final class RelayServer implements Closeable {
     public static RelayServer start(RelayConfig config, byte[] pseudonymKey, Clock clock)
             throws IOException, GeneralSecurityException, InputRejectedException {
         OfficeRegistry registry = OfficeRegistry.fromRoster(config.registryRoster());
-        Inboxes inboxes = new Inboxes(config.home());
         java.nio.file.Path checkpoint = config.home().resolve("landing.checkpoint");
         ExchangeLanding landing = new ExchangeLanding(new LandingWriter(config.landingRoot(), clock),
                 new PersonPseudonymizer(pseudonymKey), checkpoint);
         MessageLedger ledger = new MessageLedger();
-        RelayProcessor processor = new RelayProcessor(registry, inboxes, landing, ledger, clock,
+        RelayProcessor processor = new RelayProcessor(registry, new HeldFiles(config.home()), landing, ledger, clock,
                 config.landingFlushIntervalMillis(), config.landingFlushRows());
         long recoveryStarted = System.nanoTime();
         long landedUpTo = ExchangeLanding.readCheckpoint(checkpoint);
@@ -80,14 +81,15 @@ public final class RelayServer implements Closeable {
                 Long.toString(journal.lastSequence()), Long.toString((System.nanoTime() - recoveryStarted) / 1_000_000),
                 Integer.toString(replay.size()), Long.toString(landedUpTo));
 
-        AgentToken token = AgentToken.load(config.secretsFolder());
+        OfficeAuthentication authentication = new OfficeAuthentication(OfficeCertificateVerifier.load(
+                PkiLayout.relayTrustAnchor(config.home()), PkiLayout.revokedSerials(config.home()), clock));
         RelayRoutes routes = new RelayRoutes();
-        routes.add(UploadHandler.PATH, new UploadHandler(token, journal, ledger, config.maximumFileBytes(), clock));
-        routes.add(InboxHandler.PATH, new InboxHandler(token, inboxes, ledger, clock));
-        routes.add(ReceiptHandler.PATH, new ReceiptHandler(token, ledger));
+        routes.add(UploadHandler.PATH, new UploadHandler(authentication, journal, ledger, config.maximumFileBytes(), clock));
+        routes.add(InboxHandler.PATH, new InboxHandler(authentication, journal, ledger, clock));
+        routes.add(ReceiptHandler.PATH, new ReceiptHandler(authentication, ledger));
         CardCheckLanding cardChecks = new CardCheckLanding(new LandingWriter(config.landingRoot(), clock),
                 new PersonPseudonymizer(pseudonymKey), config.landingFlushIntervalMillis(), config.landingFlushRows());
-        routes.add(CardCheckHandler.PATH, CardCheckHandler.create(config.cardCheck(), token::accepts, cardChecks, clock));
+        routes.add(CardCheckHandler.PATH, CardCheckHandler.create(config.cardCheck(), authentication, cardChecks, clock));
         routes.add("/health", exchange -> {
             Map<String, Object> health = new LinkedHashMap<>();
             boolean healthy = processor.failure() == null;

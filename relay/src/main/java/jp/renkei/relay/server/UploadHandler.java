@@ -13,25 +13,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jp.renkei.ingest.finding.Finding;
 import jp.renkei.ingest.standard.InvalidFileNameException;
-import jp.renkei.ingest.standard.OfficeNumber;
 import jp.renkei.ingest.standard.StandardFile;
 import jp.renkei.ingest.standard.StandardFileName;
 import jp.renkei.ingest.standard.StandardFileReader;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.Optional;
 import jp.renkei.relay.journal.Journal;
 import jp.renkei.relay.journal.JournalEntry;
 import jp.renkei.relay.journal.JournalFullException;
 import jp.renkei.relay.receipt.Accepted;
+import jp.renkei.relay.pki.FileSignature;
 import jp.renkei.relay.receipt.MessageLedger;
 
 /**
- * {@code POST /api/v1/files/<standard file name>}: authenticates, checks that the sender in the name is the caller's
- * office, validates the content, journals it with fsync and only then answers 202 with the message id and SHA-256.
+ * {@code POST /api/v1/files/<standard file name>}: identifies the office by its client certificate, checks that the
+ * sender in the name is that office and that the file carries its detached signature ({@code X-Renkei-Signature})
+ * verifying against that certificate, validates the content, journals file, signature and signer certificate with
+ * fsync and only then answers 202 with the message id and SHA-256.
  * With {@code X-Renkei-Message-Id} a repeat of an id already journaled for the office answers 200 with the first
  * answer and {@code "duplicate": true} and journals nothing; the same id with other content or name answers 409.
  */
 final class UploadHandler implements RelayRoute {
     static final String PATH = "/api/v1/files/";
-    static final String OFFICE_HEADER = "X-Renkei-Office";
     static final String MESSAGE_ID_HEADER = "X-Renkei-Message-Id";
     private static final long REPEAT_WAIT_SECONDS = 30;
     private static final System.Logger LOG = System.getLogger(UploadHandler.class.getName());
@@ -39,14 +44,15 @@ final class UploadHandler implements RelayRoute {
     /** Longer than any healthy group commit; past it the upload is refused (not acknowledged) rather than hung. */
     private static final long JOURNAL_WAIT_SECONDS = 30;
 
-    private final AgentToken token;
+    private final OfficeAuthentication authentication;
     private final Journal journal;
     private final MessageLedger ledger;
     private final long maximumFileBytes;
     private final Clock clock;
 
-    UploadHandler(AgentToken token, Journal journal, MessageLedger ledger, long maximumFileBytes, Clock clock) {
-        this.token = token;
+    UploadHandler(OfficeAuthentication authentication, Journal journal, MessageLedger ledger, long maximumFileBytes,
+            Clock clock) {
+        this.authentication = authentication;
         this.journal = journal;
         this.ledger = ledger;
         this.maximumFileBytes = maximumFileBytes;
@@ -59,17 +65,11 @@ final class UploadHandler implements RelayRoute {
             exchange.error(405, "RELAY-METHOD-001", "use POST to upload a file");
             return;
         }
-        if (!token.accepts(exchange.header("Authorization"))) {
-            LOG.log(System.Logger.Level.WARNING, "upload refused from {0}: missing or wrong agent token",
-                    exchange.remoteAddress());
-            exchange.error(401, "RELAY-AUTH-001", "missing or wrong agent token (Authorization: Bearer …)");
+        Optional<String> caller = authentication.office(exchange, "upload");
+        if (caller.isEmpty()) {
             return;
         }
-        String office = exchange.header(OFFICE_HEADER);
-        if (!OfficeNumber.isValid(office)) {
-            exchange.error(400, "RELAY-OFFICE-001", OFFICE_HEADER + " must be your 10-digit office number");
-            return;
-        }
+        String office = caller.get();
         String clientMessageId = exchange.header(MESSAGE_ID_HEADER);
         if (clientMessageId != null && !isCanonicalUuid(clientMessageId)) {
             exchange.error(400, "RELAY-IDEMPOTENCY-002", MESSAGE_ID_HEADER
@@ -89,7 +89,9 @@ final class UploadHandler implements RelayRoute {
             LOG.log(System.Logger.Level.WARNING, "upload refused: office {0} sent a file named for sender {1}",
                     office, name.senderOffice());
             exchange.error(403, "RELAY-SENDER-001", "the file's sender " + name.senderOffice()
-                    + " is not your office " + office + "; an office may only send its own files");
+                    + " is not your office " + office + "; an office may only send its own files",
+                    Map.of("message_ja", "ファイル名の送信元事業所 " + name.senderOffice() + " は、証明書の事業所 " + office
+                            + " ではありません。自事業所のファイルのみ送信できます。"));
             return;
         }
         byte[] content = readBody(exchange);
@@ -97,9 +99,13 @@ final class UploadHandler implements RelayRoute {
             exchange.error(413, "RELAY-SIZE-001", "the file exceeds the limit of " + maximumFileBytes + " bytes");
             return;
         }
+        Signed signed = verifySignature(exchange, office, fileName, content);
+        if (signed == null) {
+            return;
+        }
         String sha256 = JournalEntry.sha256(content);
         if (clientMessageId == null) {
-            validateAndJournal(exchange, fileName, office, null, content, sha256);
+            validateAndJournal(exchange, fileName, office, null, signed, sha256);
             return;
         }
         CompletableFuture<Accepted> mine = new CompletableFuture<>();
@@ -110,7 +116,7 @@ final class UploadHandler implements RelayRoute {
         }
         boolean journaled = false;
         try {
-            journaled = validateAndJournal(exchange, fileName, office, clientMessageId, content, sha256);
+            journaled = validateAndJournal(exchange, fileName, office, clientMessageId, signed, sha256);
         } finally {
             if (!journaled) {
                 ledger.release(office, clientMessageId, mine, new IllegalStateException("the first upload was not journaled"));
@@ -120,7 +126,8 @@ final class UploadHandler implements RelayRoute {
 
     /** Validates and journals the file and answers; true once it is durable. */
     private boolean validateAndJournal(RelayExchange exchange, String fileName, String office, String clientMessageId,
-            byte[] content, String sha256) throws IOException {
+            Signed signed, String sha256) throws IOException {
+        byte[] content = signed.content();
         StandardFile parsed = new StandardFileReader().read(fileName, content);
         if (!parsed.isValid()) {
             List<Map<String, Object>> findings = parsed.findings().list().stream().filter(Finding::isError)
@@ -132,8 +139,8 @@ final class UploadHandler implements RelayRoute {
         String messageId = UUID.randomUUID().toString();
         JournalEntry durable;
         try {
-            durable = journal.append(new JournalEntry(0, messageId, clientMessageId, fileName, office, clock.millis(),
-                    sha256, content), parsed).get(JOURNAL_WAIT_SECONDS, TimeUnit.SECONDS);
+            durable = journal.append(JournalEntry.signed(messageId, clientMessageId, fileName, office, clock.millis(),
+                    sha256, content, signed.signature(), signed.signerCertificate()), parsed).get(JOURNAL_WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (JournalFullException full) {
             exchange.setResponseHeader("Retry-After", "1");
             exchange.error(503, "RELAY-BUSY-001", "the relay is busy (" + full.getMessage() + "); retry later");
@@ -154,6 +161,36 @@ final class UploadHandler implements RelayRoute {
         }
         exchange.json(202, acknowledgement(new Accepted(messageId, fileName, sha256, durable.sequence()), false));
         return true;
+    }
+
+    /** A file with its sender's detached signature, checked against the certificate the sender connected with. */
+    private record Signed(byte[] content, byte[] signature, byte[] signerCertificate) {
+    }
+
+    /** The verified signature, or null after answering why it is missing or does not verify. */
+    private static Signed verifySignature(RelayExchange exchange, String office, String fileName, byte[] content)
+            throws IOException {
+        String signature = exchange.header(FileSignature.HEADER);
+        if (signature == null || signature.isBlank()) {
+            exchange.error(400, "RELAY-SIGNATURE-001", "the upload carries no " + FileSignature.HEADER
+                    + " (base64 SHA256withRSA over the file's bytes with your office key); nothing was accepted",
+                    Map.of("message_ja", "ファイルに署名がありません（" + FileSignature.HEADER + "）。受け付けていません。"));
+            return null;
+        }
+        X509Certificate signer = exchange.peerCertificates()[0];
+        if (!FileSignature.verifies(signer, content, signature.strip())) {
+            LOG.log(System.Logger.Level.WARNING, "upload refused from {0}: office {1}''s signature over {2} does not verify",
+                    exchange.remoteAddress(), office, fileName);
+            exchange.error(403, "RELAY-SIGNATURE-002", "the signature does not verify against your office certificate for "
+                    + "these bytes: the file was altered after signing or signed with another key; nothing was accepted",
+                    Map.of("message_ja", "署名が検証できません。署名後にファイルが変更されたか、別の鍵で署名されています。受け付けていません。"));
+            return null;
+        }
+        try {
+            return new Signed(content, Base64.getDecoder().decode(signature.strip()), signer.getEncoded());
+        } catch (CertificateEncodingException unencodable) {
+            throw new IOException("the verified signer certificate cannot be encoded", unencodable);
+        }
     }
 
     /** A repeated client message id: the first answer again, or 409 when it named other content. */

@@ -69,6 +69,11 @@ public final class RelayTlsMaterial {
     }
 
     public SSLContext serverContext() throws IOException, GeneralSecurityException {
+        return serverContext(null);
+    }
+
+    /** The server context with {@code clientTrust} deciding client certificates (null: the JDK's default). */
+    public SSLContext serverContext(javax.net.ssl.TrustManager[] clientTrust) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream input = Files.newInputStream(keyStoreFile)) {
             store.load(input, password);
@@ -76,7 +81,7 @@ public final class RelayTlsMaterial {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, password);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
+        context.init(keys.getKeyManagers(), clientTrust, null);
         return context;
     }
 

@@ -126,7 +126,7 @@ class CardCheckHandlerTest {
 
     @Test
     void aChallengeIsThirtyTwoRandomBytesValidForSixtySeconds() throws Exception {
-        Reply reply = client.post(CardCheckHandler.CHALLENGES, new byte[0], client.agentOf(CARE_MANAGER));
+        Reply reply = client.as(CARE_MANAGER).post(CardCheckHandler.CHALLENGES, new byte[0]);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         JsonNode challenge = reply.json();
@@ -264,7 +264,7 @@ class CardCheckHandlerTest {
         JsonNode challenge = challenge(CARE_MANAGER);
         assertRefused(check(CARE_MANAGER, body(challenge, "pin", card, null, TODAY)), 400, "CARD-REQ-001");
         assertRefused(check(CARE_MANAGER, body(challenge(CARE_MANAGER), "iris", card, null, TODAY)), 400, "CARD-REQ-001");
-        Reply notJson = client.post(CardCheckHandler.PATH, "{".getBytes(StandardCharsets.UTF_8), client.agentOf(CARE_MANAGER));
+        Reply notJson = client.as(CARE_MANAGER).post(CardCheckHandler.PATH, "{".getBytes(StandardCharsets.UTF_8));
         assertRefused(notJson, 400, "CARD-REQ-001");
         Map<String, Object> noMethod = body(challenge(CARE_MANAGER), "face", card, null, TODAY);
         noMethod.remove("method");
@@ -275,14 +275,13 @@ class CardCheckHandlerTest {
     }
 
     @Test
-    void callersWithoutTheAgentTokenOrAnOfficeNumberAreRefusedAndNothingLands() throws Exception {
+    void callersWithoutAnOfficeCertificateAreRefusedAndNothingLands() throws Exception {
         Reply anonymous = client.post(CardCheckHandler.CHALLENGES, new byte[0], Map.of("X-Renkei-Office", CARE_MANAGER));
         assertThat(anonymous.status()).isEqualTo(401);
-        Reply noOffice = client.post(CardCheckHandler.PATH, "{}".getBytes(StandardCharsets.UTF_8),
-                Map.of("Authorization", "Bearer " + client.token()));
-        assertThat(noOffice.status()).isEqualTo(400);
-        assertThat(noOffice.code()).isEqualTo("RELAY-OFFICE-001");
-        assertThat(client.get(CardCheckHandler.CHALLENGES, client.agentOf(CARE_MANAGER)).status()).isEqualTo(405);
+        assertThat(anonymous.code()).isEqualTo("RELAY-CERT-001");
+        Reply anonymousCheck = client.post(CardCheckHandler.PATH, "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(anonymousCheck.status()).isEqualTo(401);
+        assertThat(client.as(CARE_MANAGER).get(CardCheckHandler.CHALLENGES).status()).isEqualTo(405);
 
         relay.close();
         assertThat(LandingFolder.rows(home.landing(), LandingDataset.CARD_CHECKS)).isEmpty();
@@ -295,8 +294,8 @@ class CardCheckHandlerTest {
         String expired = pinCheck(CARE_MANAGER, expiredCard, TODAY).json().get("check_id").asText();
         JsonNode faceChallenge = challenge(HOME_HELP);
         String face = check(HOME_HELP, body(faceChallenge, "face", card, null, TODAY)).json().get("check_id").asText();
-        String malformed = client.post(CardCheckHandler.PATH, "[]".getBytes(StandardCharsets.UTF_8),
-                client.agentOf(CARE_MANAGER)).json().get("check_id").asText();
+        String malformed = client.as(CARE_MANAGER).post(CardCheckHandler.PATH, "[]".getBytes(StandardCharsets.UTF_8))
+                .json().get("check_id").asText();
 
         relay.close();
 
@@ -330,13 +329,13 @@ class CardCheckHandlerTest {
     }
 
     private JsonNode challenge(String office) throws Exception {
-        Reply reply = client.post(CardCheckHandler.CHALLENGES, new byte[0], client.agentOf(office));
+        Reply reply = client.as(office).post(CardCheckHandler.CHALLENGES, new byte[0]);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.json();
     }
 
     private Reply check(String office, Map<String, Object> body) throws Exception {
-        return client.post(CardCheckHandler.PATH, JSON.writeValueAsBytes(body), client.agentOf(office));
+        return client.as(office).post(CardCheckHandler.PATH, JSON.writeValueAsBytes(body));
     }
 
     private static Map<String, Object> body(JsonNode challenge, String method, IssuedCard holder, byte[] signature,

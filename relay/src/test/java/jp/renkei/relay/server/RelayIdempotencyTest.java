@@ -104,8 +104,7 @@ class RelayIdempotencyTest {
     void anIdIsPerOfficeAndUploadsWithoutAnIdAreEachNewMessages() throws Exception {
         String otherName = ScheduleFiles.name(OTHER_CARE_MANAGER, HOME_HELP, SENT_AT);
         Reply mine = upload(relay.client(), CLIENT_ID, PLAN);
-        Reply theirs = relay.client().post("/api/v1/files/" + otherName, PLAN,
-                withId(relay.client().agentOf(OTHER_CARE_MANAGER), CLIENT_ID));
+        Reply theirs = relay.client().upload(OTHER_CARE_MANAGER, otherName, PLAN, withId(CLIENT_ID));
         Reply noId1 = relay.client().upload(CARE_MANAGER, NAME, PLAN);
         Reply noId2 = relay.client().upload(CARE_MANAGER, NAME, PLAN);
 
@@ -149,13 +148,11 @@ class RelayIdempotencyTest {
     }
 
     private static Reply upload(RelayClient client, String clientId, byte[] content) throws Exception {
-        return client.post("/api/v1/files/" + NAME, content, withId(client.agentOf(CARE_MANAGER), clientId));
+        return client.upload(CARE_MANAGER, NAME, content, withId(clientId));
     }
 
-    private static Map<String, String> withId(Map<String, String> headers, String clientId) {
-        Map<String, String> with = new HashMap<>(headers);
-        with.put("X-Renkei-Message-Id", clientId);
-        return with;
+    private static Map<String, String> withId(String clientId) {
+        return Map.of("X-Renkei-Message-Id", clientId);
     }
 
     private static void assertSameAnswer(JsonNode repeat, JsonNode first) {

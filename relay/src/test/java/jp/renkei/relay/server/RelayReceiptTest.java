@@ -96,8 +96,9 @@ class RelayReceiptTest {
             assertThat(refused.status()).as(refused.text()).isEqualTo(404);
             assertThat(refused.code()).isEqualTo("RELAY-RECEIPT-001");
         }
-        Reply noToken = client.get("/api/v1/receipts/" + messageId, Map.of(RelayClient.OFFICE_HEADER, CARE_MANAGER));
-        assertThat(noToken.status()).isEqualTo(401);
+        Reply noCertificate = client.get("/api/v1/receipts/" + messageId);
+        assertThat(noCertificate.status()).isEqualTo(401);
+        assertThat(noCertificate.code()).isEqualTo("RELAY-CERT-001");
     }
 
     @Test
@@ -119,7 +120,7 @@ class RelayReceiptTest {
         Reply traversal = acknowledge(client, HOME_HELP, "..%2F" + CARE_MANAGER + "%2F" + NAME, null);
         assertThat(traversal.status()).isEqualTo(400);
         assertThat(traversal.code()).isEqualTo("RELAY-NAME-001");
-        Reply postOnFile = client.post("/api/v1/inbox/" + NAME, new byte[0], client.agentOf(HOME_HELP));
+        Reply postOnFile = client.as(HOME_HELP).post("/api/v1/inbox/" + NAME, new byte[0]);
         assertThat(postOnFile.status()).isEqualTo(405);
     }
 
@@ -149,14 +150,14 @@ class RelayReceiptTest {
     }
 
     private static Reply receipt(RelayClient client, String office, String messageId) throws Exception {
-        return client.get("/api/v1/receipts/" + messageId, client.agentOf(office));
+        return client.as(office).get("/api/v1/receipts/" + messageId);
     }
 
     private static Reply acknowledge(RelayClient client, String office, String rawName, String sha256) throws Exception {
-        Map<String, String> headers = new HashMap<>(client.agentOf(office));
+        Map<String, String> headers = new HashMap<>();
         if (sha256 != null) {
             headers.put("X-Renkei-Sha256", sha256);
         }
-        return client.post("/api/v1/inbox/" + rawName + "/ack", new byte[0], headers);
+        return client.as(office).post("/api/v1/inbox/" + rawName + "/ack", new byte[0], headers);
     }
 }

@@ -86,10 +86,21 @@ class RelayServerTest {
         assertThat(acknowledgement.get("sha256").asText()).isEqualTo(sha256(content));
         assertThat(acknowledgement.get("sequence").asLong()).isEqualTo(1);
         assertThat(acknowledgement.get("status").asText()).isEqualTo("accepted");
+        relay.client().awaitProcessed(1);
+        Reply download = relay.client().download(HOME_HELP, NAME);
+        assertThat(download.body()).isEqualTo(content);
+        assertThat(download.headers().firstValue("X-Renkei-Message-Id")).hasValue(messageId);
+        assertThat(download.headers().firstValue("X-Renkei-Sha256")).hasValue(sha256(content));
+        java.security.cert.X509Certificate signer = jp.renkei.relay.pki.FileSignature.decodeCertificate(
+                download.headers().firstValue("X-Renkei-Signer-Certificate").orElseThrow());
+        assertThat(signer).as("the sender's certificate travels with the file")
+                .isEqualTo(relay.client().credentials(CARE_MANAGER).certificate());
+        assertThat(jp.renkei.relay.pki.FileSignature.verifies(signer, content,
+                download.headers().firstValue("X-Renkei-Signature").orElseThrow())).isTrue();
 
         relay.close();
 
-        assertThat(home.relay().resolve("inbox").resolve(HOME_HELP).resolve(NAME)).hasBinaryContent(content);
+        assertThat(home.relay().resolve("inbox")).as("delivered files stay in the journal, not copied").doesNotExist();
         assertThat(LandingFolder.parts(home.landing(), LandingDataset.EXCHANGES)).singleElement()
                 .satisfies(part -> assertThat(part.getParent().getFileName()).as("Tokyo landing date")
                         .hasToString("dt=2026-11-26"));
@@ -155,15 +166,18 @@ class RelayServerTest {
     static Stream<Refusal> refusals() {
         List<String> shortRecord = visit(PERSON_A, 3, HOME_HELP).toFields().subList(0, 24);
         return Stream.of(
-                new Refusal("no token", client -> client.post("/api/v1/files/" + NAME, PLAN,
-                        Map.of(RelayClient.OFFICE_HEADER, CARE_MANAGER)), 401, "RELAY-AUTH-001"),
-                new Refusal("wrong token", client -> client.post("/api/v1/files/" + NAME, PLAN,
-                        Map.of("Authorization", "Bearer 0123456789abcdef", RelayClient.OFFICE_HEADER, CARE_MANAGER)),
-                        401, "RELAY-AUTH-001"),
-                new Refusal("no office header", client -> client.post("/api/v1/files/" + NAME, PLAN,
-                        Map.of("Authorization", "Bearer " + client.token())), 400, "RELAY-OFFICE-001"),
-                new Refusal("office header not an office number", client -> client.upload("4810000011", NAME, PLAN),
-                        400, "RELAY-OFFICE-001"),
+                new Refusal("no client certificate", client -> client.post("/api/v1/files/" + NAME, PLAN,
+                        Map.of("X-Renkei-Office", CARE_MANAGER)), 401, "RELAY-CERT-001"),
+                new Refusal("no signature", client -> client.as(CARE_MANAGER).post("/api/v1/files/" + NAME, PLAN),
+                        400, "RELAY-SIGNATURE-001"),
+                new Refusal("a signature over other bytes", client -> client.upload(CARE_MANAGER, NAME, PLAN,
+                        Map.of("X-Renkei-Signature", client.credentials(CARE_MANAGER).sign(LARGE_PLAN))),
+                        403, "RELAY-SIGNATURE-002"),
+                new Refusal("another office's signature", client -> client.upload(CARE_MANAGER, NAME, PLAN,
+                        Map.of("X-Renkei-Signature", client.credentials(HOME_HELP).sign(PLAN))),
+                        403, "RELAY-SIGNATURE-002"),
+                new Refusal("a signature that is not base64", client -> client.upload(CARE_MANAGER, NAME, PLAN,
+                        Map.of("X-Renkei-Signature", "not base64 at all")), 403, "RELAY-SIGNATURE-002"),
                 new Refusal("another office's file", client -> client.upload(HOME_HELP, NAME, PLAN), 403, "RELAY-SENDER-001"),
                 new Refusal("path traversal", client -> client.upload(CARE_MANAGER, "..%2F..%2Fetc%2Fpasswd", PLAN),
                         400, "STD-NAME-002"),
@@ -177,8 +191,8 @@ class RelayServerTest {
                         413, "RELAY-SIZE-001"),
                 new Refusal("wrong field count", client -> client.upload(CARE_MANAGER, NAME,
                         ScheduleFiles.raw(List.of(shortRecord))), 422, "RELAY-CONTENT-001"),
-                new Refusal("GET on the upload path", client -> client.get("/api/v1/files/" + NAME,
-                        client.agentOf(CARE_MANAGER)), 405, "RELAY-METHOD-001"));
+                new Refusal("GET on the upload path", client -> client.as(CARE_MANAGER).get("/api/v1/files/" + NAME),
+                        405, "RELAY-METHOD-001"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -287,16 +301,13 @@ class RelayServerTest {
     }
 
     @Test
-    void theInboxNeedsTheAgentTokenAndAnOffice() throws Exception {
+    void theInboxNeedsAClientCertificateAndNamingAnOfficeInAHeaderProvesNothing() throws Exception {
         RelayClient client = relay.client();
 
-        Reply withoutToken = client.get("/api/v1/inbox", Map.of(RelayClient.OFFICE_HEADER, HOME_HELP));
-        Reply withoutOffice = client.get("/api/v1/inbox", Map.of("Authorization", "Bearer " + client.token()));
+        Reply anonymous = client.get("/api/v1/inbox", Map.of("X-Renkei-Office", HOME_HELP));
 
-        assertThat(withoutToken.status()).isEqualTo(401);
-        assertThat(withoutToken.code()).isEqualTo("RELAY-AUTH-001");
-        assertThat(withoutOffice.status()).isEqualTo(400);
-        assertThat(withoutOffice.code()).isEqualTo("RELAY-OFFICE-001");
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.code()).isEqualTo("RELAY-CERT-001");
     }
 
     @Test

@@ -13,39 +13,96 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
-import jp.renkei.relay.server.AgentToken;
+import jp.renkei.relay.pki.FileSignature;
+import jp.renkei.relay.pki.OfficeCertificateAuthority;
+import jp.renkei.relay.pki.OfficeCredentials;
+import jp.renkei.relay.pki.PkiLayout;
 import jp.renkei.relay.server.RelayConfig;
 import jp.renkei.relay.tls.RelayTlsMaterial;
 
 /**
- * An HTTPS client of one relay that trusts exactly the relay's certificate. Paths are sent as given (raw), so a test
- * can send the percent-encoded names an attacker would.
+ * An HTTPS client of one relay that trusts exactly the relay's certificate. The root client presents no certificate;
+ * {@link #as} gives the client of one office, presenting a certificate the test home's office CA issues on first use;
+ * {@link #with} one that presents any credentials (expired, foreign CA). Paths are sent as given (raw), so a test can
+ * send the percent-encoded names an attacker would.
  */
 public final class RelayClient {
-    public static final String OFFICE_HEADER = "X-Renkei-Office";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration WAIT_LIMIT = Duration.ofSeconds(20);
+    /** Test certificates are valid around every clock the tests set (2026) and a year beyond the real one. */
+    private static final Instant VALID_FROM = Instant.parse("2025-01-01T00:00:00Z");
 
     private final URI base;
+    private final Path relayCertificate;
+    private final Path renkeiHome;
+    private final OfficeCredentials credentials;
     private final SSLContext tls;
-    private final String token;
     private final HttpClient http;
+    private final Map<String, RelayClient> offices;
 
-    public RelayClient(URI base, SSLContext tls, String token) {
+    private RelayClient(URI base, Path relayCertificate, Path renkeiHome, OfficeCredentials credentials,
+            Map<String, RelayClient> offices) throws IOException, GeneralSecurityException {
         this.base = base;
-        this.tls = tls;
-        this.token = token;
+        this.relayCertificate = relayCertificate;
+        this.renkeiHome = renkeiHome;
+        this.credentials = credentials;
+        this.tls = credentials == null ? RelayTlsMaterial.clientContext(relayCertificate)
+                : credentials.clientContext(relayCertificate);
         this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
+        this.offices = offices;
     }
 
     /** A client of the relay of {@code config} listening on {@code port} on the loopback address. */
     public static RelayClient connect(RelayConfig config, int port) throws IOException, GeneralSecurityException {
         return new RelayClient(URI.create("https://127.0.0.1:" + port),
-                RelayTlsMaterial.clientContext(config.home().resolve("tls").resolve("relay-cert.pem")),
-                AgentToken.read(config.secretsFolder()));
+                config.home().resolve("tls").resolve("relay-cert.pem"), config.secretsFolder().getParent(), null,
+                new ConcurrentHashMap<>());
+    }
+
+    /**
+     * Creates the office CA of a test RENKEI_HOME and installs its certificate as the relay's trust anchor; the relay
+     * reads it on start, so this runs before.
+     */
+    public static OfficeCertificateAuthority installOfficeCa(Path renkeiHome, Path relayHome) throws IOException {
+        OfficeCertificateAuthority authority = OfficeCertificateAuthority.createOrLoad(PkiLayout.caFolder(renkeiHome),
+                Clock.systemUTC());
+        Path anchor = PkiLayout.relayTrustAnchor(relayHome);
+        java.nio.file.Files.createDirectories(anchor.getParent());
+        jp.renkei.relay.pki.Pem.writeCertificates(anchor, authority.certificate());
+        return authority;
+    }
+
+    /** The client of {@code office}: it presents the office's certificate (issued by the home's CA on first use). */
+    public RelayClient as(String office) {
+        return offices.computeIfAbsent(office, number -> {
+            try {
+                OfficeCertificateAuthority authority = OfficeCertificateAuthority.load(PkiLayout.caFolder(renkeiHome),
+                        Clock.systemUTC());
+                OfficeCredentials issued = authority.issue(number, VALID_FROM, Instant.now().plus(Duration.ofDays(365)));
+                issued.writeTo(PkiLayout.agentFolder(renkeiHome, number));
+                return new RelayClient(base, relayCertificate, renkeiHome, issued, offices);
+            } catch (IOException | GeneralSecurityException failure) {
+                throw new IllegalStateException("cannot issue test credentials for office " + number, failure);
+            }
+        });
+    }
+
+    /** A client presenting {@code other} (e.g. an expired certificate or one of a foreign CA). */
+    public RelayClient with(OfficeCredentials other) throws IOException, GeneralSecurityException {
+        return new RelayClient(base, relayCertificate, renkeiHome, other, offices);
+    }
+
+    /** The credentials {@link #as} presents for {@code office} (also written to the home's agent folder). */
+    public OfficeCredentials credentials(String office) {
+        return as(office).credentials;
     }
 
     /** One answer of the relay. */
@@ -72,33 +129,46 @@ public final class RelayClient {
         return base;
     }
 
+    /** The TLS context of this client's identity (none for the root client). */
     public SSLContext tls() {
         return tls;
     }
 
-    public String token() {
-        return token;
+    public Path relayCertificate() {
+        return relayCertificate;
     }
 
-    /** The headers an agent of {@code office} sends: its bearer token and its office number. */
-    public Map<String, String> agentOf(String office) {
-        return Map.of("Authorization", "Bearer " + token, OFFICE_HEADER, office);
-    }
-
+    /** Uploads as {@code office}, signed with its key. */
     public Reply upload(String office, String rawFileName, byte[] content) throws IOException, InterruptedException {
-        return post("/api/v1/files/" + rawFileName, content, agentOf(office));
+        return upload(office, rawFileName, content, Map.of());
+    }
+
+    public Reply upload(String office, String rawFileName, byte[] content, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        RelayClient sender = as(office);
+        Map<String, String> signed = new HashMap<>(headers);
+        signed.putIfAbsent(FileSignature.HEADER, sender.credentials.sign(content));
+        return sender.post("/api/v1/files/" + rawFileName, content, signed);
     }
 
     public Reply inbox(String office) throws IOException, InterruptedException {
-        return get("/api/v1/inbox", agentOf(office));
+        return as(office).get("/api/v1/inbox");
     }
 
     public Reply download(String office, String rawFileName) throws IOException, InterruptedException {
-        return get("/api/v1/inbox/" + rawFileName, agentOf(office));
+        return as(office).get("/api/v1/inbox/" + rawFileName);
+    }
+
+    public Reply post(String rawPath, byte[] content) throws IOException, InterruptedException {
+        return post(rawPath, content, Map.of());
     }
 
     public Reply post(String rawPath, byte[] content, Map<String, String> headers) throws IOException, InterruptedException {
         return send(request(rawPath, headers).POST(HttpRequest.BodyPublishers.ofByteArray(content)));
+    }
+
+    public Reply get(String rawPath) throws IOException, InterruptedException {
+        return get(rawPath, Map.of());
     }
 
     public Reply get(String rawPath, Map<String, String> headers) throws IOException, InterruptedException {

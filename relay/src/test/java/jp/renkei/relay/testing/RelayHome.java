@@ -19,7 +19,7 @@ import jp.renkei.relay.server.RelayConfig;
 /**
  * A RENKEI_HOME in a temporary folder holding what a relay needs before its first start: the pseudonym key (also as
  * {@code secrets/pseudonym.key}, for a relay in a child process) and the license roster of the registered offices.
- * The relay creates its TLS material and agent token itself on first start.
+ * the office CA whose certificate the relay trusts. The relay creates its own TLS material on first start.
  */
 public final class RelayHome {
     /** 32 bytes, fixed so that expected person keys can be computed in the test. */
@@ -44,6 +44,7 @@ public final class RelayHome {
                     .map(office -> new Application(office, "11", applied, applied.plusDays(7), null, Application.Plan.PAID))
                     .toList());
         }
+        RelayClient.installOfficeCa(root, root.resolve("relay"));
         return new RelayHome(root);
     }
 
