@@ -36,6 +36,8 @@ public final class Journal implements Closeable {
     private final Thread writer;
     private final BiConsumer<JournalEntry, Object> onDurable;
     private final AtomicLong forces = new AtomicLong();
+    private final AtomicLong forceNanos = new AtomicLong();
+    private final AtomicLong slowestForceNanos = new AtomicLong();
     private volatile boolean closing;
     private volatile String refusal;
 
@@ -157,6 +159,16 @@ public final class Journal implements Closeable {
         return forces.get();
     }
 
+    /** Time spent in the journal's fsyncs since it opened, in nanoseconds. */
+    public long forceNanos() {
+        return forceNanos.get();
+    }
+
+    /** The slowest single fsync since it opened, in nanoseconds. */
+    public long slowestForceNanos() {
+        return slowestForceNanos.get();
+    }
+
     private void writeLoop() {
         List<Pending> batch = new ArrayList<>(maximumBatch);
         while (!closing || !queue.isEmpty()) {
@@ -200,8 +212,12 @@ public final class Journal implements Closeable {
                 written.add(entry);
             }
             forcing = true;
+            long forceStarted = System.nanoTime();
             channel.force(false);
+            long forceTook = System.nanoTime() - forceStarted;
             forces.incrementAndGet();
+            forceNanos.addAndGet(forceTook);
+            slowestForceNanos.accumulateAndGet(forceTook, Math::max);
         } catch (IOException | RuntimeException failure) {
             LOG.log(System.Logger.Level.ERROR, "journal write failed; {0} upload(s) refused: {1}", batch.size(),
                     failure.toString());

@@ -15,6 +15,8 @@ import jp.renkei.relay.cardcheck.CardCheckConfig;
  * @param home the relay's own folder (journal, inboxes, TLS); normally {@code <RENKEI_HOME>/relay}
  * @param landingRoot where exchanges and schedule lines land; normally {@code <RENKEI_HOME>/landing}
  * @param registryRoster the license roster that lists the offices the relay delivers to
+ * @param officeUploadsPerSecond uploads one office may make per second, sustained (0: no limit); past it 429
+ * @param officeUploadBurst uploads one office may make at once before the sustained rate applies
  * @param cardCheck the card-check settings ({@code relay.card-check.*}); see {@link CardCheckConfig}
  */
 public record RelayConfig(
@@ -30,6 +32,8 @@ public record RelayConfig(
         int handlerThreads,
         long landingFlushIntervalMillis,
         int landingFlushRows,
+        int officeUploadsPerSecond,
+        int officeUploadBurst,
         CardCheckConfig cardCheck) {
 
     /**
@@ -53,6 +57,12 @@ public record RelayConfig(
     public static final int DEFAULT_HANDLER_THREADS = 16;
     public static final long DEFAULT_LANDING_FLUSH_INTERVAL_MILLIS = 5_000;
     public static final int DEFAULT_LANDING_FLUSH_ROWS = 200_000;
+    /**
+     * A month-end batch of a large office (a thousand files) goes through in seconds; a runaway agent cannot take more
+     * than a small share of the relay (≥ 3,000 files/s) from the others.
+     */
+    public static final int DEFAULT_OFFICE_UPLOADS_PER_SECOND = 50;
+    public static final int DEFAULT_OFFICE_UPLOAD_BURST = 500;
 
     /** Reads the settings for a RENKEI_HOME from {@code properties} then {@code environment}. */
     public static RelayConfig load(Path renkeiHome, Properties properties, Map<String, String> environment) {
@@ -75,6 +85,8 @@ public record RelayConfig(
                 number(value, "relay.handler-threads", DEFAULT_HANDLER_THREADS),
                 number(value, "relay.landing.flush-interval-millis", DEFAULT_LANDING_FLUSH_INTERVAL_MILLIS),
                 number(value, "relay.landing.flush-rows", DEFAULT_LANDING_FLUSH_ROWS),
+                number(value, "relay.office-uploads-per-second", DEFAULT_OFFICE_UPLOADS_PER_SECOND),
+                number(value, "relay.office-upload-burst", DEFAULT_OFFICE_UPLOAD_BURST),
                 cardCheck(value, relayHome));
     }
 
@@ -94,7 +106,7 @@ public record RelayConfig(
     public RelayConfig withPort(int newPort) {
         return new RelayConfig(home, landingRoot, secretsFolder, registryRoster, bindAddress, newPort, maximumFileBytes,
                 journalQueueCapacity, journalMaximumBatch, handlerThreads, landingFlushIntervalMillis, landingFlushRows,
-                cardCheck);
+                officeUploadsPerSecond, officeUploadBurst, cardCheck);
     }
 
     private static Path path(String configured, Path fallback) {

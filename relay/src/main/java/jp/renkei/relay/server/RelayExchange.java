@@ -25,6 +25,7 @@ public final class RelayExchange {
     private int status;
     private String contentType;
     private byte[] responseBody;
+    private String errorCode;
 
     RelayExchange(Request request) {
         this.request = request;
@@ -84,6 +85,7 @@ public final class RelayExchange {
         body.put("message", message);
         body.putAll(details);
         json(answerStatus, body);
+        errorCode = code;
     }
 
     /** A standard file as stored: MS932 CSV. */
@@ -98,6 +100,11 @@ public final class RelayExchange {
         this.status = answerStatus;
         this.contentType = answerContentType;
         this.responseBody = body;
+    }
+
+    /** The code of the error this exchange answered with, or null. */
+    String errorCode() {
+        return errorCode;
     }
 
     boolean answered() {

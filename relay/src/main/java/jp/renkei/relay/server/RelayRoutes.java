@@ -17,6 +17,11 @@ final class RelayRoutes extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(RelayRoutes.class.getName());
 
     private final Map<String, RelayRoute> routes = new LinkedHashMap<>();
+    private final RelayMetrics metrics;
+
+    RelayRoutes(RelayMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     void add(String pathPrefix, RelayRoute route) {
         routes.put(pathPrefix, route);
@@ -48,6 +53,9 @@ final class RelayRoutes extends Handler.Abstract {
                 callback.failed(impossible);
                 return true;
             }
+        }
+        if (exchange.errorCode() != null) {
+            metrics.refused(exchange.errorCode());
         }
         response.setStatus(exchange.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, exchange.contentType());

@@ -83,8 +83,12 @@ public final class RelayServer implements Closeable {
 
         OfficeAuthentication authentication = new OfficeAuthentication(OfficeCertificateVerifier.load(
                 PkiLayout.relayTrustAnchor(config.home()), PkiLayout.revokedSerials(config.home()), clock));
-        RelayRoutes routes = new RelayRoutes();
-        routes.add(UploadHandler.PATH, new UploadHandler(authentication, journal, ledger, config.maximumFileBytes(), clock));
+        RelayMetrics metrics = new RelayMetrics(() -> System.currentTimeMillis() / 1_000);
+        RelayRoutes routes = new RelayRoutes(metrics);
+        OfficeRateLimit rateLimit = new OfficeRateLimit(config.officeUploadsPerSecond(), config.officeUploadBurst(),
+                System::nanoTime);
+        routes.add(UploadHandler.PATH, new UploadHandler(authentication, rateLimit, metrics, journal, ledger,
+                config.maximumFileBytes(), clock));
         routes.add(InboxHandler.PATH, new InboxHandler(authentication, journal, ledger, clock));
         routes.add(ReceiptHandler.PATH, new ReceiptHandler(authentication, ledger));
         CardCheckLanding cardChecks = new CardCheckLanding(new LandingWriter(config.landingRoot(), clock),
@@ -102,6 +106,19 @@ public final class RelayServer implements Closeable {
             health.put("registered_offices", registry.size());
             health.put("messages_known", ledger.size());
             exchange.json(healthy ? 200 : 503, health);
+        });
+        routes.add("/metrics", exchange -> {
+            Map<String, Number> gauges = new LinkedHashMap<>();
+            gauges.put("renkei_relay_journal_queue_depth", journal.queueDepth());
+            gauges.put("renkei_relay_journal_records_total", journal.lastSequence());
+            gauges.put("renkei_relay_journal_forces_total", journal.forceCount());
+            gauges.put("renkei_relay_journal_force_seconds_total", journal.forceNanos() / 1e9);
+            gauges.put("renkei_relay_journal_force_seconds_max", journal.slowestForceNanos() / 1e9);
+            gauges.put("renkei_relay_processor_backlog", processor.backlog());
+            gauges.put("renkei_relay_processed_sequence", processor.processedSequence());
+            gauges.put("renkei_relay_messages_known", ledger.size());
+            exchange.answer(200, "text/plain; version=0.0.4; charset=utf-8",
+                    metrics.exposition(gauges).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
         Server server = HttpsEndpoint.start(config, RelayTlsMaterial.ensure(config.home(), config.secretsFolder()), routes);
         LOG.log(System.Logger.Level.INFO, "relay listening on https://{0}:{1,number,#} ({2} registered offices)",

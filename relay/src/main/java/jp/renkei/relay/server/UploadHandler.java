@@ -45,14 +45,18 @@ final class UploadHandler implements RelayRoute {
     private static final long JOURNAL_WAIT_SECONDS = 30;
 
     private final OfficeAuthentication authentication;
+    private final OfficeRateLimit rateLimit;
+    private final RelayMetrics metrics;
     private final Journal journal;
     private final MessageLedger ledger;
     private final long maximumFileBytes;
     private final Clock clock;
 
-    UploadHandler(OfficeAuthentication authentication, Journal journal, MessageLedger ledger, long maximumFileBytes,
-            Clock clock) {
+    UploadHandler(OfficeAuthentication authentication, OfficeRateLimit rateLimit, RelayMetrics metrics, Journal journal,
+            MessageLedger ledger, long maximumFileBytes, Clock clock) {
         this.authentication = authentication;
+        this.rateLimit = rateLimit;
+        this.metrics = metrics;
         this.journal = journal;
         this.ledger = ledger;
         this.maximumFileBytes = maximumFileBytes;
@@ -70,6 +74,15 @@ final class UploadHandler implements RelayRoute {
             return;
         }
         String office = caller.get();
+        long wait = rateLimit.secondsToWait(office);
+        if (wait > 0) {
+            LOG.log(System.Logger.Level.WARNING, "upload refused: office {0} is over its upload rate", office);
+            exchange.setResponseHeader("Retry-After", Long.toString(wait));
+            exchange.error(429, "RELAY-RATE-001", "your office is sending faster than the relay accepts from one office;"
+                    + " retry after " + wait + " s (the file was not accepted)",
+                    Map.of("message_ja", "送信が多すぎます。" + wait + " 秒後に再送してください（このファイルは受け付けていません）。"));
+            return;
+        }
         String clientMessageId = exchange.header(MESSAGE_ID_HEADER);
         if (clientMessageId != null && !isCanonicalUuid(clientMessageId)) {
             exchange.error(400, "RELAY-IDEMPOTENCY-002", MESSAGE_ID_HEADER
@@ -159,6 +172,9 @@ final class UploadHandler implements RelayRoute {
             exchange.error(503, "RELAY-JOURNAL-001", "the relay is stopping; retry later");
             return false;
         }
+        metrics.acknowledged();
+        LOG.log(System.Logger.Level.DEBUG, "message {0} acknowledged: {1} from {2}, sequence {3}", messageId, fileName,
+                office, durable.sequence());
         exchange.json(202, acknowledgement(new Accepted(messageId, fileName, sha256, durable.sequence()), false));
         return true;
     }

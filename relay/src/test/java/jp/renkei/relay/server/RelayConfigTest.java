@@ -25,6 +25,8 @@ class RelayConfigTest {
         assertThat(RelayConfig.DEFAULT_HANDLER_THREADS).isEqualTo(16);
         assertThat(RelayConfig.DEFAULT_LANDING_FLUSH_INTERVAL_MILLIS).isEqualTo(5_000L);
         assertThat(RelayConfig.DEFAULT_LANDING_FLUSH_ROWS).isEqualTo(200_000);
+        assertThat(RelayConfig.DEFAULT_OFFICE_UPLOADS_PER_SECOND).isEqualTo(50);
+        assertThat(RelayConfig.DEFAULT_OFFICE_UPLOAD_BURST).isEqualTo(500);
         assertThat(CardCheckConfig.DEFAULT_CHALLENGE_VALIDITY).isEqualTo(Duration.ofSeconds(60));
         assertThat(CardCheckConfig.DEFAULT_CHALLENGE_CAPACITY).isEqualTo(10_000);
         assertThat(CardCheckConfig.DEFAULT_REGISTRY_ATTEMPTS).isEqualTo(3);
@@ -43,6 +45,8 @@ class RelayConfigTest {
                 16,
                 5_000L,
                 200_000,
+                50,
+                500,
                 new CardCheckConfig(
                         Path.of("/srv/renkei/relay/card-issuers"),
                         Path.of("/srv/renkei/relay/eligibility"),
@@ -67,6 +71,8 @@ class RelayConfigTest {
         properties.setProperty("relay.handler-threads", "4");
         properties.setProperty("relay.landing.flush-interval-millis", "250");
         properties.setProperty("relay.landing.flush-rows", "1000");
+        properties.setProperty("relay.office-uploads-per-second", "0");
+        properties.setProperty("relay.office-upload-burst", "20");
         properties.setProperty("relay.card-check.issuers", "/etc/renkei/card-issuers");
         properties.setProperty("relay.card-check.eligibility", "/data/eligibility");
         properties.setProperty("relay.card-check.challenge-validity-seconds", "30");
@@ -87,6 +93,8 @@ class RelayConfigTest {
                 4,
                 250L,
                 1_000,
+                0,
+                20,
                 new CardCheckConfig(
                         Path.of("/etc/renkei/card-issuers"),
                         Path.of("/data/eligibility"),
@@ -151,6 +159,8 @@ class RelayConfigTest {
                 Map.entry("RENKEI_RELAY_HANDLER_THREADS", "2"),
                 Map.entry("RENKEI_RELAY_LANDING_FLUSH_INTERVAL_MILLIS", "100"),
                 Map.entry("RENKEI_RELAY_LANDING_FLUSH_ROWS", "50"),
+                Map.entry("RENKEI_RELAY_OFFICE_UPLOADS_PER_SECOND", "3"),
+                Map.entry("RENKEI_RELAY_OFFICE_UPLOAD_BURST", "9"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_ISSUERS", "/from/environment/issuers"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_ELIGIBILITY", "/from/environment/eligibility"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_CHALLENGE_VALIDITY_SECONDS", "90"),
@@ -171,6 +181,8 @@ class RelayConfigTest {
                 2,
                 100L,
                 50,
+                3,
+                9,
                 new CardCheckConfig(
                         Path.of("/from/environment/issuers"),
                         Path.of("/from/environment/eligibility"),

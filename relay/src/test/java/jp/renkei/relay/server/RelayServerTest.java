@@ -207,6 +207,34 @@ class RelayServerTest {
     }
 
     @Test
+    void anOfficeOverItsUploadRateIsAnswered429WithRetryAfterAndOthersAreNotHeldBack() throws Exception {
+        relay.close();
+        Properties slow = new Properties();
+        slow.setProperty("relay.office-uploads-per-second", "1");
+        slow.setProperty("relay.office-upload-burst", "2");
+        try (RunningRelay limited = home.start(slow, CLOCK)) {
+            RelayClient client = limited.client();
+            List<Integer> statuses = new ArrayList<>();
+            Reply refused = null;
+            for (int minute = 0; minute < 10 && refused == null; minute++) {
+                Reply reply = client.upload(CARE_MANAGER, ScheduleFiles.name(CARE_MANAGER, HOME_HELP,
+                        SENT_AT.plusMinutes(minute)), PLAN);
+                statuses.add(reply.status());
+                refused = reply.status() == 429 ? reply : null;
+            }
+            Reply otherOffice = client.upload(HOME_HELP, ScheduleFiles.name(HOME_HELP, CARE_MANAGER, SENT_AT),
+                    ScheduleFiles.plan(HOME_HELP, PERSON_A));
+
+            assertThat(statuses.subList(0, 2)).as("the burst").containsOnly(202);
+            assertThat(refused).as("uploads faster than 1/s after the burst: " + statuses).isNotNull();
+            assertThat(refused.code()).isEqualTo("RELAY-RATE-001");
+            assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(
+                    seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+            assertThat(otherOffice.status()).as(otherOffice.text()).isNotEqualTo(429);
+        }
+    }
+
+    @Test
     void theLargePlanOfTheRefusalsIsValidButOverTheLimit() throws Exception {
         assertThat((long) LARGE_PLAN.length).isGreaterThan(MAXIMUM_FILE_BYTES);
         relay.close();
@@ -324,6 +352,28 @@ class RelayServerTest {
         assertThat(after.get("journal_sequence").asLong()).isEqualTo(1);
         assertThat(after.get("processed_sequence").asLong()).isEqualTo(1);
         assertThat(after.get("journal_forces").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void metricsCountAcknowledgementsRefusalsByCodeAndTheJournalWithoutNamesOrPersons() throws Exception {
+        assertThat(relay.client().upload(CARE_MANAGER, NAME, PLAN).status()).isEqualTo(202);
+        assertThat(relay.client().post("/api/v1/files/" + NAME, PLAN).status()).isEqualTo(401);
+        assertThat(relay.client().upload(HOME_HELP, NAME, PLAN).status()).isEqualTo(403);
+
+        Reply metrics = relay.client().get("/metrics");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .startsWith("text/plain"));
+        assertThat(metrics.text().lines().toList()).contains(
+                "renkei_relay_uploads_acknowledged_total 1",
+                "renkei_relay_refusals_total{code=\"RELAY-CERT-001\"} 1",
+                "renkei_relay_refusals_total{code=\"RELAY-SENDER-001\"} 1",
+                "renkei_relay_journal_records_total 1",
+                "renkei_relay_journal_forces_total 1",
+                "renkei_relay_journal_queue_depth 0");
+        assertThat(metrics.text()).contains("renkei_relay_journal_force_seconds_max ")
+                .doesNotContain(NAME).doesNotContain(PERSON_A).doesNotContain(CARE_MANAGER);
     }
 
     /** Nothing journaled while running; after a clean stop nothing delivered, held or landed. */
