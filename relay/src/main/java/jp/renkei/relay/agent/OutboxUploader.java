@@ -1,5 +1,6 @@
 package jp.renkei.relay.agent;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -10,104 +11,93 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
+import java.util.Optional;
+import jp.renkei.ingest.finding.Finding;
+import jp.renkei.ingest.standard.InvalidFileNameException;
+import jp.renkei.ingest.standard.StandardFileName;
+import jp.renkei.relay.pki.FileSignature;
+import jp.renkei.relay.pki.OfficeCredentials;
 
 /**
- * Uploads {@code outbox/<office>/*} to the relay. Offices upload in parallel; each office's files go one after the
- * other in send-unit order (timestamp, then name), so a receiver sees them in the order the standard asks for.
+ * Uploads one office's files to the relay over mutual TLS with the office's client certificate, each signed with the
+ * office key ({@value FileSignature#HEADER}) and carrying its client message id. A file is moved to {@code sent/} only
+ * after the relay acknowledged it, to {@code rejected/} with the reason when the relay (or, for a file this office
+ * cannot send, the agent itself) refuses it, and otherwise left in the outbox. {@link OutboxSender} runs one per
+ * office over a whole outbox.
  */
 public final class OutboxUploader {
+    /** The file's name says another sender office than the one whose credentials the agent holds. */
+    public static final String FOREIGN_SENDER = "AGENT-SENDER-001";
     private static final int MAXIMUM_ATTEMPTS = 6;
     private static final Duration FIRST_BACK_OFF = Duration.ofMillis(200);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
     private final URI relay;
-    private final String token;
+    private final OfficeCredentials credentials;
     private final Path sentRoot;
     private final Path rejectedRoot;
     private final Duration firstBackOff;
 
-    public OutboxUploader(URI relay, SSLContext tls, String token, Path sentRoot, Path rejectedRoot) {
-        this(relay, tls, token, sentRoot, rejectedRoot, FIRST_BACK_OFF);
+    /**
+     * @param relayCertificate the relay's certificate (PEM), the only one this agent trusts
+     * @param sentRoot acknowledged files go to {@code <sentRoot>/<outbox sub-folder>/}
+     * @param rejectedRoot refused files go to {@code <rejectedRoot>/<outbox sub-folder>/} with {@code <name>.error.json}
+     */
+    public OutboxUploader(URI relay, OfficeCredentials credentials, Path relayCertificate, Path sentRoot,
+            Path rejectedRoot) throws IOException, GeneralSecurityException {
+        this(relay, credentials, relayCertificate, sentRoot, rejectedRoot, FIRST_BACK_OFF);
     }
 
     /** With a shorter first back-off, so a test of an unreachable relay does not wait the production ~12 s. */
-    OutboxUploader(URI relay, SSLContext tls, String token, Path sentRoot, Path rejectedRoot, Duration firstBackOff) {
-        this.client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+    OutboxUploader(URI relay, OfficeCredentials credentials, Path relayCertificate, Path sentRoot, Path rejectedRoot,
+            Duration firstBackOff) throws IOException, GeneralSecurityException {
+        this.client = HttpClient.newBuilder().sslContext(credentials.clientContext(relayCertificate))
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         this.relay = relay;
-        this.token = token;
+        this.credentials = credentials;
         this.sentRoot = sentRoot;
         this.rejectedRoot = rejectedRoot;
         this.firstBackOff = firstBackOff;
     }
 
-    /** Uploads every file under the outbox and returns how many ended in each outcome. */
-    public Map<UploadOutcome, Integer> uploadAll(Path outbox, int parallelOffices, Consumer<String> progress)
-            throws IOException, InterruptedException {
-        List<Path> offices;
-        try (Stream<Path> folders = Files.list(outbox)) {
-            offices = folders.filter(Files::isDirectory).sorted().toList();
-        }
-        int total = 0;
-        for (Path office : offices) {
-            total += filesOf(office).size();
-        }
-        Map<UploadOutcome, AtomicInteger> counts = new EnumMap<>(UploadOutcome.class);
-        for (UploadOutcome outcome : UploadOutcome.values()) {
-            counts.put(outcome, new AtomicInteger());
-        }
-        AtomicInteger done = new AtomicInteger();
-        int grandTotal = total;
-        ExecutorService pool = Executors.newFixedThreadPool(parallelOffices);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (Path office : offices) {
-                futures.add(pool.submit(() -> {
-                    for (Path file : filesOf(office)) {
-                        counts.get(upload(office.getFileName().toString(), file)).incrementAndGet();
-                        progress.accept(done.incrementAndGet() + "/" + grandTotal + " files");
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } catch (java.util.concurrent.ExecutionException failure) {
-            throw new IOException("upload failed: " + failure.getCause().getMessage(), failure.getCause());
-        } finally {
-            pool.shutdown();
-        }
-        Map<UploadOutcome, Integer> result = new EnumMap<>(UploadOutcome.class);
-        counts.forEach((outcome, count) -> result.put(outcome, count.get()));
-        return result;
+    /** The office this agent sends for: the one its certificate names. */
+    public String office() {
+        return credentials.officeNumber();
     }
 
     /**
-     * Uploads one file of {@code office}, retrying on 5xx, 429 and connection failures with doubling back-off. Every
-     * attempt carries the same client message id, so a retry of a file the relay had journaled (its answer lost) is
-     * answered 200 as a duplicate and delivered once.
+     * Uploads one file, retrying on 5xx, 429 and connection failures with doubling back-off. Every attempt carries
+     * the same client message id, so a retry of a file the relay had journaled (its answer lost) is answered 200 as a
+     * duplicate and delivered once. A file whose name is not a standard name or names another sender office is not
+     * sent at all: the relay would refuse it, and the office's certificate proves only this office.
+     *
+     * @throws AgentRefusedException the relay refused the office's certificate: no file can be sent until it is fixed
      */
-    public UploadOutcome upload(String office, Path file) throws IOException, InterruptedException {
+    public UploadOutcome upload(Path file) throws IOException, InterruptedException {
         String name = file.getFileName().toString();
+        Optional<String> named = senderOrReject(rejectedRoot, file);
+        if (named.isEmpty()) {
+            return UploadOutcome.REJECTED;
+        }
+        String sender = named.get();
+        if (!sender.equals(office())) {
+            rejectLocally(rejectedRoot, file, FOREIGN_SENDER, "the file names sender office " + sender + " but this agent "
+                    + "holds the credentials of office " + office() + ", and the relay accepts a file only from its "
+                    + "sender's certificate; send it with office " + sender + "'s credentials (renkei-relay send "
+                    + "--credentials <that office's agent folder>) or correct the file name",
+                    "ファイル名の送信元事業所（" + sender + "）が、この連携ソフトの事業所（" + office()
+                            + "）と異なるため送信しませんでした。送信元事業所の証明書で送るか、ファイル名を確認してください。");
+            return UploadOutcome.REJECTED;
+        }
         byte[] content = Files.readAllBytes(file);
         HttpRequest request = HttpRequest.newBuilder(relay.resolve("/api/v1/files/" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + token)
-                .header("X-Renkei-Office", office)
-                .header("X-Renkei-Message-Id", ClientMessageId.of(office, name, content))
+                .header("X-Renkei-Message-Id", ClientMessageId.of(office(), name, content))
+                .header(FileSignature.HEADER, credentials.sign(content))
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content))
                 .build();
@@ -117,22 +107,24 @@ public final class OutboxUploader {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 if (status == 202 || status == 200) {
-                    moveTo(sentRoot.resolve(office), file, null);
+                    moveTo(sentRoot, file, null);
                     return UploadOutcome.ACKNOWLEDGED;
                 }
-                if (status == 401 || (status == 400 && response.body().contains("RELAY-OFFICE-"))) {
-                    // The agent's own configuration is wrong, not this file: stop before every file lands in rejected/.
-                    throw new AgentRefusedException("the relay refused this agent (HTTP " + status + "): " + response.body()
-                            + " — check the agent token (RENKEI_RELAY_TOKEN or secrets/relay-agent.token) and the office"
-                            + " folder names; the outbox is left as it is");
+                String code = codeOf(response.body());
+                if (status == 401 || (status == 403 && code.startsWith("RELAY-CERT-"))) {
+                    // The office's certificate is wrong, not this file: stop before every file lands in rejected/.
+                    throw new AgentRefusedException("the relay refused the certificate of office " + office() + " ("
+                            + credentials + "): HTTP " + status + " " + response.body() + " — issue new credentials with "
+                            + "`renkei-relay ca issue --office " + office() + "` (or ask the relay operator); the outbox "
+                            + "is left as it is");
                 }
                 if (status >= 400 && status < 500 && status != 429) {
-                    moveTo(rejectedRoot.resolve(office), file, response.body());
+                    moveTo(rejectedRoot, file, response.body());
                     return UploadOutcome.REJECTED;
                 }
                 backOff = retryAfter(response).orElse(backOff);
-            } catch (AgentRefusedException configuration) {
-                throw configuration;
+            } catch (AgentRefusedException certificate) {
+                throw certificate;
             } catch (IOException connectionFailure) {
                 if (attempt == MAXIMUM_ATTEMPTS) {
                     System.err.println("agent: " + name + " not sent after " + attempt + " attempts: " + connectionFailure);
@@ -144,37 +136,53 @@ public final class OutboxUploader {
         return UploadOutcome.NOT_SENT;
     }
 
-    private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+    private static String codeOf(String answer) {
+        try {
+            return JSON.readTree(answer).path("code").asText("");
+        } catch (IOException notJson) {
+            return "";
+        }
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").filter(value -> value.matches("\\d{1,4}"))
                 .map(value -> Duration.ofSeconds(Long.parseLong(value)));
     }
 
-    private static void moveTo(Path folder, Path file, String answer) throws IOException {
-        Files.createDirectories(folder);
+    /** The sender office in the file's standard name; empty after moving a file with another name to rejected/. */
+    static Optional<String> senderOrReject(Path rejectedRoot, Path file) throws IOException {
+        try {
+            return Optional.of(StandardFileName.parse(file.getFileName().toString()).senderOffice());
+        } catch (InvalidFileNameException notStandard) {
+            Finding finding = notStandard.finding();
+            rejectLocally(rejectedRoot, file, finding.code(), finding.messageEn(), finding.messageJa());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Moves a file the agent will not send to {@code <rejectedRoot>/<sub-folder>/} with {@code <name>.error.json} in
+     * the shape of the relay's refusals ({@code code}, {@code message}, {@code message_ja}), and says so on stderr.
+     */
+    static void rejectLocally(Path rejectedRoot, Path file, String code, String message, String messageJa)
+            throws IOException {
+        Map<String, String> answer = new LinkedHashMap<>();
+        answer.put("code", code);
+        answer.put("message", message);
+        answer.put("message_ja", messageJa);
+        moveTo(rejectedRoot, file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
+        System.err.println("agent: " + file.getFileName() + " not sent (" + code + "): " + message);
+    }
+
+    private static void moveTo(Path root, Path file, String answer) throws IOException {
+        Path folder = Files.createDirectories(root.resolve(file.toAbsolutePath().getParent().getFileName().toString()));
         Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         if (answer != null) {
             Files.writeString(folder.resolve(file.getFileName() + ".error.json"), answer, StandardCharsets.UTF_8);
         }
     }
 
-    /** Send-unit order: by the trailing timestamp, then by name (UPPLAN before UPSIKYU within a unit). */
-    static List<Path> filesOf(Path officeFolder) throws IOException {
-        try (Stream<Path> files = Files.list(officeFolder)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> !file.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing((Path file) -> timestampOf(file.getFileName().toString()))
-                            .thenComparing(file -> file.getFileName().toString()))
-                    .toList();
-        }
-    }
-
-    private static String timestampOf(String name) {
-        int dot = name.lastIndexOf('.');
-        int underscore = name.lastIndexOf('_');
-        return underscore >= 0 && dot > underscore ? name.substring(underscore + 1, dot) : name;
-    }
-
-    /** The relay refused the agent itself (token, office), which no retry and no other file can fix. */
+    /** The relay refused the office's certificate, which no retry and no other file can fix. */
     static final class AgentRefusedException extends IOException {
         AgentRefusedException(String message) {
             super(message);

@@ -1,6 +1,8 @@
 /**
- * The office agent: uploads an outbox folder to the relay over HTTPS with retries, back-off and a client message id
- * per file, moving a file away only after the relay acknowledged it; downloads the office's inbox into a folder and
- * acknowledges each file once it is stored. Card reading joins it later; no server code lives here.
+ * The office agent: uploads an outbox folder to the relay over mutual TLS with each sender office's client
+ * certificate, signing every file, with retries, back-off and a client message id per file, moving a file away only
+ * after the relay acknowledged it; downloads the office's inbox, checks each file's sender signature itself and
+ * acknowledges it once stored (quarantining what does not verify). Also where the agent finds, and a demo or test
+ * home issues, office credentials. No server code lives here.
  */
 package jp.renkei.relay.agent;

@@ -10,8 +10,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
+import jp.renkei.ingest.cli.ConsoleProgress;
 import jp.renkei.ingest.standard.OfficeNumber;
+import jp.renkei.relay.agent.AgentEnrolment;
 import jp.renkei.relay.pki.OfficeCertificateAuthority;
 import jp.renkei.relay.pki.OfficeCredentials;
 import jp.renkei.relay.pki.Pem;
@@ -49,8 +52,13 @@ final class CaCommand implements Callable<Integer> {
         @Option(names = "--relay-home", description = "The relay's folder, where its trust anchor goes (default: <home>/relay).")
         Path relayHome;
 
-        @Option(names = "--office", required = true, description = "The office number (10 digits).")
+        @Option(names = "--office", description = "The office number (10 digits); or use --senders-in.")
         String office;
+
+        @Option(names = "--senders-in", description = "Instead of --office: every distinct sender office among the "
+                + "standard file names in this folder (e.g. an outbox), skipping offices whose credentials in "
+                + "<home>/agents/<office>/ are already this CA's and valid.")
+        Path sendersIn;
 
         @Option(names = "--out", description = "Folder for the office's files (default: <home>/agents/<office>).")
         Path out;
@@ -60,6 +68,16 @@ final class CaCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
+            if ((office == null) == (sendersIn == null)) {
+                throw new ParameterException(spec.commandLine(), "give either --office <10 digits> or --senders-in <folder>");
+            }
+            if (sendersIn != null) {
+                if (out != null) {
+                    throw new ParameterException(spec.commandLine(), "--out names one office's folder; with --senders-in "
+                            + "each office's credentials go to <home>/agents/<office>/");
+                }
+                return issueForSenders();
+            }
             if (!OfficeNumber.isValid(office)) {
                 throw new ParameterException(spec.commandLine(), "--office '" + office + "' is not an office number: "
                         + "10 digits whose first two are a prefecture code 01–47");
@@ -88,6 +106,37 @@ final class CaCommand implements Callable<Integer> {
             console.printf("  files:  %s (%s is secret: copy it only to the office's agent)%n", folder,
                     OfficeCredentials.KEY_FILE);
             console.printf("relay trust anchor: %s%n", anchor);
+            return 0;
+        }
+
+        /** {@code --senders-in}: issues the sender offices of a folder that have no usable credentials yet. */
+        private Integer issueForSenders() throws IOException {
+            if (days < 1) {
+                throw new ParameterException(spec.commandLine(), "--days must be at least 1, not " + days);
+            }
+            if (!Files.isDirectory(sendersIn)) {
+                throw new ParameterException(spec.commandLine(), "--senders-in " + sendersIn + " is not a folder");
+            }
+            PrintWriter console = spec.commandLine().getOut();
+            SortedSet<String> senders = AgentEnrolment.sendersIn(sendersIn);
+            console.printf("%,d sender offices in %s; issuing credentials for those without (an RSA 2048 key each)%n",
+                    senders.size(), sendersIn);
+            console.flush();
+            ConsoleProgress progress = new ConsoleProgress("office credentials");
+            AgentEnrolment.Result result = AgentEnrolment.issueMissing(home,
+                    relayHome != null ? relayHome : PkiLayout.defaultRelayHome(home), senders, Duration.ofDays(days),
+                    Clock.systemUTC(), progress::update);
+            progress.done();
+            if (result.caCreated()) {
+                console.printf("office CA created in %s: keep %s secret and backed up%n", PkiLayout.caFolder(home),
+                        OfficeCertificateAuthority.KEY_FILE);
+            }
+            result.replaced().forEach((replaced, why) -> console.printf("  replaced the credentials of %s: %s%n",
+                    replaced, why));
+            console.printf("issued %,d, kept %,d office credentials under %s (%s files are secret: copy each only to "
+                    + "its office's agent)%n", result.issued().size(), senders.size() - result.issued().size(),
+                    home.resolve("agents"), OfficeCredentials.KEY_FILE);
+            console.printf("relay trust anchor: %s%n", result.trustAnchor());
             return 0;
         }
 

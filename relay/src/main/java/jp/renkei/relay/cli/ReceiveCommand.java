@@ -3,40 +3,85 @@ package jp.renkei.relay.cli;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import jp.renkei.ingest.standard.OfficeNumber;
+import jp.renkei.relay.agent.AgentCredentials;
 import jp.renkei.relay.agent.InboxReceiver;
-import jp.renkei.relay.server.AgentToken;
-import jp.renkei.relay.tls.RelayTlsMaterial;
+import jp.renkei.relay.pki.OfficeCredentials;
+import jp.renkei.relay.pki.PkiLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code renkei-relay receive}: the agent's download of an office's inbox into a folder, each file then acknowledged. */
+/**
+ * {@code renkei-relay receive}: the agent's download of an office's inbox into a folder over mutual TLS; each file's
+ * sender signature is checked, then the file is stored and acknowledged, or quarantined when it does not verify.
+ */
 @Command(name = "receive", mixinStandardHelpOptions = true,
-        description = "Downloads the office's inbox into a folder and acknowledges each file once stored.")
+        description = "Downloads the office's inbox into a folder, checks each sender's signature and acknowledges each "
+                + "file once stored.")
 final class ReceiveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--home", description = "RENKEI_HOME (default: $RENKEI_HOME or ./.renkei).")
     Path home = RelayCommand.defaultHome();
 
     @Option(names = "--relay", required = true, description = "Relay address, e.g. https://127.0.0.1:8443")
     URI relay;
 
-    @Option(names = "--office", required = true, description = "The receiving office's 10-digit number.")
+    @Option(names = "--office", description = "The receiving office's 10-digit number (needed unless --credentials).")
     String office;
+
+    @Option(names = "--credentials", description = "The office's agent folder (office-key.pem, office-cert.pem, "
+            + "office-ca-cert.pem; default: <home>/agents/<office>/).")
+    Path credentials;
 
     @Option(names = "--inbox-folder", required = true, description = "Where received files are stored.")
     Path inboxFolder;
+
+    @Option(names = "--quarantine-folder", description = "Where files whose signature does not verify go, each with a "
+            + ".reason.txt (default: quarantine/ beside the inbox folder).")
+    Path quarantineFolder;
+
+    @Option(names = "--revoked", description = "A list of revoked office certificate serials (one hex serial a line, "
+            + "as the relay's revoked-serials.txt); signatures of those certificates are refused.")
+    Path revoked;
 
     @Option(names = "--relay-certificate", description = "The relay's certificate (default: <home>/relay/tls/relay-cert.pem).")
     Path relayCertificate;
 
     @Override
     public Integer call() throws Exception {
+        if (office == null && credentials == null) {
+            throw new ParameterException(spec.commandLine(), "give --office <10 digits> (credentials from "
+                    + "<home>/agents/<office>/) or --credentials <agent folder>");
+        }
+        if (office != null && !OfficeNumber.isValid(office)) {
+            throw new ParameterException(spec.commandLine(), "--office '" + office + "' is not an office number: "
+                    + "10 digits whose first two are a prefecture code 01–47");
+        }
+        Path agentFolder = credentials != null ? credentials : PkiLayout.agentFolder(home, office);
+        OfficeCredentials identity = credentials != null ? OfficeCredentials.load(credentials)
+                : AgentCredentials.inHome(home).of(office);
+        if (office != null && !office.equals(identity.officeNumber())) {
+            throw new ParameterException(spec.commandLine(), "--office " + office + " but the credentials in "
+                    + agentFolder + " are office " + identity.officeNumber() + "'s");
+        }
         Path certificate = relayCertificate != null ? relayCertificate
-                : home.resolve("relay").resolve("tls").resolve("relay-cert.pem");
-        InboxReceiver receiver = new InboxReceiver(relay, RelayTlsMaterial.clientContext(certificate),
-                AgentToken.read(home.resolve("secrets")), office);
-        InboxReceiver.Result result = receiver.receiveAll(inboxFolder);
-        System.out.printf("agent: %,d downloaded, %,d already present, %,d acknowledged into %s%n",
-                result.downloaded(), result.alreadyPresent(), result.acknowledged(), inboxFolder);
+                : PkiLayout.defaultRelayHome(home).resolve("tls").resolve("relay-cert.pem");
+        InboxReceiver receiver = new InboxReceiver(relay, identity, certificate,
+                InboxReceiver.signerVerifier(agentFolder, revoked));
+        Path quarantine = quarantineFolder != null ? quarantineFolder : InboxReceiver.defaultQuarantine(inboxFolder);
+        InboxReceiver.Result result = receiver.receiveAll(inboxFolder, quarantine);
+        System.out.printf("agent: office %s: %,d downloaded, %,d already present, %,d acknowledged into %s%n",
+                identity.officeNumber(), result.downloaded(), result.alreadyPresent(), result.acknowledged(), inboxFolder);
+        if (result.quarantined() > 0) {
+            System.out.printf("agent: %,d file(s) quarantined in %s (signature not proven; not acknowledged, see the "
+                    + ".reason.txt files)%n", result.quarantined(), quarantine);
+            return 1;
+        }
         return 0;
     }
 }

@@ -1,0 +1,148 @@
+package jp.renkei.relay.agent;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import jp.renkei.ingest.standard.InvalidFileNameException;
+import jp.renkei.ingest.standard.StandardFileName;
+import jp.renkei.relay.pki.OfficeCertificateAuthority;
+import jp.renkei.relay.pki.OfficeCredentials;
+import jp.renkei.relay.pki.Pem;
+import jp.renkei.relay.pki.PkiLayout;
+
+/**
+ * Issues the office credentials of several offices into one RENKEI_HOME that also holds the office CA — the demo's,
+ * a benchmark's scratch home, the end-to-end test's, or an operator issuing for the senders of an outbox: creates the
+ * CA on first use, adds its certificate to the relay's trust anchor (so it runs before the relay starts, which reads
+ * the anchor then) and issues every office that has no usable credentials in {@code <home>/agents/<office>/} yet.
+ */
+public final class AgentEnrolment {
+    /** As {@code renkei-relay ca issue --days}. */
+    public static final Duration DEFAULT_VALIDITY = Duration.ofDays(825);
+
+    /**
+     * What an enrolment did.
+     *
+     * @param credentials every requested office's credentials, kept or new, in the order asked
+     * @param issued the offices that got new credentials
+     * @param replaced of those, the offices whose earlier credentials were unusable, with the reason
+     * @param caCreated whether the office CA was created by this enrolment
+     * @param trustAnchor the relay's trust anchor file, which now holds the CA certificate
+     */
+    public record Result(Map<String, OfficeCredentials> credentials, List<String> issued, Map<String, String> replaced,
+            boolean caCreated, Path trustAnchor) {
+    }
+
+    private AgentEnrolment() {
+    }
+
+    /** The distinct sender offices among the standard file names anywhere under {@code folder} (others are skipped). */
+    public static SortedSet<String> sendersIn(Path folder) throws IOException {
+        SortedSet<String> senders = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                try {
+                    senders.add(StandardFileName.parse(file.getFileName().toString()).senderOffice());
+                } catch (InvalidFileNameException notStandard) {
+                    // not a file an office sends: no credentials needed for it
+                }
+            }
+        }
+        return senders;
+    }
+
+    /**
+     * Makes sure each of {@code offices} has credentials issued by the home's CA and valid now; an office whose folder
+     * holds credentials of another CA, expired ones or broken files gets new ones ({@link Result#replaced}).
+     *
+     * @param relayHome the relay's folder, whose {@link PkiLayout#relayTrustAnchor} gets the CA certificate
+     * @param progress a status after each office ("12/233 offices (4 issued)")
+     */
+    public static Result issueMissing(Path renkeiHome, Path relayHome, Collection<String> offices, Duration validity,
+            Clock clock, Consumer<String> progress) throws IOException {
+        Path caFolder = PkiLayout.caFolder(renkeiHome);
+        boolean caCreated = !Files.exists(caFolder.resolve(OfficeCertificateAuthority.KEY_FILE))
+                && !Files.exists(caFolder.resolve(OfficeCertificateAuthority.CERTIFICATE_FILE));
+        OfficeCertificateAuthority ca = OfficeCertificateAuthority.createOrLoad(caFolder, clock);
+        Path anchor = PkiLayout.relayTrustAnchor(relayHome);
+        trust(anchor, ca.certificate());
+        Map<String, OfficeCredentials> credentials = new LinkedHashMap<>();
+        List<String> issued = new ArrayList<>();
+        Map<String, String> replaced = new LinkedHashMap<>();
+        int done = 0;
+        for (String office : offices) {
+            done++;
+            Path folder = PkiLayout.agentFolder(renkeiHome, office);
+            OfficeCredentials existing = null;
+            String problem = null;
+            if (Files.exists(folder.resolve(OfficeCredentials.CERTIFICATE_FILE))
+                    || Files.exists(folder.resolve(OfficeCredentials.KEY_FILE))) {
+                try {
+                    existing = OfficeCredentials.load(folder);
+                    problem = problem(existing, office, ca.certificate(), clock.instant());
+                } catch (IOException | RuntimeException unusable) {
+                    problem = unusable.getMessage();
+                }
+            }
+            if (existing == null || problem != null) {
+                if (problem != null) {
+                    replaced.put(office, problem);
+                }
+                existing = ca.issue(office, validity);
+                existing.writeTo(folder);
+                issued.add(office);
+            }
+            credentials.put(office, existing);
+            progress.accept(done + "/" + offices.size() + " offices (" + issued.size() + " issued)");
+        }
+        return new Result(credentials, List.copyOf(issued), replaced, caCreated, anchor);
+    }
+
+    /** Why {@code existing} cannot serve {@code office} with this CA now, or null when it can. */
+    private static String problem(OfficeCredentials existing, String office, X509Certificate ca, Instant now) {
+        if (!existing.officeNumber().equals(office)) {
+            return "they are office " + existing.officeNumber() + "'s";
+        }
+        if (!existing.issuer().equals(ca) || !issuedBy(existing.certificate(), ca)) {
+            return "another office CA issued them";
+        }
+        if (!now.isBefore(existing.certificate().getNotAfter().toInstant())) {
+            return "they expired at " + existing.certificate().getNotAfter().toInstant();
+        }
+        return null;
+    }
+
+    private static boolean issuedBy(X509Certificate certificate, X509Certificate ca) {
+        try {
+            certificate.verify(ca.getPublicKey());
+            return true;
+        } catch (java.security.GeneralSecurityException notThisCa) {
+            return false;
+        }
+    }
+
+    /** Adds the CA certificate to the relay's trust anchor file, keeping any other CA already trusted there. */
+    private static void trust(Path anchor, X509Certificate caCertificate) throws IOException {
+        List<X509Certificate> trusted = new ArrayList<>();
+        if (Files.exists(anchor)) {
+            trusted.addAll(Pem.readCertificates(anchor));
+        }
+        if (!trusted.contains(caCertificate)) {
+            trusted.add(caCertificate);
+            Pem.writeCertificates(anchor, trusted.toArray(X509Certificate[]::new));
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package jp.renkei.relay.agent;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import jp.renkei.relay.pki.OfficeCredentials;
+
+/**
+ * Uploads a whole outbox, which may hold the files of several sender offices (the demo's does): groups the files by
+ * the sender office in their names ({@link Outbox}), and uploads each group with that office's credentials
+ * ({@link OutboxUploader}), offices in parallel, each office's files one after the other in send-unit order.
+ * Every office's credentials are looked up before anything is sent, so a missing one stops the run before it starts.
+ */
+public final class OutboxSender {
+    private static final int MISSING_NAMED = 10;
+
+    private final URI relay;
+    private final Path relayCertificate;
+    private final AgentCredentials credentials;
+    private final Path sentRoot;
+    private final Path rejectedRoot;
+    private final Duration firstBackOff;
+
+    public OutboxSender(URI relay, Path relayCertificate, AgentCredentials credentials, Path sentRoot, Path rejectedRoot) {
+        this(relay, relayCertificate, credentials, sentRoot, rejectedRoot, null);
+    }
+
+    /** With a shorter first back-off (null: the production one), for tests of an unreachable relay. */
+    OutboxSender(URI relay, Path relayCertificate, AgentCredentials credentials, Path sentRoot, Path rejectedRoot,
+            Duration firstBackOff) {
+        this.relay = relay;
+        this.relayCertificate = relayCertificate;
+        this.credentials = credentials;
+        this.sentRoot = sentRoot;
+        this.rejectedRoot = rejectedRoot;
+        this.firstBackOff = firstBackOff;
+    }
+
+    /**
+     * Uploads every file under the outbox and returns how many ended in each outcome. A refused office certificate
+     * stops the run (the other offices finish the file they are sending) with an {@link IOException} saying which.
+     */
+    public Map<UploadOutcome, Integer> uploadAll(Path outbox, int parallelOffices, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        Outbox files = Outbox.scan(outbox);
+        Map<String, OfficeCredentials> senders = credentialsOf(files, outbox);
+        Map<UploadOutcome, AtomicInteger> counts = new EnumMap<>(UploadOutcome.class);
+        for (UploadOutcome outcome : UploadOutcome.values()) {
+            counts.put(outcome, new AtomicInteger());
+        }
+        AtomicInteger done = new AtomicInteger();
+        int total = files.fileCount();
+        for (Path file : files.notStandard()) {
+            OutboxUploader.senderOrReject(rejectedRoot, file);
+            counts.get(UploadOutcome.REJECTED).incrementAndGet();
+            progress.accept(done.incrementAndGet() + "/" + total + " files");
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelOffices, senders.size())));
+        List<Future<?>> offices = new ArrayList<>();
+        try {
+            for (Map.Entry<String, List<Path>> group : files.bySender().entrySet()) {
+                OfficeCredentials office = senders.get(group.getKey());
+                offices.add(pool.submit(() -> {
+                    OutboxUploader uploader = uploader(office);
+                    for (Path file : group.getValue()) {
+                        if (stop.get()) {
+                            return null;
+                        }
+                        try {
+                            counts.get(uploader.upload(file)).incrementAndGet();
+                        } catch (OutboxUploader.AgentRefusedException refused) {
+                            stop.set(true);
+                            throw refused;
+                        }
+                        progress.accept(done.incrementAndGet() + "/" + total + " files");
+                    }
+                    return null;
+                }));
+            }
+            IOException first = null;
+            for (Future<?> office : offices) {
+                try {
+                    office.get();
+                } catch (ExecutionException failure) {
+                    if (first == null) {
+                        first = failure.getCause() instanceof IOException io ? io
+                                : new IOException("upload failed: " + failure.getCause(), failure.getCause());
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<UploadOutcome, Integer> result = new EnumMap<>(UploadOutcome.class);
+        counts.forEach((outcome, count) -> result.put(outcome, count.get()));
+        return result;
+    }
+
+    private OutboxUploader uploader(OfficeCredentials office) throws IOException, GeneralSecurityException {
+        return firstBackOff == null ? new OutboxUploader(relay, office, relayCertificate, sentRoot, rejectedRoot)
+                : new OutboxUploader(relay, office, relayCertificate, sentRoot, rejectedRoot, firstBackOff);
+    }
+
+    /** Every sender's credentials, or one error naming all offices without any and the command that issues them. */
+    private Map<String, OfficeCredentials> credentialsOf(Outbox files, Path outbox) throws IOException {
+        Map<String, OfficeCredentials> found = new LinkedHashMap<>();
+        List<AgentCredentials.MissingCredentialsException> missing = new ArrayList<>();
+        for (String office : files.bySender().keySet()) {
+            try {
+                found.put(office, credentials.of(office));
+            } catch (AgentCredentials.MissingCredentialsException none) {
+                missing.add(none);
+            }
+        }
+        if (missing.size() == 1) {
+            throw new IOException(missing.get(0).getMessage() + "; nothing was sent", missing.get(0));
+        }
+        if (!missing.isEmpty()) {
+            List<String> named = missing.stream().limit(MISSING_NAMED).map(AgentCredentials.MissingCredentialsException::office)
+                    .toList();
+            throw new IOException(missing.size() + " sender offices in " + outbox + " have no credentials ("
+                    + String.join(", ", named) + (missing.size() > MISSING_NAMED ? ", …" : "") + "; e.g. "
+                    + missing.get(0).getMessage() + "). Issue them all with `renkei-relay ca issue --senders-in "
+                    + outbox + "`; nothing was sent", missing.get(0));
+        }
+        return found;
+    }
+}
