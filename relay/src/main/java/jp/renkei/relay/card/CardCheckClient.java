@@ -7,18 +7,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
+import jp.renkei.relay.pki.OfficeCredentials;
 
 /**
  * The office agent's side of a card check against the relay (docs/card-check.md): ask for a challenge, read the
  * card with it, post the reading — or, when the reading failed at the office, post the failure so that it is counted
- * too. {@link #check} does all three.
+ * too. {@link #check} does all three. The relay knows the office from its client certificate (mutual TLS).
  */
 public final class CardCheckClient {
     static final String CHALLENGES = "/api/v1/card-checks/challenges";
@@ -38,15 +40,16 @@ public final class CardCheckClient {
 
     private final HttpClient http;
     private final URI relay;
-    private final String token;
-    private final String office;
 
-    public CardCheckClient(URI relay, SSLContext tls, String token, String office) {
-        this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * @param credentials the checking office's key and client certificate
+     * @param relayCertificate the relay's certificate (PEM), the only one this client trusts
+     */
+    public CardCheckClient(URI relay, OfficeCredentials credentials, Path relayCertificate)
+            throws IOException, GeneralSecurityException {
+        this.http = HttpClient.newBuilder().sslContext(credentials.clientContext(relayCertificate))
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         this.relay = relay;
-        this.token = token;
-        this.office = office;
     }
 
     /**
@@ -125,8 +128,6 @@ public final class CardCheckClient {
     private JsonNode post(String path, byte[] body, int expectedStatus)
             throws CardCheckRefusedException, IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(relay.resolve(path)).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("X-Renkei-Office", office)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();

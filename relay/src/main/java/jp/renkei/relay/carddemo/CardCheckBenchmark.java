@@ -12,10 +12,10 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
-import javax.net.ssl.SSLContext;
 import jp.renkei.ingest.application.Application;
 import jp.renkei.ingest.application.ApplicationRoster;
 import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
+import jp.renkei.relay.agent.AgentEnrolment;
 import jp.renkei.relay.card.CardCheckClient;
 import jp.renkei.relay.card.CardMethod;
 import jp.renkei.relay.card.CardReader;
@@ -24,15 +24,15 @@ import jp.renkei.relay.card.pki.CardIssuer;
 import jp.renkei.relay.card.pki.IssuedCard;
 import jp.renkei.relay.cardcheck.CsvEligibilityRegistry;
 import jp.renkei.relay.cardemulator.CardEmulator;
-import jp.renkei.relay.server.AgentToken;
+import jp.renkei.relay.pki.OfficeCredentials;
 import jp.renkei.relay.server.RelayConfig;
 import jp.renkei.relay.server.RelayServer;
-import jp.renkei.relay.tls.RelayTlsMaterial;
 
 /**
  * Whole eligibility checks, timed as an office user waits for them: challenge from the relay, the card read through
  * pcscd (SELECT, VERIFY, READ BINARY, signature), the relay's certificate and signature checks and the registry
- * lookup. A scratch relay runs in this JVM; the card stays in the reader. Usage: {@code [checks] [scratch folder]}.
+ * lookup. A scratch relay runs in this JVM; the card stays in the reader; the office connects with its client
+ * certificate, issued in the scratch home before the relay starts. Usage: {@code [checks] [scratch folder]}.
  */
 public final class CardCheckBenchmark {
     private static final String OFFICE = "3110000011";
@@ -54,13 +54,14 @@ public final class CardCheckBenchmark {
         issuer.writeCertificatePem(config.cardCheck().issuersFolder().resolve("benchmark-issuer.pem"));
         IssuedCard card = issuer.issue("ベンチ 花子", Duration.ofDays(365));
         writeRegistry(config.cardCheck().eligibilityFolder().resolve(INSURER + ".csv"), card);
+        OfficeCredentials office = AgentEnrolment.issueMissing(home, config.home(), List.of(OFFICE),
+                AgentEnrolment.DEFAULT_VALIDITY, Clock.systemUTC(), status -> { }).credentials().get(OFFICE);
 
         try (RelayServer relay = RelayServer.start(config, PseudonymKeyStore.load(home, System.getenv()), Clock.systemUTC());
              CardEmulator emulator = new CardEmulator(card, PIN).insert()) {
             CardReader.pcsc().terminals().getTerminal(READER).waitForCardPresent(5_000);
-            SSLContext tls = RelayTlsMaterial.clientContext(home.resolve("relay").resolve("tls").resolve("relay-cert.pem"));
-            CardCheckClient client = new CardCheckClient(URI.create("https://127.0.0.1:" + relay.port()), tls,
-                    AgentToken.read(home.resolve("secrets")), OFFICE);
+            CardCheckClient client = new CardCheckClient(URI.create("https://127.0.0.1:" + relay.port()), office,
+                    config.home().resolve("tls").resolve("relay-cert.pem"));
             CardReader reader = new CardReader(READER, Duration.ofSeconds(5));
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
             for (CardMethod method : List.of(CardMethod.PIN, CardMethod.FACE)) {

@@ -19,10 +19,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 import jp.renkei.ingest.application.Application;
 import jp.renkei.ingest.application.ApplicationRoster;
+import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.municipality.LocalGovernmentCode;
+import jp.renkei.relay.agent.AgentCredentials;
 import jp.renkei.relay.card.CardCheckClient;
 import jp.renkei.relay.card.CardCheckException;
 import jp.renkei.relay.card.CardCheckRefusedException;
@@ -38,7 +39,7 @@ import jp.renkei.relay.cardemulator.CardEmulator;
 /**
  * Runs the demo's card checks. {@link #prepare} (before the relay starts, since it reads its trusted issuers then)
  * creates the demo issuer; {@link #run} issues a card per demo person, registers them, and has care-management
- * offices check them through pcscd — mostly good PIN checks, some face checks, and the everyday failures (wrong PIN,
+ * offices ({@link #checkingOffices}, each with its own client certificate) check them through pcscd — mostly good PIN checks, some face checks, and the everyday failures (wrong PIN,
  * no card in time, card pulled out, unknown person, certification ended) so every outcome shows in the marts.
  */
 public final class CardCheckDemo {
@@ -84,18 +85,32 @@ public final class CardCheckDemo {
         return trusted;
     }
 
-    public static Result run(Path demoFolder, CardCheckConfig relayCardConfig, Path roster, URI relay, SSLContext tls,
-            String token, String readerName, int checks, long seed, Consumer<String> progress) throws Exception {
+    /**
+     * @param relayCertificate the relay's certificate (PEM)
+     * @param credentials each checking office's credentials ({@link #prepare} and {@code card-demo --prepare} issue
+     *                    them into the home); all are looked up before the first check
+     */
+    public static Result run(Path demoFolder, CardCheckConfig relayCardConfig, Path roster, URI relay,
+            Path relayCertificate, AgentCredentials credentials, String readerName, int checks, long seed,
+            Consumer<String> progress) throws Exception {
         CardIssuer issuer = CardIssuer.load(demoFolder.resolve("card-issuer"));
         Random random = new Random(seed);
-        List<String> offices = careManagementOffices(roster);
+        List<String> offices = checkingOffices(roster);
         if (offices.isEmpty()) {
             throw new IllegalStateException("the roster " + roster + " has no licensed 居宅介護支援 (43) office to run checks");
+        }
+        Map<String, CardCheckClient> clients = new LinkedHashMap<>();
+        for (String office : offices) {
+            try {
+                clients.put(office, new CardCheckClient(relay, credentials.of(office), relayCertificate));
+            } catch (AgentCredentials.MissingCredentialsException missing) {
+                throw new IOException(missing.getMessage() + "; `renkei-relay card-demo --prepare` issues those of "
+                        + "every checking office (before the relay starts)", missing);
+            }
         }
         List<Person> people = people(issuer, offices, Math.max(10, checks / 3), random);
         register(people, relayCardConfig.eligibilityFolder());
 
-        Map<String, CardCheckClient> clients = new LinkedHashMap<>();
         CardReader reader = new CardReader(readerName, CARD_TIMEOUT);
         Map<String, Integer> outcomes = new TreeMap<>();
         List<Long> wholeChecks = new ArrayList<>();
@@ -103,8 +118,7 @@ public final class CardCheckDemo {
         for (int i = 0; i < checks; i++) {
             Scenario scenario = draw(random);
             Person person = pick(people, scenario, random);
-            CardCheckClient client = clients.computeIfAbsent(person.office(),
-                    office -> new CardCheckClient(relay, tls, token, office));
+            CardCheckClient client = clients.get(person.office());
             String outcome = checkOnce(client, reader, readerName, person, scenario, today, wholeChecks);
             outcomes.merge(outcome, 1, Integer::sum);
             progress.accept((i + 1) + "/" + checks + " checks");
@@ -168,11 +182,14 @@ public final class CardCheckDemo {
         return candidates.get(random.nextInt(candidates.size()));
     }
 
-    private static List<String> careManagementOffices(Path roster) throws Exception {
+    /** The offices that run the demo's checks: the roster's licensed 居宅介護支援 (43) offices, sorted. */
+    public static List<String> checkingOffices(Path roster) throws IOException {
         try (Reader reader = Files.newBufferedReader(roster, StandardCharsets.UTF_8)) {
             return ApplicationRoster.read(roster.getFileName().toString(), reader).stream()
                     .filter(application -> "43".equals(application.serviceType()))
                     .map(Application::officeNumber).distinct().sorted().toList();
+        } catch (InputRejectedException invalid) {
+            throw new IOException("the license roster " + roster + " cannot be read: " + invalid.getMessage(), invalid);
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +15,8 @@ import java.util.Properties;
 import jp.renkei.ingest.landing.LandingDataset;
 import jp.renkei.relay.card.pki.CardIssuer;
 import jp.renkei.relay.card.pki.IssuedCard;
+import jp.renkei.relay.pki.OfficeCertificateAuthority;
+import jp.renkei.relay.pki.OfficeCredentials;
 import jp.renkei.relay.testing.CardHome;
 import jp.renkei.relay.testing.LandingFolder;
 import jp.renkei.relay.testing.MutableClock;
@@ -25,7 +29,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The agent's client against a real relay over HTTPS; the card is a software stand-in (pcscd tests are CardReader's). */
+/**
+ * The agent's client against a real relay over mutual TLS (the office's client certificate); the card is a software
+ * stand-in (pcscd tests are CardReader's).
+ */
 class CardCheckClientTest {
     private static final String OFFICE = "3110000011";
     private static final String INSURER = "310011";
@@ -62,7 +69,7 @@ class CardCheckClientTest {
                 .revoke(revoked);
         relay = home.start(new Properties(), new MutableClock(NOW));
         RelayClient http = relay.client();
-        client = new CardCheckClient(http.base(), http.tls(), http.token(), OFFICE);
+        client = new CardCheckClient(http.base(), http.credentials(OFFICE), http.relayCertificate());
     }
 
     @AfterEach
@@ -132,13 +139,15 @@ class CardCheckClientTest {
     }
 
     @Test
-    void aWrongTokenIsARefusalWithAJapaneseMessage() {
+    void aCertificateOfAForeignCaIsARefusalWithAJapaneseMessage() throws Exception {
         RelayClient http = relay.client();
-        CardCheckClient stranger = new CardCheckClient(http.base(), http.tls(), "not-the-token", OFFICE);
+        OfficeCredentials foreign = OfficeCertificateAuthority.createOrLoad(folder.resolve("foreign-ca"), Clock.systemUTC())
+                .issue(OFFICE, Duration.ofDays(30));
+        CardCheckClient stranger = new CardCheckClient(http.base(), foreign, http.relayCertificate());
 
         assertThatThrownBy(stranger::requestChallenge).isInstanceOfSatisfying(CardCheckRefusedException.class, refused -> {
             assertThat(refused.status()).isEqualTo(401);
-            assertThat(refused.code()).isEqualTo("RELAY-AUTH-001");
+            assertThat(refused.code()).isEqualTo("RELAY-CERT-002");
             assertThat(refused.messageJa()).isNotBlank();
             assertThat(refused.checkId()).isNull();
         });

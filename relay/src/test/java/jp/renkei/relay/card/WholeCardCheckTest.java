@@ -79,7 +79,7 @@ class WholeCardCheckTest {
                 .revoke(revoked);
         relay = home.start(new Properties(), Clock.systemUTC());
         RelayClient http = relay.client();
-        client = new CardCheckClient(http.base(), http.tls(), http.token(), OFFICE);
+        client = new CardCheckClient(http.base(), http.credentials(OFFICE), http.relayCertificate());
     }
 
     @AfterEach
