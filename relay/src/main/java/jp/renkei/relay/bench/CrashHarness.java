@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,14 +32,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
 import jp.renkei.ingest.application.Application;
 import jp.renkei.ingest.application.ApplicationRoster;
 import jp.renkei.ingest.landing.LandingDataset;
 import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
+import jp.renkei.relay.agent.AgentEnrolment;
 import jp.renkei.relay.journal.JournalEntry;
-import jp.renkei.relay.server.AgentToken;
-import jp.renkei.relay.tls.RelayTlsMaterial;
+import jp.renkei.relay.pki.FileSignature;
+import jp.renkei.relay.pki.OfficeCredentials;
+import jp.renkei.relay.pki.PkiLayout;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -47,6 +50,8 @@ import org.apache.commons.csv.CSVRecord;
  * the same home, N times; then the senders finish, the relay stops cleanly, and the harness checks that every
  * acknowledged file is in the addressee's inbox exactly once, journaled once, landed at least once and exactly once
  * after de-duplication by message id, and that the senders' receipts say delivered; and that nothing else was.
+ * Every office (senders and addressee) has its own client certificate, issued in the scratch home before the first
+ * start, and signs what it sends.
  */
 public final class CrashHarness {
     static final String RECIPIENT = "3110000029";
@@ -96,21 +101,20 @@ public final class CrashHarness {
 
     public static Result run(Settings settings) throws Exception {
         Path home = Files.createTempDirectory(Files.createDirectories(settings.scratch()), "relay-crash-");
-        prepare(home, settings.senders());
+        Map<String, OfficeCredentials> offices = prepare(home, settings.senders());
         Path logs = Files.createDirectories(home.resolve("logs"));
         SplittableRandom random = new SplittableRandom(settings.seed());
         List<String> violations = Collections.synchronizedList(new ArrayList<>());
         Map<String, CrashSender.Acknowledged> acknowledged = new ConcurrentHashMap<>();
 
         RelayProcess relay = RelayProcess.start(home, logs.resolve("relay-0.log"));
-        SSLContext tls = RelayTlsMaterial.clientContext(home.resolve("relay").resolve("tls").resolve("relay-cert.pem"));
-        String token = AgentToken.read(home.resolve("secrets"));
+        Path relayCertificate = PkiLayout.defaultRelayHome(home).resolve("tls").resolve("relay-cert.pem");
         AtomicReference<URI> current = new AtomicReference<>(base(relay));
         AtomicBoolean stop = new AtomicBoolean();
         List<CrashSender> senders = new ArrayList<>();
         for (int i = 0; i < settings.senders(); i++) {
-            senders.add(new CrashSender(sender(i), RECIPIENT, tls, current::get, token, stop, random.nextLong(),
-                    acknowledged, violations::add));
+            senders.add(new CrashSender(offices.get(sender(i)), RECIPIENT, relayCertificate, current::get, stop,
+                    random.nextLong(), acknowledged, violations::add));
         }
         ExecutorService pool = Executors.newFixedThreadPool(settings.senders());
         List<Future<Void>> running = new ArrayList<>();
@@ -144,15 +148,20 @@ public final class CrashHarness {
         RelayProcess checking = RelayProcess.start(home, logs.resolve("relay-verify.log"));
         long journalRecords;
         int receiptsDelivered;
+        Set<String> inbox;
         try {
-            HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+            Map<String, HttpClient> clients = new HashMap<>();
+            for (OfficeCredentials office : offices.values()) {
+                clients.put(office.officeNumber(), HttpClient.newBuilder().sslContext(office.clientContext(relayCertificate))
+                        .version(HttpClient.Version.HTTP_1_1).build());
+            }
             URI uri = base(checking);
-            journalRecords = get(client, uri, "/health", null, token).body().get("journal_sequence").asLong();
-            receiptsDelivered = checkReceipts(client, uri, token, acknowledged.values(), violations);
+            journalRecords = get(clients.get(RECIPIENT), uri, "/health").body().get("journal_sequence").asLong();
+            receiptsDelivered = checkReceipts(clients, uri, acknowledged.values(), violations);
+            inbox = checkInbox(clients.get(RECIPIENT), uri, offices, acknowledged, violations);
         } finally {
             checking.stop();
         }
-        Set<String> inbox = checkInbox(home, acknowledged, violations);
         int[] landed = checkLanding(home, acknowledged, violations);
         if (journalRecords != acknowledged.size()) {
             violations.add("the journal holds " + journalRecords + " records for " + acknowledged.size()
@@ -169,14 +178,18 @@ public final class CrashHarness {
                 replayed, journalRecords, inbox.size(), landed[0], landed[1], receiptsDelivered, List.copyOf(violations));
     }
 
-    /** Each acknowledged message: receipt for its sender says delivered with its SHA-256; others get 404. */
-    private static int checkReceipts(HttpClient client, URI relay, String token,
+    /**
+     * Each acknowledged message: receipt for its sender says delivered with its SHA-256; others get 404.
+     *
+     * @param clients per office, a client presenting that office's certificate
+     */
+    private static int checkReceipts(Map<String, HttpClient> clients, URI relay,
             Iterable<CrashSender.Acknowledged> acknowledged, List<String> violations) throws Exception {
         int delivered = 0;
         Set<String> foreignChecked = new HashSet<>();
         for (CrashSender.Acknowledged message : acknowledged) {
             String path = "/api/v1/receipts/" + message.messageId();
-            Answer receipt = get(client, relay, path, message.office(), token);
+            Answer receipt = get(clients.get(message.office()), relay, path);
             JsonNode body = receipt.body();
             if (receipt.statusCode() == 200 && "delivered".equals(body.path("status").asText())
                     && message.sha256().equals(body.path("sha256").asText()) && !body.path("delivered_at").isNull()
@@ -186,36 +199,51 @@ public final class CrashHarness {
                 violations.add(message.fileName() + ": receipt " + receipt.statusCode() + " " + body);
             }
             if (foreignChecked.add(message.office())) {
-                int foreign = get(client, relay, path, RECIPIENT, token).statusCode();
+                int foreign = get(clients.get(RECIPIENT), relay, path).statusCode();
                 if (foreign != 404) {
                     violations.add(message.fileName() + ": the addressee read the sender's receipt (" + foreign + ")");
                 }
             }
         }
-        int unknown = get(client, relay, "/api/v1/receipts/" + UUID.randomUUID(), sender(0), token).statusCode();
+        int unknown = get(clients.get(sender(0)), relay, "/api/v1/receipts/" + UUID.randomUUID()).statusCode();
         if (unknown != 404) {
             violations.add("a receipt for a message never sent answered " + unknown);
         }
         return delivered;
     }
 
-    /** The addressee's inbox holds exactly the acknowledged files, each with the acknowledged bytes. */
-    private static Set<String> checkInbox(Path home, Map<String, CrashSender.Acknowledged> acknowledged,
-            List<String> violations) throws IOException {
-        Path folder = home.resolve("relay").resolve("inbox").resolve(RECIPIENT);
+    /**
+     * The addressee's inbox (as the relay lists and serves it to the addressee) holds exactly the acknowledged files,
+     * each with the acknowledged bytes and its sender's signature over them.
+     */
+    private static Set<String> checkInbox(HttpClient addressee, URI relay, Map<String, OfficeCredentials> offices,
+            Map<String, CrashSender.Acknowledged> acknowledged, List<String> violations) throws Exception {
         Set<String> names = new HashSet<>();
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.list(folder)) {
-                for (Path file : files.filter(file -> !file.getFileName().toString().startsWith(".")).toList()) {
-                    String name = file.getFileName().toString();
-                    names.add(name);
-                    CrashSender.Acknowledged message = acknowledged.get(name);
-                    if (message == null) {
-                        violations.add(name + ": in the inbox but never acknowledged to its sender");
-                    } else if (!message.sha256().equals(JournalEntry.sha256(Files.readAllBytes(file)))) {
-                        violations.add(name + ": the inbox holds other bytes than were acknowledged");
-                    }
-                }
+        Answer listing = get(addressee, relay, "/api/v1/inbox");
+        if (listing.statusCode() != 200) {
+            violations.add("the addressee could not list its inbox: " + listing.statusCode() + " " + listing.body());
+            return names;
+        }
+        for (JsonNode file : listing.body().path("files")) {
+            String name = file.asText();
+            names.add(name);
+            CrashSender.Acknowledged message = acknowledged.get(name);
+            if (message == null) {
+                violations.add(name + ": in the inbox but never acknowledged to its sender");
+                continue;
+            }
+            HttpResponse<byte[]> download = addressee.send(HttpRequest.newBuilder(relay.resolve("/api/v1/inbox/" + name))
+                    .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (download.statusCode() != 200 || !message.sha256().equals(JournalEntry.sha256(download.body()))) {
+                violations.add(name + ": the inbox serves other bytes than were acknowledged (" + download.statusCode() + ")");
+                continue;
+            }
+            String signer = download.headers().firstValue(FileSignature.SIGNER_HEADER).orElse(null);
+            String signature = download.headers().firstValue(FileSignature.HEADER).orElse(null);
+            X509Certificate sender = offices.get(message.office()).certificate();
+            if (signer == null || !FileSignature.decodeCertificate(signer).equals(sender)
+                    || !FileSignature.verifies(sender, download.body(), signature)) {
+                violations.add(name + ": the inbox does not serve the sender's signature over the bytes");
             }
         }
         for (String name : acknowledged.keySet()) {
@@ -268,19 +296,18 @@ public final class CrashHarness {
     private record Answer(int statusCode, JsonNode body) {
     }
 
-    private static Answer get(HttpClient client, URI relay, String path, String office, String token)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(relay.resolve(path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token);
-        if (office != null) {
-            request.header("X-Renkei-Office", office);
-        }
-        HttpResponse<byte[]> response = client.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** A GET as the office whose certificate {@code client} presents. */
+    private static Answer get(HttpClient client, URI relay, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(relay.resolve(path)).timeout(Duration.ofSeconds(20)).GET().build();
+        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         return new Answer(response.statusCode(), JSON.readTree(response.body()));
     }
 
-    /** A home whose roster registers the addressee; landing flushes often so kills fall between flushes too. */
-    private static void prepare(Path home, int senders) throws IOException {
+    /**
+     * A home whose roster registers the addressee, with every office's credentials (and the relay's trust anchor);
+     * landing flushes often so kills fall between flushes too.
+     */
+    private static Map<String, OfficeCredentials> prepare(Path home, int senders) throws IOException {
         PseudonymKeyStore.createIfMissing(home);
         Path roster = home.resolve("relay").resolve("registry").resolve("applications.csv");
         Files.createDirectories(roster.getParent());
@@ -295,6 +322,9 @@ public final class CrashHarness {
         }
         Files.writeString(home.resolve("relay.properties"), "relay.landing.flush-interval-millis=250\n",
                 StandardCharsets.UTF_8);
+        List<String> offices = applications.stream().map(Application::officeNumber).toList();
+        return AgentEnrolment.issueMissing(home, PkiLayout.defaultRelayHome(home), offices,
+                AgentEnrolment.DEFAULT_VALIDITY, Clock.systemUTC(), status -> { }).credentials();
     }
 
     static String sender(int index) {

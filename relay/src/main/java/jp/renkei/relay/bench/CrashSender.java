@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,7 +22,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import javax.net.ssl.SSLContext;
 import jp.renkei.ingest.standard.CsvVersion;
 import jp.renkei.ingest.standard.FileKind;
 import jp.renkei.ingest.standard.ScheduleRecord;
@@ -28,9 +29,12 @@ import jp.renkei.ingest.standard.StandardFileName;
 import jp.renkei.ingest.standard.StandardFileWriter;
 import jp.renkei.relay.agent.ClientMessageId;
 import jp.renkei.relay.journal.JournalEntry;
+import jp.renkei.relay.pki.FileSignature;
+import jp.renkei.relay.pki.OfficeCredentials;
 
 /**
- * One office uploading distinct files as the agent does: each with its client message id, retried through relay
+ * One office uploading distinct files as the agent does: with its client certificate, each file signed and with its
+ * client message id, retried through relay
  * kills until answered 202 (or 200 as a duplicate). Now and then it sends an already acknowledged file again, as an
  * agent that crashed before moving the file would. Every answer is checked against the earlier ones for that file.
  */
@@ -45,11 +49,10 @@ final class CrashSender implements Callable<Void> {
     record Acknowledged(String office, String fileName, String sha256, String messageId, long sequence) {
     }
 
-    private final String office;
+    private final OfficeCredentials office;
     private final String recipient;
     private final HttpClient client;
     private final Supplier<URI> relay;
-    private final String token;
     private final AtomicBoolean stop;
     private final SplittableRandom random;
     private final Map<String, Acknowledged> acknowledged;
@@ -60,14 +63,16 @@ final class CrashSender implements Callable<Void> {
     final AtomicInteger lostAnswersRecovered = new AtomicInteger();
     final AtomicInteger attempts = new AtomicInteger();
 
-    CrashSender(String office, String recipient, SSLContext tls, Supplier<URI> relay, String token, AtomicBoolean stop,
-            long seed, Map<String, Acknowledged> acknowledged, Consumer<String> violations) {
+    /** @param relayCertificate the relay's certificate (PEM), the only one trusted */
+    CrashSender(OfficeCredentials office, String recipient, Path relayCertificate, Supplier<URI> relay,
+            AtomicBoolean stop, long seed, Map<String, Acknowledged> acknowledged, Consumer<String> violations)
+            throws IOException, GeneralSecurityException {
         this.office = office;
         this.recipient = recipient;
-        this.client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+        this.client = HttpClient.newBuilder().sslContext(office.clientContext(relayCertificate))
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         this.relay = relay;
-        this.token = token;
         this.stop = stop;
         this.random = new SplittableRandom(seed);
         this.acknowledged = acknowledged;
@@ -87,15 +92,16 @@ final class CrashSender implements Callable<Void> {
     }
 
     String office() {
-        return office;
+        return office.officeNumber();
     }
 
     private void sendUntilAnswered(int index, boolean resend) throws InterruptedException {
-        String name = new StandardFileName(FileKind.UPPLAN, Optional.of(MONTH), office, "43", recipient, "11",
+        String name = new StandardFileName(FileKind.UPPLAN, Optional.of(MONTH), office(), "43", recipient, "11",
                 FIRST.plusMinutes(index), true).format();
         byte[] content = content(index);
         String sha256 = JournalEntry.sha256(content);
-        String clientId = ClientMessageId.of(office, name, content);
+        String clientId = ClientMessageId.of(office(), name, content);
+        String signature = office.sign(content);
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         long backOffMillis = 20;
         while (System.nanoTime() < deadline) {
@@ -103,7 +109,7 @@ final class CrashSender implements Callable<Void> {
             try {
                 HttpRequest request = HttpRequest.newBuilder(relay.get().resolve("/api/v1/files/" + name))
                         .timeout(Duration.ofSeconds(20))
-                        .header("Authorization", "Bearer " + token).header("X-Renkei-Office", office)
+                        .header(FileSignature.HEADER, signature)
                         .header("X-Renkei-Message-Id", clientId)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -126,7 +132,7 @@ final class CrashSender implements Callable<Void> {
     }
 
     private void record(String name, String sha256, int status, JsonNode answer, boolean resend) {
-        Acknowledged now = new Acknowledged(office, name, answer.get("sha256").asText(), answer.get("message_id").asText(),
+        Acknowledged now = new Acknowledged(office(), name, answer.get("sha256").asText(), answer.get("message_id").asText(),
                 answer.get("sequence").asLong());
         boolean duplicate = answer.get("duplicate").asBoolean();
         if (duplicate) {
@@ -149,9 +155,9 @@ final class CrashSender implements Callable<Void> {
 
     /** A valid one-line plan, distinct per office and index. */
     private byte[] content(int index) {
-        String person = String.format("%010d", 1_000_000_000L + (Long.parseLong(office) % 1000) * 100_000 + index);
+        String person = String.format("%010d", 1_000_000_000L + (Long.parseLong(office()) % 1000) * 100_000 + index);
         return StandardFileWriter.toBytes(List.of(new ScheduleRecord(CsvVersion.V4_1, "310011", person,
-                LocalDate.of(2026, 9, 28), MONTH, office, "山田 花子", 250, null, MONTH.atDay(1 + index % 28), "", "0900",
+                LocalDate.of(2026, 9, 28), MONTH, office(), "山田 花子", 250, null, MONTH.atDay(1 + index % 28), "", "0900",
                 "1000", 1, "111211", "", "", "", "", recipient, "ひまわり訪問介護", "", "0", "", "").toFields()));
     }
 }

@@ -3,9 +3,6 @@ package jp.renkei.relay.bench;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
 import jp.renkei.ingest.application.Application;
 import jp.renkei.ingest.application.ApplicationRoster;
 import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
@@ -31,16 +30,31 @@ import jp.renkei.ingest.standard.FileKind;
 import jp.renkei.ingest.standard.ScheduleRecord;
 import jp.renkei.ingest.standard.StandardFileName;
 import jp.renkei.ingest.standard.StandardFileWriter;
-import jp.renkei.relay.server.AgentToken;
+import jp.renkei.relay.agent.AgentEnrolment;
+import jp.renkei.relay.pki.FileSignature;
+import jp.renkei.relay.pki.OfficeCredentials;
 import jp.renkei.relay.server.RelayConfig;
 import jp.renkei.relay.server.RelayServer;
-import jp.renkei.relay.tls.RelayTlsMaterial;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.DuplexConnectionPool;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Load on a real relay (HTTPS, validation, fsync-before-acknowledge) in a scratch home on this disk, beside the disk's
  * own fsync rate measured in the same run: (1) closed loop — as many files per second as the clients can get
  * acknowledged; (2) open loop — a fixed offered rate, latency measured from each file's scheduled send time so a
  * stalled relay cannot hide its queueing (no coordinated omission). Clients share the machine with the relay.
+ *
+ * <p>The clients are one office with its client certificate (mutual TLS); every copy has the same bytes, so the file
+ * is signed once before timing and only the names differ. They use Jetty's HTTP client (a connection per client in
+ * one pool): the JDK client cost a measurable share of this 2-core machine's CPU.
  */
 public final class RelayLoadBenchmark {
     private static final String SENDER = "3110000011";
@@ -90,31 +104,60 @@ public final class RelayLoadBenchmark {
                     new Application(RECIPIENT, "11", day, day, null, Application.Plan.PAID)));
         }
         PseudonymKeyStore.createIfMissing(home);
-        RelayConfig config = RelayConfig.load(home, new Properties(), System.getenv()).withPort(0);
+        Properties properties = new Properties();
+        // One office sends everything here: its fair-share limit would measure the limit, not the relay.
+        properties.setProperty("relay.office-uploads-per-second", "0");
+        RelayConfig config = RelayConfig.load(home, properties, System.getenv()).withPort(0);
+        OfficeCredentials sender = AgentEnrolment.issueMissing(home, config.home(), List.of(SENDER),
+                AgentEnrolment.DEFAULT_VALIDITY, Clock.systemUTC(), status -> { }).credentials().get(SENDER);
+        String signature = sender.sign(content);
         try (RelayServer relay = RelayServer.start(config, PseudonymKeyStore.load(home, System.getenv()), Clock.systemUTC())) {
             URI uri = URI.create("https://127.0.0.1:" + relay.port());
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .sslContext(RelayTlsMaterial.clientContext(home.resolve("relay").resolve("tls").resolve("relay-cert.pem")))
-                    .executor(Executors.newFixedThreadPool(settings.clients()))
-                    .build();
-            String token = AgentToken.read(home.resolve("secrets"));
-            AtomicLong names = new AtomicLong();
-            Uploads uploads = new Uploads(client, uri, token, content, names);
-            uploads.closedLoop(settings.clients(), Duration.ofSeconds(2), new LatencyRecorder());
-            LatencyRecorder closed = new LatencyRecorder();
-            double closedRate = uploads.closedLoop(settings.clients(), settings.closedLoop(), closed);
-            LatencyRecorder open = new LatencyRecorder();
-            double openRate = uploads.openLoop(settings.clients(), settings.offeredRate(), settings.openLoop(), open);
-            long forces = journalForces(client, uri);
-            return new Result(single, grouped, closedRate, closed.percentileMillis(50), closed.percentileMillis(99),
-                    settings.offeredRate(), openRate, open.percentileMillis(50), open.percentileMillis(99), content.length,
-                    forces);
+            HttpClient client = client(sender.clientContext(config.home().resolve("tls").resolve("relay-cert.pem")),
+                    settings.clients());
+            try {
+                AtomicLong names = new AtomicLong();
+                Uploads uploads = new Uploads(client, uri, signature, content, names);
+                uploads.closedLoop(settings.clients(), Duration.ofSeconds(2), new LatencyRecorder());
+                LatencyRecorder closed = new LatencyRecorder();
+                double closedRate = uploads.closedLoop(settings.clients(), settings.closedLoop(), closed);
+                LatencyRecorder open = new LatencyRecorder();
+                double openRate = uploads.openLoop(settings.offeredRate(), settings.openLoop(), open);
+                long forces = journalForces(client, uri);
+                return new Result(single, grouped, closedRate, closed.percentileMillis(50), closed.percentileMillis(99),
+                        settings.offeredRate(), openRate, open.percentileMillis(50), open.percentileMillis(99),
+                        content.length, forces);
+            } finally {
+                client.stop();
+            }
         }
     }
 
-    private static long journalForces(HttpClient client, URI relay) throws IOException, InterruptedException {
-        String health = client.send(HttpRequest.newBuilder(relay.resolve("/health")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+    /**
+     * Jetty's client presenting the office certificate, with one connection pool for the relay sized to the client
+     * count (HTTP/1.1: one request per connection at a time) and room to queue the open loop's backlog.
+     */
+    private static HttpClient client(SSLContext tls, int clients) throws Exception {
+        SslContextFactory.Client ssl = new SslContextFactory.Client();
+        ssl.setSslContext(tls);
+        ClientConnector connector = new ClientConnector();
+        connector.setSslContextFactory(ssl);
+        connector.setSelectors(1);
+        HttpClientTransportOverHTTP transport = new HttpClientTransportOverHTTP(connector);
+        transport.setConnectionPoolFactory(destination -> new DuplexConnectionPool(destination, clients));
+        HttpClient client = new HttpClient(transport);
+        QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, clients + 8));
+        threads.setName("bench-client");
+        client.setExecutor(threads);
+        client.setMaxConnectionsPerDestination(clients);
+        client.setMaxRequestsQueuedPerDestination(1 << 20);
+        client.setConnectTimeout(10_000);
+        client.start();
+        return client;
+    }
+
+    private static long journalForces(HttpClient client, URI relay) throws Exception {
+        String health = client.newRequest(relay.resolve("/health")).timeout(30, TimeUnit.SECONDS).send().getContentAsString();
         return new com.fasterxml.jackson.databind.ObjectMapper().readTree(health).get("journal_forces").asLong();
     }
 
@@ -133,22 +176,23 @@ public final class RelayLoadBenchmark {
         return StandardFileWriter.toBytes(lines);
     }
 
-    /** Sends uniquely named copies of one file; names differ in their timestamp, one second apart. */
-    private record Uploads(HttpClient client, URI relay, String token, byte[] content, AtomicLong names) {
+    /** Sends uniquely named copies of one signed file; names differ in their timestamp, one second apart. */
+    private record Uploads(HttpClient client, URI relay, String signature, byte[] content, AtomicLong names) {
         private static final LocalDateTime FIRST = LocalDateTime.of(2026, 11, 1, 0, 0, 0);
 
-        boolean send(long[] latencyStart, LatencyRecorder latencies) throws IOException, InterruptedException {
+        private Request request() {
             String name = new StandardFileName(FileKind.UPPLAN, Optional.of(YearMonth.of(2026, 10)), SENDER, "43", RECIPIENT,
                     "11", FIRST.plusSeconds(names.getAndIncrement()), true).format();
-            HttpRequest request = HttpRequest.newBuilder(relay.resolve("/api/v1/files/" + name))
-                    .header("Authorization", "Bearer " + token).header("X-Renkei-Office", SENDER)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build();
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() != 202) {
-                throw new IOException("relay answered " + response.statusCode() + " for " + name);
+            return client.newRequest(relay.resolve("/api/v1/files/" + name)).method(HttpMethod.POST)
+                    .headers(headers -> headers.put(FileSignature.HEADER, signature))
+                    .body(new BytesRequestContent(content))
+                    .timeout(60, TimeUnit.SECONDS);
+        }
+
+        private static void check(int status, Request request) throws IOException {
+            if (status != 202) {
+                throw new IOException("relay answered " + status + " for " + request.getURI());
             }
-            latencies.record(System.nanoTime() - latencyStart[0]);
-            return true;
         }
 
         double closedLoop(int clients, Duration duration, LatencyRecorder latencies) throws Exception {
@@ -160,8 +204,11 @@ public final class RelayLoadBenchmark {
             for (int i = 0; i < clients; i++) {
                 workers.add(pool.submit(() -> {
                     while (System.nanoTime() < end) {
-                        long[] start = {System.nanoTime()};
-                        send(start, latencies);
+                        long start = System.nanoTime();
+                        Request request = request();
+                        ContentResponse response = request.send();
+                        check(response.getStatus(), request);
+                        latencies.record(System.nanoTime() - start);
                         acknowledged.incrementAndGet();
                     }
                     return null;
@@ -174,24 +221,35 @@ public final class RelayLoadBenchmark {
             return acknowledged.get() / ((System.nanoTime() - started) / 1e9);
         }
 
-        double openLoop(int clients, int ratePerSecond, Duration duration, LatencyRecorder latencies) throws Exception {
-            ExecutorService pool = Executors.newFixedThreadPool(clients * 4);
+        /** Sends at the offered rate without waiting for answers; each latency counts from the scheduled send time. */
+        double openLoop(int ratePerSecond, Duration duration, LatencyRecorder latencies) throws Exception {
             long intervalNanos = 1_000_000_000L / ratePerSecond;
             long total = duration.toSeconds() * ratePerSecond;
             long started = System.nanoTime();
-            List<Future<?>> sends = new ArrayList<>();
+            List<CompletableFuture<Void>> sends = new ArrayList<>();
             for (long i = 0; i < total; i++) {
                 long scheduled = started + i * intervalNanos;
                 long wait = scheduled - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                sends.add(pool.submit(() -> send(new long[] {scheduled}, latencies)));
+                CompletableFuture<Void> answered = new CompletableFuture<>();
+                Request request = request();
+                request.send(result -> {
+                    try {
+                        if (result.isFailed()) {
+                            throw new IOException("upload of " + request.getURI() + " failed", result.getFailure());
+                        }
+                        check(result.getResponse().getStatus(), request);
+                        latencies.record(System.nanoTime() - scheduled);
+                        answered.complete(null);
+                    } catch (IOException failed) {
+                        answered.completeExceptionally(failed);
+                    }
+                });
+                sends.add(answered);
             }
-            for (Future<?> send : sends) {
-                send.get();
-            }
-            pool.shutdown();
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
             return total / ((System.nanoTime() - started) / 1e9);
         }
     }
