@@ -6,11 +6,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,11 +24,17 @@ import java.util.function.Consumer;
  */
 public final class Journal implements Closeable {
     private static final System.Logger LOG = System.getLogger(Journal.class.getName());
+    /** Large enough that a segment holds a day of a busy relay, small enough that retention frees space steadily. */
+    public static final long DEFAULT_SEGMENT_BYTES = 256L * 1024 * 1024;
 
     private record Pending(JournalEntry entry, Object attachment, CompletableFuture<JournalEntry> done) {
     }
 
-    private final FileChannel channel;
+    /** Older segments are only read; new records go to {@link #current}. Keyed by first sequence. */
+    private final ConcurrentSkipListMap<Long, JournalSegment> segments;
+    private final Path journalFile;
+    private final long segmentBytes;
+    private volatile JournalSegment current;
     private final RecordPositions positions;
     private final BlockingQueue<Pending> queue;
     private final int maximumBatch;
@@ -41,9 +47,13 @@ public final class Journal implements Closeable {
     private volatile boolean closing;
     private volatile String refusal;
 
-    private Journal(FileChannel channel, RecordPositions positions, long lastSequence, int queueCapacity, int maximumBatch,
+    private Journal(Path journalFile, ConcurrentSkipListMap<Long, JournalSegment> segments, long segmentBytes,
+            RecordPositions positions, long lastSequence, int queueCapacity, int maximumBatch,
             BiConsumer<JournalEntry, Object> onDurable) {
-        this.channel = channel;
+        this.journalFile = journalFile;
+        this.segments = segments;
+        this.segmentBytes = segmentBytes;
+        this.current = segments.lastEntry().getValue();
         this.positions = positions;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.maximumBatch = maximumBatch;
@@ -60,30 +70,77 @@ public final class Journal implements Closeable {
      */
     public static Journal open(Path file, int queueCapacity, int maximumBatch, Consumer<JournalEntry> recovered,
             BiConsumer<JournalEntry, Object> onDurable) throws IOException {
+        return open(file, DEFAULT_SEGMENT_BYTES, queueCapacity, maximumBatch, recovered, onDurable);
+    }
+
+    /** The same, starting a new segment file once the current one has grown past {@code segmentBytes}. */
+    public static Journal open(Path file, long segmentBytes, int queueCapacity, int maximumBatch,
+            Consumer<JournalEntry> recovered, BiConsumer<JournalEntry, Object> onDurable) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        List<JournalSegment.SegmentFile> found = JournalSegment.existing(file);
+        if (found.isEmpty()) {
+            found = List.of(new JournalSegment.SegmentFile(file, 1));
+        }
+        ConcurrentSkipListMap<Long, JournalSegment> segments = new ConcurrentSkipListMap<>();
         RecordPositions positions = new RecordPositions();
-        JournalScan scan;
+        long lastSequence = 0;
         try {
-            scan = JournalScan.scan(channel, recovered, positions);
-        } catch (IOException unreadable) {
-            channel.close();
-            throw new IOException(unreadable.getMessage() + " (journal " + file + ")", unreadable);
-        } catch (RuntimeException | Error failure) {
-            channel.close();
+            for (int index = 0; index < found.size(); index++) {
+                JournalSegment.SegmentFile segmentFile = found.get(index);
+                JournalSegment segment = JournalSegment.open(segmentFile.path(), segmentFile.firstSequence());
+                segments.put(segment.firstSequence, segment);
+                boolean last = index == found.size() - 1;
+                lastSequence = recover(segment, last, lastSequence, recovered, positions);
+            }
+        } catch (IOException | RuntimeException | Error failure) {
+            for (JournalSegment segment : segments.values()) {
+                segment.channel.close();
+            }
             throw failure;
         }
+        Journal journal = new Journal(file, segments, segmentBytes, positions, lastSequence, queueCapacity, maximumBatch,
+                onDurable);
+        journal.writer.start();
+        return journal;
+    }
+
+    /**
+     * Scans one segment; only the last may end in a torn record (it is cut), since a segment is forced before the
+     * next one is begun. Returns the last sequence so far.
+     */
+    private static long recover(JournalSegment segment, boolean last, long lastSequenceBefore,
+            Consumer<JournalEntry> recovered, RecordPositions positions) throws IOException {
+        FileChannel channel = segment.channel;
+        JournalScan scan;
+        try {
+            scan = JournalScan.scan(channel, entry -> {
+                segment.recorded(entry);
+                recovered.accept(entry);
+            }, positions);
+        } catch (IOException unreadable) {
+            throw new IOException(unreadable.getMessage() + " (journal " + segment.path + ")", unreadable);
+        }
         if (scan.goodLength() < channel.size()) {
+            if (!last) {
+                throw new IOException("RELAY-JOURNAL-004 journal segment " + segment.path + " ends in " + (channel.size()
+                        - scan.goodLength()) + " unreadable bytes after record " + scan.lastSequence() + " although a"
+                        + " later segment exists; it was left as it is: keep a copy and report it");
+            }
             LOG.log(System.Logger.Level.WARNING, "journal {0}: dropping a torn tail of {1} bytes after record {2}",
-                    file, channel.size() - scan.goodLength(), scan.lastSequence());
+                    segment.path, channel.size() - scan.goodLength(), scan.lastSequence());
             channel.truncate(scan.goodLength());
             channel.force(true);
         }
         channel.position(scan.goodLength());
-        Journal journal = new Journal(channel, positions, scan.lastSequence(), queueCapacity, maximumBatch, onDurable);
-        journal.writer.start();
-        return journal;
+        if (!segment.isEmpty() && segment.firstSequence > 1 && firstRecordDoesNotMatch(segment, positions)) {
+            throw new IOException("RELAY-JOURNAL-004 journal segment " + segment.path + " does not begin with record "
+                    + segment.firstSequence + " as its name says; it was left as it is: keep a copy and report it");
+        }
+        return Math.max(lastSequenceBefore, segment.isEmpty() ? segment.firstSequence - 1 : segment.lastSequence);
+    }
+
+    private static boolean firstRecordDoesNotMatch(JournalSegment segment, RecordPositions positions) {
+        return positions.positionOf(segment.firstSequence) != 0;
     }
 
     /**
@@ -115,17 +172,19 @@ public final class Journal implements Closeable {
      */
     public JournalEntry read(long sequence) throws IOException {
         long position = positions.positionOf(sequence);
-        if (position < 0 || sequence > lastSequence()) {
+        java.util.Map.Entry<Long, JournalSegment> holding = segments.floorEntry(sequence);
+        if (position < 0 || sequence > lastSequence() || holding == null) {
             throw new IOException("the journal holds no record " + sequence);
         }
+        FileChannel channel = holding.getValue().channel;
         ByteBuffer header = ByteBuffer.allocate(JournalCodec.HEADER_BYTES);
-        readFully(header, position);
+        readFully(channel, header, position);
         header.flip();
         int magic = header.getInt();
         int length = header.getInt();
         int checksum = header.getInt();
         ByteBuffer payload = ByteBuffer.allocate(length);
-        readFully(payload, position + JournalCodec.HEADER_BYTES);
+        readFully(channel, payload, position + JournalCodec.HEADER_BYTES);
         if (!JournalCodec.checksumMatches(payload.array(), checksum)) {
             throw new IOException("journal record " + sequence + " at byte " + position + " fails its checksum");
         }
@@ -136,7 +195,7 @@ public final class Journal implements Closeable {
         return entry;
     }
 
-    private void readFully(ByteBuffer buffer, long position) throws IOException {
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer, at);
@@ -180,6 +239,7 @@ public final class Journal implements Closeable {
                 batch.add(first);
                 queue.drainTo(batch, maximumBatch - 1);
                 writeBatch(batch);
+                rollIfFull();
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
@@ -190,6 +250,7 @@ public final class Journal implements Closeable {
     }
 
     private void writeBatch(List<Pending> batch) {
+        FileChannel channel = current.channel;
         List<JournalEntry> written = new ArrayList<>(batch.size());
         long firstSequence = nextSequence.get();
         long batchStart;
@@ -221,7 +282,7 @@ public final class Journal implements Closeable {
         } catch (IOException | RuntimeException failure) {
             LOG.log(System.Logger.Level.ERROR, "journal write failed; {0} upload(s) refused: {1}", batch.size(),
                     failure.toString());
-            rollBack(batchStart, firstSequence);
+            rollBack(channel, batchStart, firstSequence);
             if (forcing) {
                 // After a failed fsync the page cache cannot be trusted to match the disk (fsyncgate): stop accepting.
                 refuseFromNowOn("an fsync of the journal failed (" + failure + "); restart the relay");
@@ -229,6 +290,7 @@ public final class Journal implements Closeable {
             batch.forEach(pending -> pending.done().completeExceptionally(failure));
             return;
         }
+        written.forEach(current::recorded);
         for (int i = 0; i < batch.size(); i++) {
             try {
                 onDurable.accept(written.get(i), batch.get(i).attachment());
@@ -242,10 +304,70 @@ public final class Journal implements Closeable {
     }
 
     /**
+     * Begins a new segment once the current one is full. The current one was forced with its last batch, so a crash
+     * can tear only the newest segment. The new file's name is made durable before any record goes into it.
+     */
+    private void rollIfFull() {
+        try {
+            if (current.channel.size() < segmentBytes || refusal != null) {
+                return;
+            }
+            JournalSegment next = JournalSegment.create(journalFile, nextSequence.get());
+            jp.renkei.ingest.io.DurableFiles.forceFolder(journalFile.toAbsolutePath().getParent());
+            segments.put(next.firstSequence, next);
+            current = next;
+            LOG.log(System.Logger.Level.INFO, "journal: new segment {0} from record {1}", next.path.getFileName(),
+                    Long.toString(next.firstSequence));
+        } catch (IOException cannotRoll) {
+            // Keep writing to the full segment; segments are a convenience for retention, not for correctness.
+            LOG.log(System.Logger.Level.WARNING, "journal: could not begin a new segment ({0}); the current one grows on",
+                    cannotRoll.toString());
+        }
+    }
+
+    /** What retention needs to know of a segment that is no longer written. */
+    public record SegmentSummary(Path path, long firstSequence, long lastSequence, long newestReceivedAtMillis) {
+    }
+
+    /**
+     * Deletes segments no longer written, oldest first, while {@code deletable} accepts them; {@code beforeDelete}
+     * runs with each segment's last sequence before its file goes (so the inboxes forget its records first). The
+     * newest segment is never deleted, so the next sequence always survives a restart.
+     */
+    public synchronized List<SegmentSummary> deleteOldSegments(java.util.function.Predicate<SegmentSummary> deletable,
+            java.util.function.LongConsumer beforeDelete) throws IOException {
+        List<SegmentSummary> deleted = new ArrayList<>();
+        for (JournalSegment segment : segments.values()) {
+            if (segment == current) {
+                break;
+            }
+            SegmentSummary summary = new SegmentSummary(segment.path, segment.firstSequence, segment.lastSequence,
+                    segment.newestReceivedAtMillis);
+            if (!deletable.test(summary)) {
+                break;
+            }
+            beforeDelete.accept(segment.lastSequence);
+            segments.remove(segment.firstSequence);
+            segment.channel.close();
+            Files.delete(segment.path);
+            deleted.add(summary);
+        }
+        if (!deleted.isEmpty()) {
+            jp.renkei.ingest.io.DurableFiles.forceFolder(journalFile.toAbsolutePath().getParent());
+        }
+        return deleted;
+    }
+
+    /** The segments' files, oldest first (for operators and tests). */
+    public List<Path> segmentFiles() {
+        return segments.values().stream().map(segment -> segment.path).toList();
+    }
+
+    /**
      * After a failed batch, cut the file back to where the batch began, so no record the uploader was told is not
      * stored survives to be recovered, and hand the batch's sequence numbers out again.
      */
-    private void rollBack(long batchStart, long firstSequence) {
+    private void rollBack(FileChannel channel, long batchStart, long firstSequence) {
         try {
             channel.truncate(batchStart);
             channel.position(batchStart);
@@ -271,6 +393,8 @@ public final class Journal implements Closeable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        channel.close();
+        for (JournalSegment segment : segments.values()) {
+            segment.channel.close();
+        }
     }
 }

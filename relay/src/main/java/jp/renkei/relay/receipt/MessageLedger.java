@@ -174,6 +174,27 @@ public final class MessageLedger implements Closeable {
         return messages.size();
     }
 
+    /**
+     * Forgets every message up to journal sequence {@code sequence}, whose file retention is deleting: it leaves its
+     * inbox, its receipt and its client message id. Returns how many were forgotten.
+     */
+    public int forgetUpTo(long sequence) {
+        int forgotten = 0;
+        for (Message message : messages.values()) {
+            if (message.accepted.sequence() <= sequence && messages.remove(message.accepted.messageId(), message)) {
+                forgotten++;
+            }
+        }
+        for (Map<String, String> inbox : inboxFiles.values()) {
+            inbox.values().removeIf(messageId -> !messages.containsKey(messageId));
+        }
+        synchronized (firstAnswers) {
+            firstAnswers.values().removeIf(answer -> answer.isDone() && !answer.isCompletedExceptionally()
+                    && answer.join().sequence() <= sequence);
+        }
+        return forgotten;
+    }
+
     private void apply(String[] event) {
         Message message = messages.get(event[1]);
         if (message == null) {

@@ -17,6 +17,9 @@ import jp.renkei.relay.cardcheck.CardCheckConfig;
  * @param registryRoster the license roster that lists the offices the relay delivers to
  * @param officeUploadsPerSecond uploads one office may make per second, sustained (0: no limit); past it 429
  * @param officeUploadBurst uploads one office may make at once before the sustained rate applies
+ * @param journalSegmentBytes the size at which the journal begins a new segment file (the unit retention deletes)
+ * @param retentionDays how long delivered files are kept in the journal after they arrived; then their segment is
+ *     deleted once everything in it has landed (downloads of them answer 404, receipts are forgotten)
  * @param cardCheck the card-check settings ({@code relay.card-check.*}); see {@link CardCheckConfig}
  */
 public record RelayConfig(
@@ -34,6 +37,8 @@ public record RelayConfig(
         int landingFlushRows,
         int officeUploadsPerSecond,
         int officeUploadBurst,
+        long journalSegmentBytes,
+        int retentionDays,
         CardCheckConfig cardCheck) {
 
     /**
@@ -43,6 +48,9 @@ public record RelayConfig(
     public static final long LARGEST_MAXIMUM_FILE_BYTES = 60L * 1024 * 1024;
 
     public RelayConfig {
+        if (retentionDays < 1) {
+            throw new IllegalArgumentException("relay setting relay.retention-days must be at least 1, was " + retentionDays);
+        }
         if (maximumFileBytes < 1 || maximumFileBytes > LARGEST_MAXIMUM_FILE_BYTES) {
             throw new IllegalArgumentException("relay setting relay.maximum-file-bytes must be between 1 and "
                     + LARGEST_MAXIMUM_FILE_BYTES + " (what one journal record can hold), was " + maximumFileBytes);
@@ -63,6 +71,9 @@ public record RelayConfig(
      */
     public static final int DEFAULT_OFFICE_UPLOADS_PER_SECOND = 50;
     public static final int DEFAULT_OFFICE_UPLOAD_BURST = 500;
+    public static final long DEFAULT_JOURNAL_SEGMENT_BYTES = 256L * 1024 * 1024;
+    /** A month's files stay downloadable past the next month's 10th, when offices reconcile 実績. */
+    public static final int DEFAULT_RETENTION_DAYS = 45;
 
     /** Reads the settings for a RENKEI_HOME from {@code properties} then {@code environment}. */
     public static RelayConfig load(Path renkeiHome, Properties properties, Map<String, String> environment) {
@@ -87,6 +98,8 @@ public record RelayConfig(
                 number(value, "relay.landing.flush-rows", DEFAULT_LANDING_FLUSH_ROWS),
                 number(value, "relay.office-uploads-per-second", DEFAULT_OFFICE_UPLOADS_PER_SECOND),
                 number(value, "relay.office-upload-burst", DEFAULT_OFFICE_UPLOAD_BURST),
+                number(value, "relay.journal.segment-bytes", DEFAULT_JOURNAL_SEGMENT_BYTES),
+                number(value, "relay.retention-days", DEFAULT_RETENTION_DAYS),
                 cardCheck(value, relayHome));
     }
 
@@ -106,7 +119,7 @@ public record RelayConfig(
     public RelayConfig withPort(int newPort) {
         return new RelayConfig(home, landingRoot, secretsFolder, registryRoster, bindAddress, newPort, maximumFileBytes,
                 journalQueueCapacity, journalMaximumBatch, handlerThreads, landingFlushIntervalMillis, landingFlushRows,
-                officeUploadsPerSecond, officeUploadBurst, cardCheck);
+                officeUploadsPerSecond, officeUploadBurst, journalSegmentBytes, retentionDays, cardCheck);
     }
 
     private static Path path(String configured, Path fallback) {

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,14 +39,16 @@ public final class RelayServer implements Closeable {
     private final RelayProcessor processor;
     private final MessageLedger ledger;
     private final CardCheckLanding cardChecks;
+    private final Retention retention;
 
     private RelayServer(Server server, Journal journal, RelayProcessor processor, MessageLedger ledger,
-            CardCheckLanding cardChecks) {
+            CardCheckLanding cardChecks, Retention retention) {
         this.server = server;
         this.journal = journal;
         this.processor = processor;
         this.ledger = ledger;
         this.cardChecks = cardChecks;
+        this.retention = retention;
     }
 
     public static RelayServer start(RelayConfig config, byte[] pseudonymKey, Clock clock)
@@ -61,7 +64,7 @@ public final class RelayServer implements Closeable {
         long landedUpTo = ExchangeLanding.readCheckpoint(checkpoint);
         List<JournalEntry> replay = new ArrayList<>();
         Journal journal = Journal.open(config.home().resolve("journal").resolve("journal.log"),
-                config.journalQueueCapacity(), config.journalMaximumBatch(),
+                config.journalSegmentBytes(), config.journalQueueCapacity(), config.journalMaximumBatch(),
                 entry -> {
                     ledger.journaled(entry);
                     if (entry.sequence() > landedUpTo) {
@@ -123,7 +126,9 @@ public final class RelayServer implements Closeable {
         Server server = HttpsEndpoint.start(config, RelayTlsMaterial.ensure(config.home(), config.secretsFolder()), routes);
         LOG.log(System.Logger.Level.INFO, "relay listening on https://{0}:{1,number,#} ({2} registered offices)",
                 config.bindAddress(), HttpsEndpoint.port(server), registry.size());
-        return new RelayServer(server, journal, processor, ledger, cardChecks);
+        Retention retention = new Retention(journal, ledger, checkpoint, Duration.ofDays(config.retentionDays()), clock);
+        retention.start();
+        return new RelayServer(server, journal, processor, ledger, cardChecks, retention);
     }
 
     public int port() {
@@ -133,6 +138,7 @@ public final class RelayServer implements Closeable {
     @Override
     public void close() throws IOException {
         HttpsEndpoint.stop(server);
+        retention.close();
         journal.close();
         processor.close();
         ledger.close();

@@ -27,6 +27,8 @@ class RelayConfigTest {
         assertThat(RelayConfig.DEFAULT_LANDING_FLUSH_ROWS).isEqualTo(200_000);
         assertThat(RelayConfig.DEFAULT_OFFICE_UPLOADS_PER_SECOND).isEqualTo(50);
         assertThat(RelayConfig.DEFAULT_OFFICE_UPLOAD_BURST).isEqualTo(500);
+        assertThat(RelayConfig.DEFAULT_JOURNAL_SEGMENT_BYTES).isEqualTo(268_435_456L);
+        assertThat(RelayConfig.DEFAULT_RETENTION_DAYS).isEqualTo(45);
         assertThat(CardCheckConfig.DEFAULT_CHALLENGE_VALIDITY).isEqualTo(Duration.ofSeconds(60));
         assertThat(CardCheckConfig.DEFAULT_CHALLENGE_CAPACITY).isEqualTo(10_000);
         assertThat(CardCheckConfig.DEFAULT_REGISTRY_ATTEMPTS).isEqualTo(3);
@@ -47,6 +49,8 @@ class RelayConfigTest {
                 200_000,
                 50,
                 500,
+                268_435_456L,
+                45,
                 new CardCheckConfig(
                         Path.of("/srv/renkei/relay/card-issuers"),
                         Path.of("/srv/renkei/relay/eligibility"),
@@ -73,6 +77,8 @@ class RelayConfigTest {
         properties.setProperty("relay.landing.flush-rows", "1000");
         properties.setProperty("relay.office-uploads-per-second", "0");
         properties.setProperty("relay.office-upload-burst", "20");
+        properties.setProperty("relay.journal.segment-bytes", "1_000_000");
+        properties.setProperty("relay.retention-days", "7");
         properties.setProperty("relay.card-check.issuers", "/etc/renkei/card-issuers");
         properties.setProperty("relay.card-check.eligibility", "/data/eligibility");
         properties.setProperty("relay.card-check.challenge-validity-seconds", "30");
@@ -95,6 +101,8 @@ class RelayConfigTest {
                 1_000,
                 0,
                 20,
+                1_000_000L,
+                7,
                 new CardCheckConfig(
                         Path.of("/etc/renkei/card-issuers"),
                         Path.of("/data/eligibility"),
@@ -161,6 +169,8 @@ class RelayConfigTest {
                 Map.entry("RENKEI_RELAY_LANDING_FLUSH_ROWS", "50"),
                 Map.entry("RENKEI_RELAY_OFFICE_UPLOADS_PER_SECOND", "3"),
                 Map.entry("RENKEI_RELAY_OFFICE_UPLOAD_BURST", "9"),
+                Map.entry("RENKEI_RELAY_JOURNAL_SEGMENT_BYTES", "4096"),
+                Map.entry("RENKEI_RELAY_RETENTION_DAYS", "90"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_ISSUERS", "/from/environment/issuers"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_ELIGIBILITY", "/from/environment/eligibility"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_CHALLENGE_VALIDITY_SECONDS", "90"),
@@ -183,6 +193,8 @@ class RelayConfigTest {
                 50,
                 3,
                 9,
+                4_096L,
+                90,
                 new CardCheckConfig(
                         Path.of("/from/environment/issuers"),
                         Path.of("/from/environment/eligibility"),

@@ -1,0 +1,75 @@
+package jp.renkei.relay.server;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jp.renkei.relay.journal.Journal;
+import jp.renkei.relay.receipt.MessageLedger;
+import jp.renkei.relay.routing.ExchangeLanding;
+
+/**
+ * Deletes delivered files after the retention period: a journal segment goes once its newest file arrived more than
+ * {@code retention} ago and all its records have landed (the landing checkpoint is past them, so nothing would need
+ * replaying). The ledger forgets those messages first, so a download of one answers 404 rather than fail half-way.
+ */
+final class Retention implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(Retention.class.getName());
+    private static final Duration CHECK_EVERY = Duration.ofMinutes(10);
+
+    private final Journal journal;
+    private final MessageLedger ledger;
+    private final Path landingCheckpoint;
+    private final Duration retention;
+    private final Clock clock;
+    private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "relay-retention");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Retention(Journal journal, MessageLedger ledger, Path landingCheckpoint, Duration retention, Clock clock) {
+        this.journal = journal;
+        this.ledger = ledger;
+        this.landingCheckpoint = landingCheckpoint;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    void start() {
+        schedule.scheduleWithFixedDelay(this::runLogged, 0, CHECK_EVERY.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    /** One pass; returns the segments deleted. */
+    List<Journal.SegmentSummary> run() throws IOException {
+        long landedUpTo = ExchangeLanding.readCheckpoint(landingCheckpoint);
+        long expiredBefore = clock.millis() - retention.toMillis();
+        List<Journal.SegmentSummary> deleted = journal.deleteOldSegments(
+                segment -> segment.lastSequence() <= landedUpTo && segment.newestReceivedAtMillis() < expiredBefore,
+                ledger::forgetUpTo);
+        for (Journal.SegmentSummary segment : deleted) {
+            LOG.log(System.Logger.Level.INFO, "retention: deleted journal segment {0} (records {1} to {2}, the newest"
+                    + " received {3}) after {4} days", segment.path().getFileName(), Long.toString(segment.firstSequence()),
+                    Long.toString(segment.lastSequence()), java.time.Instant.ofEpochMilli(segment.newestReceivedAtMillis()),
+                    Long.toString(retention.toDays()));
+        }
+        return deleted;
+    }
+
+    private void runLogged() {
+        try {
+            run();
+        } catch (IOException | RuntimeException failure) {
+            LOG.log(System.Logger.Level.ERROR, "retention pass failed; delivered files stay until the next one", failure);
+        }
+    }
+
+    @Override
+    public void close() {
+        schedule.shutdownNow();
+    }
+}
