@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import jp.renkei.relay.card.pki.IssuedCard;
 import jp.renkei.relay.cardcheck.CardCheckConfig;
 import jp.renkei.relay.cardcheck.CsvEligibilityRegistry;
 import jp.renkei.relay.cardemulator.CardEmulator;
+import jp.renkei.relay.pki.OfficeCredentials;
 
 /**
  * Runs the demo's card checks. {@link #prepare} (before the relay starts, since it reads its trusted issuers then)
@@ -99,10 +101,10 @@ public final class CardCheckDemo {
         if (offices.isEmpty()) {
             throw new IllegalStateException("the roster " + roster + " has no licensed 居宅介護支援 (43) office to run checks");
         }
-        Map<String, CardCheckClient> clients = new LinkedHashMap<>();
+        Map<String, OfficeCredentials> identities = new LinkedHashMap<>();
         for (String office : offices) {
             try {
-                clients.put(office, new CardCheckClient(relay, credentials.of(office), relayCertificate));
+                identities.put(office, credentials.of(office));
             } catch (AgentCredentials.MissingCredentialsException missing) {
                 throw new IOException(missing.getMessage() + "; `renkei-relay card-demo --prepare` issues those of "
                         + "every checking office (before the relay starts)", missing);
@@ -111,6 +113,7 @@ public final class CardCheckDemo {
         List<Person> people = people(issuer, offices, Math.max(10, checks / 3), random);
         register(people, relayCardConfig.eligibilityFolder());
 
+        Map<String, CardCheckClient> clients = new HashMap<>();
         CardReader reader = new CardReader(readerName, CARD_TIMEOUT);
         Map<String, Integer> outcomes = new TreeMap<>();
         List<Long> wholeChecks = new ArrayList<>();
@@ -119,6 +122,10 @@ public final class CardCheckDemo {
             Scenario scenario = draw(random);
             Person person = pick(people, scenario, random);
             CardCheckClient client = clients.get(person.office());
+            if (client == null) {
+                client = new CardCheckClient(relay, identities.get(person.office()), relayCertificate);
+                clients.put(person.office(), client);
+            }
             String outcome = checkOnce(client, reader, readerName, person, scenario, today, wholeChecks);
             outcomes.merge(outcome, 1, Integer::sum);
             progress.accept((i + 1) + "/" + checks + " checks");
