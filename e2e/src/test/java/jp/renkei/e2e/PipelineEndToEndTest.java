@@ -25,10 +25,10 @@ import jp.renkei.ingest.demo.DemoNation;
 import jp.renkei.ingest.demo.DemoNationConfig;
 import jp.renkei.ingest.demo.DemoNationGenerator;
 import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
-import jp.renkei.relay.agent.OutboxUploader;
+import jp.renkei.relay.agent.AgentCredentials;
+import jp.renkei.relay.agent.OutboxSender;
 import jp.renkei.relay.agent.UploadOutcome;
-import jp.renkei.relay.server.AgentToken;
-import jp.renkei.relay.tls.RelayTlsMaterial;
+import jp.renkei.relay.cli.RelayCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,9 +38,10 @@ import picocli.CommandLine;
 
 /**
  * The whole chain on a tiny nation, each part as it runs in production: the ingest CLI lands the reference files, the
- * relay runs as its own process and the agent uploads every outbox over HTTPS, the Spark job builds and publishes the
- * marts in its own JVM, and the dashboard serves them from DuckDB. The API's figures must equal the ones computed
- * independently from the generator's raw files.
+ * relay runs as its own process and the agent uploads every outbox over mutual TLS (each sending office with its own
+ * certificate, issued as the demo does, and a signature per file), the Spark job builds and publishes the marts in its
+ * own JVM, and the dashboard serves them from DuckDB. The API's figures must equal the ones computed independently
+ * from the generator's raw files.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineEndToEndTest {
@@ -231,6 +232,10 @@ class PipelineEndToEndTest {
     }
 
     private void relayTheOutbox() throws Exception {
+        // As bin/renkei demo does: every sending office's credentials, and the relay's trust anchor, before it starts.
+        int issued = new CommandLine(new RelayCommand()).execute("ca", "issue", "--home", home.toString(), "--senders-in",
+                nation.outbox().toString());
+        assertThat(issued).as("renkei-relay ca issue --senders-in %s", nation.outbox()).isZero();
         Path portFile = home.resolve("relay.port");
         try (ModuleProcess relay = ModuleProcess.start("relay", List.of("-Xmx512m"), "jp.renkei.relay.cli.RelayCommand",
                 List.of("serve", "--home", home.toString(), "--port", "0", "--port-file", portFile.toString()),
@@ -244,10 +249,9 @@ class PipelineEndToEndTest {
             }
             URI relayUri = URI.create("https://127.0.0.1:" + Files.readString(portFile).strip());
             Path demoInput = home.resolve("demo-input");
-            OutboxUploader uploader = new OutboxUploader(relayUri,
-                    RelayTlsMaterial.clientContext(home.resolve("relay").resolve("tls").resolve("relay-cert.pem")),
-                    AgentToken.read(home.resolve("secrets")), demoInput.resolve("sent"), demoInput.resolve("rejected"));
-            Map<UploadOutcome, Integer> outcomes = uploader.uploadAll(nation.outbox(), 4, status -> { });
+            OutboxSender sender = new OutboxSender(relayUri, home.resolve("relay").resolve("tls").resolve("relay-cert.pem"),
+                    AgentCredentials.inHome(home), demoInput.resolve("sent"), demoInput.resolve("rejected"));
+            Map<UploadOutcome, Integer> outcomes = sender.uploadAll(nation.outbox(), 4, status -> { });
             assertThat(outcomes.get(UploadOutcome.ACKNOWLEDGED)).isEqualTo(nation.files());
             relay.stopGracefully(60);
         }
