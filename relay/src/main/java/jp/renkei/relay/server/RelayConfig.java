@@ -62,7 +62,11 @@ public record RelayConfig(
     public static final long DEFAULT_MAXIMUM_FILE_BYTES = 16L * 1024 * 1024;
     public static final int DEFAULT_JOURNAL_QUEUE_CAPACITY = 4_096;
     public static final int DEFAULT_JOURNAL_MAXIMUM_BATCH = 64;
-    public static final int DEFAULT_HANDLER_THREADS = 16;
+    /**
+     * Each upload holds its thread while it waits for the journal's group commit, so the threads bound the uploads in
+     * flight: 16 capped the relay near 16 ÷ fsync time (≈ 1,600 files/s at 10 ms) on a busy disk.
+     */
+    public static final int DEFAULT_HANDLER_THREADS = 64;
     public static final long DEFAULT_LANDING_FLUSH_INTERVAL_MILLIS = 5_000;
     public static final int DEFAULT_LANDING_FLUSH_ROWS = 200_000;
     /**

@@ -149,7 +149,7 @@ final class UploadHandler implements RelayRoute {
                     Map.of("errors", parsed.findings().errorCount(), "findings", findings));
             return false;
         }
-        String messageId = UUID.randomUUID().toString();
+        String messageId = MessageIds.next();
         JournalEntry durable;
         try {
             durable = journal.append(JournalEntry.signed(messageId, clientMessageId, fileName, office, clock.millis(),

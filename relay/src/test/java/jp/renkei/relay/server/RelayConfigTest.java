@@ -22,7 +22,7 @@ class RelayConfigTest {
         assertThat(RelayConfig.DEFAULT_MAXIMUM_FILE_BYTES).isEqualTo(16_777_216L);
         assertThat(RelayConfig.DEFAULT_JOURNAL_QUEUE_CAPACITY).isEqualTo(4_096);
         assertThat(RelayConfig.DEFAULT_JOURNAL_MAXIMUM_BATCH).isEqualTo(64);
-        assertThat(RelayConfig.DEFAULT_HANDLER_THREADS).isEqualTo(16);
+        assertThat(RelayConfig.DEFAULT_HANDLER_THREADS).isEqualTo(64);
         assertThat(RelayConfig.DEFAULT_LANDING_FLUSH_INTERVAL_MILLIS).isEqualTo(5_000L);
         assertThat(RelayConfig.DEFAULT_LANDING_FLUSH_ROWS).isEqualTo(200_000);
         assertThat(RelayConfig.DEFAULT_OFFICE_UPLOADS_PER_SECOND).isEqualTo(50);
@@ -44,7 +44,7 @@ class RelayConfigTest {
                 16_777_216L,
                 4_096,
                 64,
-                16,
+                64,
                 5_000L,
                 200_000,
                 50,
