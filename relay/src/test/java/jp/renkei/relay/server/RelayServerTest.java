@@ -310,7 +310,7 @@ class RelayServerTest {
     }
 
     static Stream<String> namesOutsideTheInbox() {
-        return Stream.of("..", "..%2F..", "..%2F" + HOME_HELP + "%2F" + NAME, "%2E%2E%2F%2E%2E%2Fsecrets%2Frelay-agent.token",
+        return Stream.of("..", "..%2F..", "..%2F" + HOME_HELP + "%2F" + NAME, "%2E%2E%2F%2E%2E%2Fsecrets%2Fpseudonym.key",
                 "..%5C..%5Csecrets", ".hidden", "name%0Awith-line-feed");
     }
 
