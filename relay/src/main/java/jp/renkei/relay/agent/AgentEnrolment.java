@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import jp.renkei.ingest.standard.InvalidFileNameException;
@@ -79,36 +83,63 @@ public final class AgentEnrolment {
         OfficeCertificateAuthority ca = OfficeCertificateAuthority.createOrLoad(caFolder, clock);
         Path anchor = PkiLayout.relayTrustAnchor(relayHome);
         trust(anchor, ca.certificate());
-        Map<String, OfficeCredentials> credentials = new LinkedHashMap<>();
-        List<String> issued = new ArrayList<>();
+        Map<String, OfficeCredentials> kept = new LinkedHashMap<>();
         Map<String, String> replaced = new LinkedHashMap<>();
-        int done = 0;
         for (String office : offices) {
-            done++;
             Path folder = PkiLayout.agentFolder(renkeiHome, office);
-            OfficeCredentials existing = null;
-            String problem = null;
             if (Files.exists(folder.resolve(OfficeCredentials.CERTIFICATE_FILE))
                     || Files.exists(folder.resolve(OfficeCredentials.KEY_FILE))) {
+                String problem;
                 try {
-                    existing = OfficeCredentials.load(folder);
+                    OfficeCredentials existing = OfficeCredentials.load(folder);
                     problem = problem(existing, office, ca.certificate(), clock.instant());
+                    if (problem == null) {
+                        kept.put(office, existing);
+                    }
                 } catch (IOException | RuntimeException unusable) {
                     problem = unusable.getMessage();
                 }
-            }
-            if (existing == null || problem != null) {
                 if (problem != null) {
                     replaced.put(office, problem);
                 }
-                existing = ca.issue(office, validity);
-                existing.writeTo(folder);
-                issued.add(office);
             }
-            credentials.put(office, existing);
-            progress.accept(done + "/" + offices.size() + " offices (" + issued.size() + " issued)");
         }
-        return new Result(credentials, List.copyOf(issued), replaced, caCreated, anchor);
+        // Key generation is the cost (often over 100 ms a key here) and independent per office: use every core.
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        Map<String, Future<OfficeCredentials>> issuing = new LinkedHashMap<>();
+        try {
+            for (String office : offices) {
+                if (!kept.containsKey(office)) {
+                    issuing.put(office, pool.submit(() -> {
+                        OfficeCredentials fresh = ca.issue(office, validity);
+                        fresh.writeTo(PkiLayout.agentFolder(renkeiHome, office));
+                        return fresh;
+                    }));
+                }
+            }
+            Map<String, OfficeCredentials> credentials = new LinkedHashMap<>();
+            int done = 0;
+            int issued = 0;
+            for (String office : offices) {
+                Future<OfficeCredentials> fresh = issuing.get(office);
+                if (fresh == null) {
+                    credentials.put(office, kept.get(office));
+                } else {
+                    credentials.put(office, fresh.get());
+                    issued++;
+                }
+                progress.accept(++done + "/" + offices.size() + " offices (" + issued + " issued)");
+            }
+            return new Result(credentials, List.copyOf(issuing.keySet()), replaced, caCreated, anchor);
+        } catch (ExecutionException failure) {
+            throw failure.getCause() instanceof IOException io ? io
+                    : new IOException("cannot issue office credentials: " + failure.getCause(), failure.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while issuing office credentials", interrupted);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Why {@code existing} cannot serve {@code office} with this CA now, or null when it can. */
