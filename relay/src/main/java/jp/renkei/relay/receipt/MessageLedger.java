@@ -139,7 +139,11 @@ public final class MessageLedger implements Closeable {
         return Optional.ofNullable(inbox == null ? null : inbox.get(fileName));
     }
 
-    /** The file names in {@code office}'s inbox that it has not acknowledged yet, in name order. */
+    /**
+     * The file names in {@code office}'s inbox that it has not acknowledged yet, send unit by send unit (oldest
+     * timestamp first) and within a unit in the standard's order (parents before children), so an agent that applies
+     * them as listed applies a unit as the sender meant it.
+     */
     public List<String> unacknowledgedInbox(String office) {
         Map<String, String> inbox = inboxFiles.get(office);
         if (inbox == null) {
@@ -148,7 +152,22 @@ public final class MessageLedger implements Closeable {
         return inbox.entrySet().stream().filter(file -> {
             Message message = messages.get(file.getValue());
             return message != null && message.acknowledgedAtMillis == 0;
-        }).map(Map.Entry::getKey).toList();
+        }).map(Map.Entry::getKey).sorted(SEND_UNIT_ORDER).toList();
+    }
+
+    /** Send-unit order for validated standard names: timestamp, sender, the standard's file order, name. */
+    static final java.util.Comparator<String> SEND_UNIT_ORDER = java.util.Comparator
+            .comparing((String name) -> parsed(name).sentAt())
+            .thenComparing(name -> parsed(name).senderOffice())
+            .thenComparing(name -> parsed(name).kind())
+            .thenComparing(java.util.Comparator.naturalOrder());
+
+    private static jp.renkei.ingest.standard.StandardFileName parsed(String name) {
+        try {
+            return jp.renkei.ingest.standard.StandardFileName.parse(name);
+        } catch (jp.renkei.ingest.standard.InvalidFileNameException impossible) {
+            throw new IllegalStateException("the inbox holds a name the upload validated: " + name, impossible);
+        }
     }
 
     /** The journal sequence holding the message now in {@code office}'s inbox under {@code fileName}. */
