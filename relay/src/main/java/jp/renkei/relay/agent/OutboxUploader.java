@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLHandshakeException;
 import jp.renkei.ingest.finding.Finding;
 import jp.renkei.ingest.standard.InvalidFileNameException;
 import jp.renkei.ingest.standard.StandardFileName;
@@ -76,7 +78,8 @@ public final class OutboxUploader {
      * duplicate and delivered once. A file whose name is not a standard name or names another sender office is not
      * sent at all: the relay would refuse it, and the office's certificate proves only this office.
      *
-     * @throws AgentRefusedException the relay refused the office's certificate: no file can be sent until it is fixed
+     * @throws AgentRefusedException the relay refused the office's certificate, or the relay's certificate is not the
+     *                               trusted one: no file can be sent until that is fixed
      */
     public UploadOutcome upload(Path file) throws IOException, InterruptedException {
         String name = file.getFileName().toString();
@@ -125,6 +128,16 @@ public final class OutboxUploader {
                 backOff = retryAfter(response).orElse(backOff);
             } catch (AgentRefusedException certificate) {
                 throw certificate;
+            } catch (SSLHandshakeException handshake) {
+                if (causedByCertificate(handshake)) {
+                    // No retry makes a certificate trusted: stop before waiting out every file's back-off.
+                    throw new AgentRefusedException("the TLS handshake with the relay at " + relay + " failed on a "
+                            + "certificate (" + handshake.getMessage() + "): check that --relay-certificate is the "
+                            + "relay's tls/relay-cert.pem and that the address matches it; the outbox is left as it is");
+                }
+                if (attempt == MAXIMUM_ATTEMPTS) {
+                    System.err.println("agent: " + name + " not sent after " + attempt + " attempts: " + handshake);
+                }
             } catch (IOException connectionFailure) {
                 if (attempt == MAXIMUM_ATTEMPTS) {
                     System.err.println("agent: " + name + " not sent after " + attempt + " attempts: " + connectionFailure);
@@ -134,6 +147,15 @@ public final class OutboxUploader {
             backOff = backOff.multipliedBy(2);
         }
         return UploadOutcome.NOT_SENT;
+    }
+
+    private static boolean causedByCertificate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String codeOf(String answer) {
@@ -182,7 +204,7 @@ public final class OutboxUploader {
         }
     }
 
-    /** The relay refused the office's certificate, which no retry and no other file can fix. */
+    /** The relay refused the office's certificate, or its own is not trusted: no retry and no other file can fix it. */
     static final class AgentRefusedException extends IOException {
         AgentRefusedException(String message) {
             super(message);

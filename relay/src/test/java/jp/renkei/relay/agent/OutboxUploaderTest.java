@@ -28,6 +28,7 @@ import jp.renkei.relay.testing.RelayClient;
 import jp.renkei.relay.testing.RelayHome;
 import jp.renkei.relay.testing.RunningRelay;
 import jp.renkei.relay.testing.ScheduleFiles;
+import jp.renkei.relay.tls.RelayTlsMaterial;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,22 @@ class OutboxUploaderTest {
                 .hasMessageContaining("the outbox is left as it is");
         assertThat(fileNames(outbox.resolve(CARE_MANAGER))).containsExactlyInAnyOrder(first, second);
         assertThat(rejected).doesNotExist();
+        assertThat(sent).doesNotExist();
+    }
+
+    @Test
+    void aRelayCertificateOtherThanTheTrustedOneStopsTheRunAtOnce() throws Exception {
+        String name = writeOutboxFile(CARE_MANAGER, SENT_AT, "1000000001");
+        Path stranger = RelayTlsMaterial.ensure(folder.resolve("other-relay"), folder.resolve("other-secrets"))
+                .certificateFile();
+        OutboxSender sender = new OutboxSender(client.base(), stranger,
+                AgentCredentials.only(client.credentials(CARE_MANAGER)), sent, rejected);
+
+        assertThatThrownBy(() -> sender.uploadAll(outbox, 1, status -> { }))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("--relay-certificate")
+                .hasMessageContaining("the outbox is left as it is");
+        assertThat(fileNames(outbox.resolve(CARE_MANAGER))).containsExactly(name);
         assertThat(sent).doesNotExist();
     }
 
