@@ -1,10 +1,10 @@
 package jp.renkei.ingest.landing;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,26 +33,26 @@ public final class LandingWriter {
 
     /** Writes the rows (each in {@link LandingDataset#columns()} order) as one part and returns its final path. */
     public Path writePart(LandingDataset dataset, Iterable<? extends List<?>> rows) throws IOException {
+        LandingRows formatted = new LandingRows(dataset);
+        for (List<?> row : rows) {
+            formatted.add(row);
+        }
+        return writePart(formatted);
+    }
+
+    /** Writes already formatted rows as one part of their dataset and returns its final path. */
+    public Path writePart(LandingRows rows) throws IOException {
+        LandingDataset dataset = rows.dataset();
         LocalDate landingDate = LocalDate.now(clock.withZone(LANDING_ZONE_ID));
         Path directory = landingRoot.resolve(dataset.directoryName()).resolve("dt=" + landingDate);
         Files.createDirectories(directory);
         String partName = "part-" + UUID.randomUUID() + ".csv";
         Path temporary = directory.resolve("." + partName + ".tmp");
         Path target = directory.resolve(partName);
-        int width = dataset.columns().size();
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-             Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(
-                     java.nio.channels.Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16)) {
-            StringBuilder line = new StringBuilder(256);
-            writeRow(writer, line, dataset.columns());
-            for (List<?> row : rows) {
-                if (row.size() != width) {
-                    throw new IllegalArgumentException("A " + dataset.directoryName() + " row needs " + width
-                            + " values in the order " + dataset.columns() + ", got " + row.size() + ": " + row);
-                }
-                writeRow(writer, line, row);
-            }
-            writer.flush();
+             OutputStream output = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+            rows.writeTo(output);
+            output.flush();
             channel.force(true);
         } catch (IOException | RuntimeException failure) {
             Files.deleteIfExists(temporary);
@@ -61,48 +61,6 @@ public final class LandingWriter {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         forceDirectory(directory);
         return target;
-    }
-
-    /**
-     * One RFC 4180 row: a field is quoted (quotes doubled) only when it holds a comma, a quote or a line break, as
-     * commons-csv's minimal quoting does. Written by hand because the relay lands a hundred rows per file on its one
-     * processor thread, where CSVPrinter's per-field locking and appends were most of the cost;
-     * {@code LandingWriterTest} reads every part back with commons-csv.
-     */
-    private static void writeRow(Writer writer, StringBuilder line, List<?> row) throws IOException {
-        line.setLength(0);
-        for (int column = 0; column < row.size(); column++) {
-            if (column > 0) {
-                line.append(',');
-            }
-            Object value = row.get(column);
-            if (value != null) {
-                appendField(line, value.toString());
-            }
-        }
-        line.append('\n');
-        writer.append(line);
-    }
-
-    private static void appendField(StringBuilder line, String field) {
-        boolean quote = false;
-        for (int index = 0; index < field.length() && !quote; index++) {
-            char character = field.charAt(index);
-            quote = character == ',' || character == '"' || character == '\n' || character == '\r';
-        }
-        if (!quote) {
-            line.append(field);
-            return;
-        }
-        line.append('"');
-        for (int index = 0; index < field.length(); index++) {
-            char character = field.charAt(index);
-            if (character == '"') {
-                line.append('"');
-            }
-            line.append(character);
-        }
-        line.append('"');
     }
 
     /** Makes the rename itself durable; some file systems refuse to open a directory, which is harmless. */

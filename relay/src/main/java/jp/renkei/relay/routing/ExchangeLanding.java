@@ -5,11 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import jp.renkei.ingest.io.DurableFiles;
 import jp.renkei.ingest.landing.LandingDataset;
+import jp.renkei.ingest.landing.LandingRows;
 import jp.renkei.ingest.landing.LandingWriter;
 import jp.renkei.ingest.pseudonym.PersonPseudonymizer;
 import jp.renkei.ingest.standard.ScheduleRecord;
@@ -25,8 +24,8 @@ public final class ExchangeLanding {
     private final LandingWriter writer;
     private final PersonPseudonymizer pseudonymizer;
     private final Path checkpointFile;
-    private final List<List<Object>> exchanges = new ArrayList<>();
-    private final List<List<Object>> scheduleLines = new ArrayList<>();
+    private final LandingRows exchanges = new LandingRows(LandingDataset.EXCHANGES);
+    private final LandingRows scheduleLines = new LandingRows(LandingDataset.SCHEDULE_LINES);
     private long pendingSequence;
 
     public ExchangeLanding(LandingWriter writer, PersonPseudonymizer pseudonymizer, Path checkpointFile) {
@@ -58,8 +57,8 @@ public final class ExchangeLanding {
     /** Lands the buffered rows, then advances the checkpoint; a crash in between only repeats rows (at least once). */
     public void flush() throws IOException {
         if (!exchanges.isEmpty()) {
-            writer.writePart(LandingDataset.SCHEDULE_LINES, scheduleLines);
-            writer.writePart(LandingDataset.EXCHANGES, exchanges);
+            writer.writePart(scheduleLines);
+            writer.writePart(exchanges);
             exchanges.clear();
             scheduleLines.clear();
         }
