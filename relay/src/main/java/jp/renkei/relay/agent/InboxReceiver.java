@@ -81,12 +81,20 @@ public final class InboxReceiver {
 
     /** Downloads, checks and acknowledges every file now listed in the inbox. */
     public Result receiveAll(Path folder, Path quarantine) throws IOException, InterruptedException {
+        return receiveAll(folder, quarantine, Sleeper.REAL);
+    }
+
+    /** {@link #receiveAll(Path, Path)} that starts no further file once {@code stop} is stopping. */
+    Result receiveAll(Path folder, Path quarantine, Sleeper stop) throws IOException, InterruptedException {
         Files.createDirectories(folder);
         int downloaded = 0;
         int present = 0;
         int acknowledged = 0;
         int quarantined = 0;
         for (String name : list()) {
+            if (stop.stopping()) {
+                break;
+            }
             Path local = folder.resolve(name);
             if (!local.normalize().getParent().equals(folder.normalize()) || name.startsWith(".")) {
                 throw new IOException("the relay listed a name that is not a plain file name: " + name);
@@ -125,9 +133,10 @@ public final class InboxReceiver {
         Files.createDirectories(quarantine);
         String sha256 = JournalEntry.sha256(content);
         Path target = besideAnyOther(quarantine.resolve(name), content, sha256);
-        if (!Files.exists(target)) {
-            DurableFiles.write(target, content);
+        if (Files.exists(target)) {
+            return; // quarantined and reported by an earlier pass (a watching agent sees it every poll)
         }
+        DurableFiles.write(target, content);
         String note = "code:       " + refused.code() + "\n"
                 + "file:       " + name + "\n"
                 + "sha256:     " + sha256 + "\n"

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import jp.renkei.ingest.standard.InvalidFileNameException;
 import jp.renkei.ingest.standard.StandardFileName;
@@ -50,6 +51,18 @@ public record Outbox(SortedMap<String, List<Path>> bySender, List<Path> notStand
         }
         bySender.values().forEach(files -> files.sort(SEND_UNIT_ORDER));
         return new Outbox(new TreeMap<>(bySender), notStandard);
+    }
+
+    /** The files {@code wanted} keeps, in the same groups and order. */
+    public Outbox only(Predicate<Path> wanted) {
+        Map<String, List<Path>> kept = new TreeMap<>();
+        bySender.forEach((office, files) -> {
+            List<Path> some = files.stream().filter(wanted).toList();
+            if (!some.isEmpty()) {
+                kept.put(office, some);
+            }
+        });
+        return new Outbox(new TreeMap<>(kept), notStandard.stream().filter(wanted).toList());
     }
 
     /** Every file, for progress figures. */

@@ -56,7 +56,17 @@ public final class OutboxSender {
      */
     public Map<UploadOutcome, Integer> uploadAll(Path outbox, int parallelOffices, Consumer<String> progress)
             throws IOException, InterruptedException {
-        Outbox files = Outbox.scan(outbox);
+        return upload(outbox, Outbox.scan(outbox), parallelOffices, progress, Sleeper.REAL);
+    }
+
+    /**
+     * Uploads {@code files} of {@code outbox} (a watching agent's pass: those that have settled). An office whose
+     * file was not sent (relay down or busy after every retry) sends no later file in this run, so no send unit
+     * overtakes another: those files count as not sent and stay in the outbox. Once {@code sleeper} is stopping, no
+     * further file is started; the files left are not counted.
+     */
+    Map<UploadOutcome, Integer> upload(Path outbox, Outbox files, int parallelOffices, Consumer<String> progress,
+            Sleeper sleeper) throws IOException, InterruptedException {
         Map<String, OfficeCredentials> senders = credentialsOf(files, outbox);
         Map<UploadOutcome, AtomicInteger> counts = new EnumMap<>(UploadOutcome.class);
         for (UploadOutcome outcome : UploadOutcome.values()) {
@@ -76,17 +86,25 @@ public final class OutboxSender {
             for (Map.Entry<String, List<Path>> group : files.bySender().entrySet()) {
                 OfficeCredentials office = senders.get(group.getKey());
                 offices.add(pool.submit(() -> {
-                    OutboxUploader uploader = uploader(office);
+                    OutboxUploader uploader = uploader(office, sleeper);
+                    boolean held = false;
                     for (Path file : group.getValue()) {
-                        if (stop.get()) {
+                        if (stop.get() || sleeper.stopping()) {
                             return null;
                         }
-                        try {
-                            counts.get(uploader.upload(file)).incrementAndGet();
-                        } catch (OutboxUploader.AgentRefusedException refused) {
-                            stop.set(true);
-                            throw refused;
+                        UploadOutcome outcome;
+                        if (held) {
+                            outcome = UploadOutcome.NOT_SENT;
+                        } else {
+                            try {
+                                outcome = uploader.upload(file);
+                            } catch (OutboxUploader.AgentRefusedException refused) {
+                                stop.set(true);
+                                throw refused;
+                            }
+                            held = outcome == UploadOutcome.NOT_SENT;
                         }
+                        counts.get(outcome).incrementAndGet();
                         progress.accept(done.incrementAndGet() + "/" + total + " files");
                     }
                     return null;
@@ -114,9 +132,8 @@ public final class OutboxSender {
         return result;
     }
 
-    private OutboxUploader uploader(OfficeCredentials office) throws IOException, GeneralSecurityException {
-        return firstBackOff == null ? new OutboxUploader(relay, office, relayCertificate, sentRoot, rejectedRoot)
-                : new OutboxUploader(relay, office, relayCertificate, sentRoot, rejectedRoot, firstBackOff);
+    private OutboxUploader uploader(OfficeCredentials office, Sleeper sleeper) throws IOException, GeneralSecurityException {
+        return new OutboxUploader(relay, office, relayCertificate, sentRoot, rejectedRoot, firstBackOff, sleeper);
     }
 
     /** Every sender's credentials, or one error naming all offices without any and the command that issues them. */

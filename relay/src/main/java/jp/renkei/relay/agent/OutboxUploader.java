@@ -44,6 +44,7 @@ public final class OutboxUploader {
     private final Path sentRoot;
     private final Path rejectedRoot;
     private final Duration firstBackOff;
+    private final Sleeper sleeper;
 
     /**
      * @param relayCertificate the relay's certificate (PEM), the only one this agent trusts
@@ -52,19 +53,23 @@ public final class OutboxUploader {
      */
     public OutboxUploader(URI relay, OfficeCredentials credentials, Path relayCertificate, Path sentRoot,
             Path rejectedRoot) throws IOException, GeneralSecurityException {
-        this(relay, credentials, relayCertificate, sentRoot, rejectedRoot, FIRST_BACK_OFF);
+        this(relay, credentials, relayCertificate, sentRoot, rejectedRoot, FIRST_BACK_OFF, Sleeper.REAL);
     }
 
-    /** With a shorter first back-off, so a test of an unreachable relay does not wait the production ~12 s. */
+    /**
+     * With a shorter first back-off (null: the production one), so a test of an unreachable relay does not wait the
+     * production ~6 s, and the sleeper of a watching agent, which gives up the back-off when it is stopped.
+     */
     OutboxUploader(URI relay, OfficeCredentials credentials, Path relayCertificate, Path sentRoot, Path rejectedRoot,
-            Duration firstBackOff) throws IOException, GeneralSecurityException {
+            Duration firstBackOff, Sleeper sleeper) throws IOException, GeneralSecurityException {
         this.client = HttpClient.newBuilder().sslContext(credentials.clientContext(relayCertificate))
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         this.relay = relay;
         this.credentials = credentials;
         this.sentRoot = sentRoot;
         this.rejectedRoot = rejectedRoot;
-        this.firstBackOff = firstBackOff;
+        this.firstBackOff = firstBackOff != null ? firstBackOff : FIRST_BACK_OFF;
+        this.sleeper = sleeper;
     }
 
     /** The office this agent sends for: the one its certificate names. */
@@ -73,7 +78,8 @@ public final class OutboxUploader {
     }
 
     /**
-     * Uploads one file, retrying on 5xx, 429 and connection failures with doubling back-off. Every attempt carries
+     * Uploads one file, retrying on 5xx, 429 and connection failures with doubling back-off (given up early, the file
+     * left in the outbox, when the agent is stopping). Every attempt carries
      * the same client message id, so a retry of a file the relay had journaled (its answer lost) is answered 200 as a
      * duplicate and delivered once. A file whose name is not a standard name or names another sender office is not
      * sent at all: the relay would refuse it, and the office's certificate proves only this office.
@@ -111,7 +117,7 @@ public final class OutboxUploader {
                 int status = response.statusCode();
                 if (status == 202 || status == 200) {
                     moveTo(sentRoot, file, null);
-                    return UploadOutcome.ACKNOWLEDGED;
+                    return status == 202 ? UploadOutcome.ACKNOWLEDGED : UploadOutcome.DUPLICATE;
                 }
                 String code = codeOf(response.body());
                 if (status == 401 || (status == 403 && code.startsWith("RELAY-CERT-"))) {
@@ -143,7 +149,9 @@ public final class OutboxUploader {
                     System.err.println("agent: " + name + " not sent after " + attempt + " attempts: " + connectionFailure);
                 }
             }
-            Thread.sleep(backOff.toMillis());
+            if (attempt == MAXIMUM_ATTEMPTS || !sleeper.sleep(backOff)) {
+                break;
+            }
             backOff = backOff.multipliedBy(2);
         }
         return UploadOutcome.NOT_SENT;

@@ -2,10 +2,12 @@ package jp.renkei.relay.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import jp.renkei.ingest.standard.OfficeNumber;
 import jp.renkei.relay.agent.AgentCredentials;
 import jp.renkei.relay.agent.InboxReceiver;
+import jp.renkei.relay.agent.InboxWatcher;
 import jp.renkei.relay.pki.OfficeCredentials;
 import jp.renkei.relay.pki.PkiLayout;
 import picocli.CommandLine.Command;
@@ -19,8 +21,11 @@ import picocli.CommandLine.Spec;
  * sender signature is checked, then the file is stored and acknowledged, or quarantined when it does not verify.
  */
 @Command(name = "receive", mixinStandardHelpOptions = true,
-        description = "Downloads the office's inbox into a folder, checks each sender's signature and acknowledges each "
-                + "file once stored.")
+        description = {"Downloads the office's inbox into a folder, checks each sender's signature and acknowledges "
+                + "each file once stored.",
+                "With --watch it keeps running and looks at the inbox every --poll-seconds; while the relay is down or "
+                        + "restarting it says so once and keeps polling. Ctrl-C or SIGTERM stops it after the file in "
+                        + "flight."})
 final class ReceiveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,11 +57,22 @@ final class ReceiveCommand implements Callable<Integer> {
     @Option(names = "--relay-certificate", description = "The relay's certificate (default: <home>/relay/tls/relay-cert.pem).")
     Path relayCertificate;
 
+    @Option(names = "--watch", description = "Keep running and receive what arrives in the inbox, until Ctrl-C or "
+            + "SIGTERM; one line per pass that stored or acknowledged something.")
+    boolean watch;
+
+    @Option(names = "--poll-seconds", description = "With --watch: seconds between looks at the inbox (default "
+            + "${DEFAULT-VALUE}).")
+    int pollSeconds = 5;
+
     @Override
     public Integer call() throws Exception {
         if (office == null && credentials == null) {
             throw new ParameterException(spec.commandLine(), "give --office <10 digits> (credentials from "
                     + "<home>/agents/<office>/) or --credentials <agent folder>");
+        }
+        if (watch && pollSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--poll-seconds must be at least 1");
         }
         if (office != null && !OfficeNumber.isValid(office)) {
             throw new ParameterException(spec.commandLine(), "--office '" + office + "' is not an office number: "
@@ -74,6 +90,13 @@ final class ReceiveCommand implements Callable<Integer> {
         InboxReceiver receiver = new InboxReceiver(relay, identity, certificate,
                 InboxReceiver.signerVerifier(agentFolder, revoked));
         Path quarantine = quarantineFolder != null ? quarantineFolder : InboxReceiver.defaultQuarantine(inboxFolder);
+        if (watch) {
+            System.out.printf("agent: office %s: receiving into %s every %d s; Ctrl-C stops%n", identity.officeNumber(),
+                    inboxFolder, pollSeconds);
+            new InboxWatcher(receiver, inboxFolder, quarantine, Duration.ofSeconds(pollSeconds), System.out::println,
+                    System.err::println).runUntilShutdown();
+            return 0;
+        }
         InboxReceiver.Result result = receiver.receiveAll(inboxFolder, quarantine);
         System.out.printf("agent: office %s: %,d downloaded, %,d already present, %,d acknowledged into %s%n",
                 identity.officeNumber(), result.downloaded(), result.alreadyPresent(), result.acknowledged(), inboxFolder);

@@ -2,23 +2,35 @@ package jp.renkei.relay.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import jp.renkei.ingest.cli.ConsoleProgress;
 import jp.renkei.relay.agent.AgentCredentials;
 import jp.renkei.relay.agent.OutboxSender;
+import jp.renkei.relay.agent.OutboxWatcher;
 import jp.renkei.relay.agent.UploadOutcome;
 import jp.renkei.relay.pki.OfficeCredentials;
 import jp.renkei.relay.pki.PkiLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code renkei-relay send}: the agent's upload of an outbox folder ({@code <outbox>/<office>/<files>}). Each file goes
  * with the client certificate of the sender office its name carries and is signed with that office's key.
  */
-@Command(name = "send", mixinStandardHelpOptions = true, description = "Uploads an outbox folder to the relay.")
+@Command(name = "send", mixinStandardHelpOptions = true, description = {"Uploads an outbox folder to the relay.",
+        "With --watch it keeps running: it uploads a file once it has been unchanged (size and modification time) for "
+                + "1 s, looking at the outbox every --poll-seconds and as soon as a file event says something arrived. "
+                + "While the relay is down it keeps the files and retries; Ctrl-C or SIGTERM stops it after the file in "
+                + "flight."})
 final class SendCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--home", description = "RENKEI_HOME (default: $RENKEI_HOME or ./.renkei).")
     Path home = RelayCommand.defaultHome();
 
@@ -39,6 +51,14 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--parallel", description = "Offices uploading at once (default ${DEFAULT-VALUE}).")
     int parallel = 8;
 
+    @Option(names = "--watch", description = "Keep running and upload what arrives in the outbox, until Ctrl-C or "
+            + "SIGTERM; one line per pass that sent or refused something.")
+    boolean watch;
+
+    @Option(names = "--poll-seconds", description = "With --watch: seconds between looks at the outbox (default "
+            + "${DEFAULT-VALUE}); file events make the next look sooner.")
+    int pollSeconds = 5;
+
     @Override
     public Integer call() throws Exception {
         Path certificate = relayCertificate != null ? relayCertificate
@@ -47,11 +67,21 @@ final class SendCommand implements Callable<Integer> {
         AgentCredentials offices = credentials != null ? AgentCredentials.only(OfficeCredentials.load(credentials))
                 : AgentCredentials.inHome(home);
         OutboxSender sender = new OutboxSender(relay, certificate, offices, parent.resolve("sent"), parent.resolve("rejected"));
+        if (watch) {
+            if (pollSeconds < 1) {
+                throw new ParameterException(spec.commandLine(), "--poll-seconds must be at least 1");
+            }
+            System.out.printf("agent: watching %s (every %d s); Ctrl-C stops%n", outbox, pollSeconds);
+            new OutboxWatcher(sender, outbox, parallel, Duration.ofSeconds(pollSeconds), System.out::println,
+                    System.err::println).runUntilShutdown();
+            return 0;
+        }
         ConsoleProgress progress = new ConsoleProgress("upload");
         Map<UploadOutcome, Integer> outcomes = sender.uploadAll(outbox, parallel, progress::update);
         progress.done();
-        System.out.printf("agent: %,d acknowledged, %,d rejected (see %s), %,d not sent%n",
-                outcomes.get(UploadOutcome.ACKNOWLEDGED), outcomes.get(UploadOutcome.REJECTED), parent.resolve("rejected"),
+        System.out.printf("agent: %,d acknowledged (%,d of them duplicates), %,d rejected (see %s), %,d not sent%n",
+                outcomes.get(UploadOutcome.ACKNOWLEDGED) + outcomes.get(UploadOutcome.DUPLICATE),
+                outcomes.get(UploadOutcome.DUPLICATE), outcomes.get(UploadOutcome.REJECTED), parent.resolve("rejected"),
                 outcomes.get(UploadOutcome.NOT_SENT));
         return outcomes.get(UploadOutcome.REJECTED) + outcomes.get(UploadOutcome.NOT_SENT) == 0 ? 0 : 1;
     }

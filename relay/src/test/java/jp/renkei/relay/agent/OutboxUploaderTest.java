@@ -79,7 +79,7 @@ class OutboxUploaderTest {
         Map<UploadOutcome, Integer> outcomes = sender(AgentCredentials.inHome(home.root())).uploadAll(outbox, 2, progress::add);
 
         assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of(
-                UploadOutcome.ACKNOWLEDGED, 5, UploadOutcome.REJECTED, 0, UploadOutcome.NOT_SENT, 0));
+                UploadOutcome.ACKNOWLEDGED, 5, UploadOutcome.REJECTED, 0, UploadOutcome.NOT_SENT, 0, UploadOutcome.DUPLICATE, 0));
         assertThat(fileNames(sent.resolve(CARE_MANAGER))).containsExactlyInAnyOrderElementsOf(careManagerFiles);
         assertThat(fileNames(sent.resolve(OTHER_CARE_MANAGER))).containsExactlyInAnyOrderElementsOf(otherCareManagerFiles);
         assertThat(outbox.resolve(CARE_MANAGER)).isEmptyDirectory();
@@ -112,7 +112,7 @@ class OutboxUploaderTest {
                 .uploadAll(outbox, 1, status -> { });
 
         assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of(
-                UploadOutcome.ACKNOWLEDGED, 1, UploadOutcome.REJECTED, 1, UploadOutcome.NOT_SENT, 0));
+                UploadOutcome.ACKNOWLEDGED, 1, UploadOutcome.REJECTED, 1, UploadOutcome.NOT_SENT, 0, UploadOutcome.DUPLICATE, 0));
         assertThat(fileNames(sent.resolve(CARE_MANAGER))).containsExactly(good);
         assertThat(fileNames(rejected.resolve(CARE_MANAGER))).containsExactlyInAnyOrder(bad, bad + ".error.json");
         assertThat(errorOf(CARE_MANAGER, bad).get("code").asText()).isEqualTo("RELAY-CONTENT-001");
@@ -130,7 +130,7 @@ class OutboxUploaderTest {
                 .uploadAll(outbox, 1, status -> { });
 
         assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of(
-                UploadOutcome.ACKNOWLEDGED, 1, UploadOutcome.REJECTED, 2, UploadOutcome.NOT_SENT, 0));
+                UploadOutcome.ACKNOWLEDGED, 1, UploadOutcome.REJECTED, 2, UploadOutcome.NOT_SENT, 0, UploadOutcome.DUPLICATE, 0));
         assertThat(fileNames(sent.resolve(CARE_MANAGER))).containsExactly(own);
         JsonNode reason = errorOf(CARE_MANAGER, foreign);
         assertThat(reason.get("code").asText()).isEqualTo(OutboxUploader.FOREIGN_SENDER);
@@ -201,7 +201,7 @@ class OutboxUploaderTest {
         Map<UploadOutcome, Integer> outcomes = sender.uploadAll(outbox, 1, status -> { });
 
         assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of(
-                UploadOutcome.ACKNOWLEDGED, 0, UploadOutcome.REJECTED, 0, UploadOutcome.NOT_SENT, 1));
+                UploadOutcome.ACKNOWLEDGED, 0, UploadOutcome.REJECTED, 0, UploadOutcome.NOT_SENT, 1, UploadOutcome.DUPLICATE, 0));
         assertThat(fileNames(outbox.resolve(CARE_MANAGER))).containsExactly(name);
         assertThat(sent).doesNotExist();
         assertThat(rejected).doesNotExist();
