@@ -23,6 +23,7 @@ public final class RelayCommand implements Callable<Integer> {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s [%3$s] %5$s%6$s%n");
         }
+        JsonLogFormatter.installIfAsked(System.getenv());
         System.exit(CommandErrors.commandLine("renkei-relay", new RelayCommand()).execute(arguments));
     }
 
