@@ -8,12 +8,10 @@ import jp.renkei.relay.pki.OfficeIdentity;
 
 /**
  * Which office a request comes from: the one its TLS client certificate proves, and nothing the request says about
- * itself. A refusal is answered (401/403 with a RELAY-CERT code and a Japanese message) and logged with the caller's
- * address and the certificate's serial, never with file contents.
+ * itself. A refusal is answered with 401/403, a RELAY-CERT code and a Japanese message (and logged by
+ * {@link RelayRoutes} like every refusal).
  */
 public final class OfficeAuthentication {
-    private static final System.Logger LOG = System.getLogger(OfficeAuthentication.class.getName());
-
     private final OfficeCertificateVerifier verifier;
 
     public OfficeAuthentication(OfficeCertificateVerifier verifier) {
@@ -24,11 +22,10 @@ public final class OfficeAuthentication {
     public Optional<String> office(RelayExchange exchange, String action) throws IOException {
         OfficeIdentity identity = verifier.verify(exchange.peerCertificates());
         if (identity instanceof OfficeIdentity.Proven proven) {
+            exchange.identified(proven.officeNumber());
             return Optional.of(proven.officeNumber());
         }
         OfficeIdentity.Refused refused = (OfficeIdentity.Refused) identity;
-        LOG.log(System.Logger.Level.WARNING, "{0} refused from {1}: {2} {3}", action, exchange.remoteAddress(),
-                refused.code(), refused.messageEn());
         exchange.error(refused.httpStatus(), refused.code(), refused.messageEn(), Map.of("message_ja", refused.messageJa()));
         return Optional.empty();
     }

@@ -26,6 +26,8 @@ public final class RelayExchange {
     private String contentType;
     private byte[] responseBody;
     private String errorCode;
+    private String errorMessage;
+    private String office;
 
     RelayExchange(Request request) {
         this.request = request;
@@ -86,6 +88,7 @@ public final class RelayExchange {
         body.putAll(details);
         json(answerStatus, body);
         errorCode = code;
+        errorMessage = message;
     }
 
     /** A standard file as stored: MS932 CSV. */
@@ -100,6 +103,20 @@ public final class RelayExchange {
         this.status = answerStatus;
         this.contentType = answerContentType;
         this.responseBody = body;
+    }
+
+    /** Records the office the caller's certificate proved, for the request's log line. */
+    void identified(String provenOffice) {
+        this.office = provenOffice;
+    }
+
+    /** The office the caller's certificate proved, or null before (or without) that. */
+    String office() {
+        return office;
+    }
+
+    String errorMessage() {
+        return errorMessage;
     }
 
     /** The code of the error this exchange answered with, or null. */

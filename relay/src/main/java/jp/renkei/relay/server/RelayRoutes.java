@@ -56,6 +56,7 @@ final class RelayRoutes extends Handler.Abstract {
         }
         if (exchange.errorCode() != null) {
             metrics.refused(exchange.errorCode());
+            logRefusal(request, exchange);
         }
         response.setStatus(exchange.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, exchange.contentType());
@@ -63,5 +64,21 @@ final class RelayRoutes extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, exchange.responseBody().length);
         response.write(true, ByteBuffer.wrap(exchange.responseBody()), callback);
         return true;
+    }
+
+    /**
+     * Every refusal, one line: method, path (control characters shown as ?), the office the certificate proved,
+     * the caller's address, status, code and message. Messages name files, offices and codes, never contents or
+     * persons.
+     */
+    private static void logRefusal(Request request, RelayExchange exchange) {
+        System.Logger.Level level = exchange.status() >= 500 ? System.Logger.Level.ERROR
+                : exchange.status() == 404 || exchange.status() == 405 ? System.Logger.Level.INFO
+                : System.Logger.Level.WARNING;
+        LOG.log(level, "{0} {1} refused for office {2} from {3}: {4} {5} {6}", request.getMethod(),
+                request.getHttpURI().getPath().replaceAll("\\p{Cntrl}", "?"),
+                exchange.office() == null ? "(unidentified)" : exchange.office(), exchange.remoteAddress(),
+                Integer.toString(exchange.status()), exchange.errorCode(),
+                String.valueOf(exchange.errorMessage()).replaceAll("\\p{Cntrl}", "?"));
     }
 }

@@ -76,7 +76,6 @@ final class UploadHandler implements RelayRoute {
         String office = caller.get();
         long wait = rateLimit.secondsToWait(office);
         if (wait > 0) {
-            LOG.log(System.Logger.Level.WARNING, "upload refused: office {0} is over its upload rate", office);
             exchange.setResponseHeader("Retry-After", Long.toString(wait));
             exchange.error(429, "RELAY-RATE-001", "your office is sending faster than the relay accepts from one office;"
                     + " retry after " + wait + " s (the file was not accepted)",
@@ -99,8 +98,6 @@ final class UploadHandler implements RelayRoute {
             return;
         }
         if (!name.senderOffice().equals(office)) {
-            LOG.log(System.Logger.Level.WARNING, "upload refused: office {0} sent a file named for sender {1}",
-                    office, name.senderOffice());
             exchange.error(403, "RELAY-SENDER-001", "the file's sender " + name.senderOffice()
                     + " is not your office " + office + "; an office may only send its own files",
                     Map.of("message_ja", "ファイル名の送信元事業所 " + name.senderOffice() + " は、証明書の事業所 " + office
@@ -195,8 +192,6 @@ final class UploadHandler implements RelayRoute {
         }
         X509Certificate signer = exchange.peerCertificates()[0];
         if (!FileSignature.verifies(signer, content, signature.strip())) {
-            LOG.log(System.Logger.Level.WARNING, "upload refused from {0}: office {1}''s signature over {2} does not verify",
-                    exchange.remoteAddress(), office, fileName);
             exchange.error(403, "RELAY-SIGNATURE-002", "the signature does not verify against your office certificate for "
                     + "these bytes: the file was altered after signing or signed with another key; nothing was accepted",
                     Map.of("message_ja", "署名が検証できません。署名後にファイルが変更されたか、別の鍵で署名されています。受け付けていません。"));
@@ -226,8 +221,6 @@ final class UploadHandler implements RelayRoute {
             return;
         }
         if (!accepted.sha256().equals(sha256) || !accepted.fileName().equals(fileName)) {
-            LOG.log(System.Logger.Level.WARNING, "upload refused: client message id {0} was first used for message {1}"
-                    + " with other content or name", clientMessageId, accepted.messageId());
             exchange.error(409, "RELAY-IDEMPOTENCY-001", "the message id " + clientMessageId
                     + " was already used for other content or another file name (message " + accepted.messageId()
                     + "); derive a new id for new content",

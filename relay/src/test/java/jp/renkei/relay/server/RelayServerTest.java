@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import jp.renkei.ingest.landing.LandingDataset;
 import jp.renkei.ingest.pseudonym.PersonPseudonymizer;
 import jp.renkei.ingest.standard.ScheduleRecord;
+import jp.renkei.relay.testing.CapturedLogs;
 import jp.renkei.relay.testing.LandingFolder;
 import jp.renkei.relay.testing.RelayClient;
 import jp.renkei.relay.testing.RelayClient.Reply;
@@ -197,12 +198,21 @@ class RelayServerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
-    void aRefusedUploadLeavesNoTrace(Refusal refusal) throws Exception {
-        Reply reply = refusal.request().send(relay.client());
+    void aRefusedUploadLeavesNoTraceButALogLine(Refusal refusal) throws Exception {
+        Reply reply;
+        List<String> logged;
+        try (CapturedLogs logs = new CapturedLogs()) {
+            reply = refusal.request().send(relay.client());
+            logged = logs.lines();
+        }
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(refusal.status());
         assertThat(reply.code()).isEqualTo(refusal.code());
         assertThat(reply.json().get("message").asText()).isNotBlank();
+        assertThat(logged).as("the refusal is logged with its status and code, on one line")
+                .anySatisfy(line -> assertThat(line).contains("refused").contains(Integer.toString(refusal.status()))
+                        .contains(refusal.code()).doesNotContain("\n"))
+                .noneSatisfy(line -> assertThat(line).contains(PERSON_A));
         assertNothingWasAccepted();
     }
 
