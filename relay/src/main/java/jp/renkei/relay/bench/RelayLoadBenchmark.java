@@ -62,8 +62,8 @@ public final class RelayLoadBenchmark {
     private static final int FILE_BYTES_TARGET = 10 * 1024;
 
     /** What to run; defaults are the figures the relay issue asks about. */
-    public record Settings(Path scratch, int clients, Duration closedLoop, int offeredRate, Duration openLoop,
-            int baselineRecords) {
+    public record Settings(Path scratch, int clients, Duration warmUp, Duration closedLoop, int offeredRate,
+            Duration openLoop, int baselineRecords) {
     }
 
     public record Result(double singleFsyncPerSecond, double groupedFsyncPerSecond, double closedLoopFilesPerSecond,
@@ -118,7 +118,7 @@ public final class RelayLoadBenchmark {
             try {
                 AtomicLong names = new AtomicLong();
                 Uploads uploads = new Uploads(client, uri, signature, content, names);
-                uploads.closedLoop(settings.clients(), Duration.ofSeconds(2), new LatencyRecorder());
+                uploads.closedLoop(settings.clients(), settings.warmUp(), new LatencyRecorder());
                 LatencyRecorder closed = new LatencyRecorder();
                 double closedRate = uploads.closedLoop(settings.clients(), settings.closedLoop(), closed);
                 LatencyRecorder open = new LatencyRecorder();
