@@ -36,6 +36,8 @@ public final class Journal implements Closeable {
     private final long segmentBytes;
     private volatile JournalSegment current;
     private final RecordPositions positions;
+    /** Null for a plain journal (tests of the record format); the relay always seals. */
+    private final JournalSealing sealing;
     private final BlockingQueue<Pending> queue;
     private final int maximumBatch;
     private final AtomicLong nextSequence;
@@ -48,11 +50,12 @@ public final class Journal implements Closeable {
     private volatile String refusal;
 
     private Journal(Path journalFile, ConcurrentSkipListMap<Long, JournalSegment> segments, long segmentBytes,
-            RecordPositions positions, long lastSequence, int queueCapacity, int maximumBatch,
+            JournalSealing sealing, RecordPositions positions, long lastSequence, int queueCapacity, int maximumBatch,
             BiConsumer<JournalEntry, Object> onDurable) {
         this.journalFile = journalFile;
         this.segments = segments;
         this.segmentBytes = segmentBytes;
+        this.sealing = sealing;
         this.current = segments.lastEntry().getValue();
         this.positions = positions;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
@@ -76,6 +79,16 @@ public final class Journal implements Closeable {
     /** The same, starting a new segment file once the current one has grown past {@code segmentBytes}. */
     public static Journal open(Path file, long segmentBytes, int queueCapacity, int maximumBatch,
             Consumer<JournalEntry> recovered, BiConsumer<JournalEntry, Object> onDurable) throws IOException {
+        return open(file, segmentBytes, null, queueCapacity, maximumBatch, recovered, onDurable);
+    }
+
+    /**
+     * The same, writing every new record sealed (encrypted) with {@code sealing}; records written before, plain or
+     * sealed with the same key, are read as they are.
+     */
+    public static Journal open(Path file, long segmentBytes, JournalSealing sealing, int queueCapacity,
+            int maximumBatch, Consumer<JournalEntry> recovered, BiConsumer<JournalEntry, Object> onDurable)
+            throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         List<JournalSegment.SegmentFile> found = JournalSegment.existing(file);
         if (found.isEmpty()) {
@@ -90,7 +103,7 @@ public final class Journal implements Closeable {
                 JournalSegment segment = JournalSegment.open(segmentFile.path(), segmentFile.firstSequence());
                 segments.put(segment.firstSequence, segment);
                 boolean last = index == found.size() - 1;
-                lastSequence = recover(segment, last, lastSequence, recovered, positions);
+                lastSequence = recover(segment, last, lastSequence, recovered, positions, sealing);
             }
         } catch (IOException | RuntimeException | Error failure) {
             for (JournalSegment segment : segments.values()) {
@@ -98,7 +111,7 @@ public final class Journal implements Closeable {
             }
             throw failure;
         }
-        Journal journal = new Journal(file, segments, segmentBytes, positions, lastSequence, queueCapacity, maximumBatch,
+        Journal journal = new Journal(file, segments, segmentBytes, sealing, positions, lastSequence, queueCapacity, maximumBatch,
                 onDurable);
         journal.writer.start();
         return journal;
@@ -109,14 +122,14 @@ public final class Journal implements Closeable {
      * next one is begun. Returns the last sequence so far.
      */
     private static long recover(JournalSegment segment, boolean last, long lastSequenceBefore,
-            Consumer<JournalEntry> recovered, RecordPositions positions) throws IOException {
+            Consumer<JournalEntry> recovered, RecordPositions positions, JournalSealing sealing) throws IOException {
         FileChannel channel = segment.channel;
         JournalScan scan;
         try {
             scan = JournalScan.scan(channel, entry -> {
                 segment.recorded(entry);
                 recovered.accept(entry);
-            }, positions);
+            }, positions, sealing);
         } catch (IOException unreadable) {
             throw new IOException(unreadable.getMessage() + " (journal " + segment.path + ")", unreadable);
         }
@@ -188,7 +201,7 @@ public final class Journal implements Closeable {
         if (!JournalCodec.checksumMatches(payload.array(), checksum)) {
             throw new IOException("journal record " + sequence + " at byte " + position + " fails its checksum");
         }
-        JournalEntry entry = JournalCodec.decode(magic, payload.array());
+        JournalEntry entry = JournalCodec.decode(magic, payload.array(), sealing);
         if (entry.sequence() != sequence) {
             throw new IOException("journal record at byte " + position + " is " + entry.sequence() + ", not " + sequence);
         }
@@ -265,7 +278,8 @@ public final class Journal implements Closeable {
         try {
             for (Pending pending : batch) {
                 JournalEntry entry = pending.entry().withSequence(nextSequence.getAndIncrement());
-                ByteBuffer record = JournalCodec.encode(entry);
+                ByteBuffer record = sealing == null ? JournalCodec.encode(entry)
+                        : sealing.seal(JournalCodec.encode(entry));
                 positions.record(entry.sequence(), channel.position());
                 while (record.hasRemaining()) {
                     channel.write(record);

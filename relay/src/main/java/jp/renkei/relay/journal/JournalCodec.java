@@ -49,7 +49,24 @@ final class JournalCodec {
     }
 
     static boolean isKnownMagic(int magic) {
-        return magic == MAGIC || magic == MAGIC_VERSION_2 || magic == MAGIC_VERSION_1;
+        return magic == MAGIC || magic == MAGIC_VERSION_2 || magic == MAGIC_VERSION_1 || magic == JournalSealing.MAGIC;
+    }
+
+    /** The largest payload a record of {@code magic} may declare; a longer one marks a torn or foreign tail. */
+    static long maximumPayload(int magic) {
+        return magic == JournalSealing.MAGIC ? MAXIMUM_PAYLOAD + JournalSealing.OVERHEAD : MAXIMUM_PAYLOAD;
+    }
+
+    /** Decodes a plain or sealed payload whose checksum held; {@code sealing} may be null for a plain journal. */
+    static JournalEntry decode(int magic, byte[] payload, JournalSealing sealing) throws IOException {
+        if (magic != JournalSealing.MAGIC) {
+            return decode(magic, payload);
+        }
+        if (sealing == null) {
+            throw new IOException("RELAY-JOURNAL-005 the journal holds sealed (encrypted) records but no journal key"
+                    + " was given");
+        }
+        return decode(MAGIC, sealing.open(payload));
     }
 
     /**

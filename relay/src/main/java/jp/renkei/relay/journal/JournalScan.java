@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  */
 record JournalScan(long goodLength, long lastSequence) {
 
-    static JournalScan scan(FileChannel channel, Consumer<JournalEntry> visitor, RecordPositions positions)
-            throws IOException {
+    static JournalScan scan(FileChannel channel, Consumer<JournalEntry> visitor, RecordPositions positions,
+            JournalSealing sealing) throws IOException {
         long position = 0;
         long lastSequence = 0;
         long size = channel.size();
@@ -25,7 +25,7 @@ record JournalScan(long goodLength, long lastSequence) {
             int magic = header.getInt();
             int length = header.getInt();
             int checksum = header.getInt();
-            if (!JournalCodec.isKnownMagic(magic) || length < 0 || length > JournalCodec.MAXIMUM_PAYLOAD
+            if (!JournalCodec.isKnownMagic(magic) || length < 0 || length > JournalCodec.maximumPayload(magic)
                     || position + JournalCodec.HEADER_BYTES + length > size) {
                 break;
             }
@@ -36,7 +36,7 @@ record JournalScan(long goodLength, long lastSequence) {
             }
             JournalEntry entry;
             try {
-                entry = JournalCodec.decode(magic, payload.array());
+                entry = JournalCodec.decode(magic, payload.array(), sealing);
             } catch (IOException | IllegalArgumentException unreadable) {
                 // The checksum held, so no crash tore this record: cutting it would drop it and every record after it.
                 throw new IOException("RELAY-JOURNAL-003 the record at byte " + position + " (after sequence "

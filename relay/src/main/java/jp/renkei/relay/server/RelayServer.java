@@ -18,6 +18,7 @@ import jp.renkei.relay.journal.Journal;
 import jp.renkei.relay.pki.OfficeCertificateVerifier;
 import jp.renkei.relay.pki.PkiLayout;
 import jp.renkei.relay.journal.JournalEntry;
+import jp.renkei.relay.journal.JournalKey;
 import jp.renkei.relay.receipt.MessageLedger;
 import jp.renkei.relay.routing.ExchangeLanding;
 import jp.renkei.relay.routing.HeldFiles;
@@ -64,7 +65,8 @@ public final class RelayServer implements Closeable {
         long landedUpTo = ExchangeLanding.readCheckpoint(checkpoint);
         List<JournalEntry> replay = new ArrayList<>();
         Journal journal = Journal.open(config.home().resolve("journal").resolve("journal.log"),
-                config.journalSegmentBytes(), config.journalQueueCapacity(), config.journalMaximumBatch(),
+                config.journalSegmentBytes(), JournalKey.sealing(config.secretsFolder(), System.getenv()),
+                config.journalQueueCapacity(), config.journalMaximumBatch(),
                 entry -> {
                     ledger.journaled(entry);
                     if (entry.sequence() > landedUpTo) {

@@ -102,6 +102,9 @@ class RelayServerTest {
         relay.close();
 
         assertThat(home.relay().resolve("inbox")).as("delivered files stay in the journal, not copied").doesNotExist();
+        assertThat(Files.readString(home.relay().resolve("journal").resolve("journal.log"),
+                StandardCharsets.ISO_8859_1)).as("the journal is sealed at rest (AES-GCM)")
+                .doesNotContain(PERSON_A).doesNotContain(PERSON_B).doesNotContain(NAME);
         assertThat(LandingFolder.parts(home.landing(), LandingDataset.EXCHANGES)).singleElement()
                 .satisfies(part -> assertThat(part.getParent().getFileName()).as("Tokyo landing date")
                         .hasToString("dt=2026-11-26"));
