@@ -82,7 +82,7 @@ public final class AgentEnrolment {
                 && !Files.exists(caFolder.resolve(OfficeCertificateAuthority.CERTIFICATE_FILE));
         OfficeCertificateAuthority ca = OfficeCertificateAuthority.createOrLoad(caFolder, clock);
         Path anchor = PkiLayout.relayTrustAnchor(relayHome);
-        trust(anchor, ca.certificate());
+        ca.installTrustIn(anchor);
         Map<String, OfficeCredentials> kept = new LinkedHashMap<>();
         Map<String, String> replaced = new LinkedHashMap<>();
         for (String office : offices) {
@@ -165,15 +165,4 @@ public final class AgentEnrolment {
         }
     }
 
-    /** Adds the CA certificate to the relay's trust anchor file, keeping any other CA already trusted there. */
-    private static void trust(Path anchor, X509Certificate caCertificate) throws IOException {
-        List<X509Certificate> trusted = new ArrayList<>();
-        if (Files.exists(anchor)) {
-            trusted.addAll(Pem.readCertificates(anchor));
-        }
-        if (!trusted.contains(caCertificate)) {
-            trusted.add(caCertificate);
-            Pem.writeCertificates(anchor, trusted.toArray(X509Certificate[]::new));
-        }
-    }
 }

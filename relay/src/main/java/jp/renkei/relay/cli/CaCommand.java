@@ -94,7 +94,7 @@ final class CaCommand implements Callable<Integer> {
                         OfficeCertificateAuthority.KEY_FILE);
             }
             Path anchor = PkiLayout.relayTrustAnchor(relayHome != null ? relayHome : PkiLayout.defaultRelayHome(home));
-            trust(anchor, ca.certificate());
+            ca.installTrustIn(anchor);
             OfficeCredentials credentials = ca.issue(office, Duration.ofDays(days));
             Path folder = out != null ? out : PkiLayout.agentFolder(home, office);
             credentials.writeTo(folder);
@@ -140,17 +140,6 @@ final class CaCommand implements Callable<Integer> {
             return 0;
         }
 
-        /** Adds the CA certificate to the relay's trust anchor file, keeping any other CA already trusted there. */
-        private static void trust(Path anchor, X509Certificate caCertificate) throws IOException {
-            List<X509Certificate> trusted = new ArrayList<>();
-            if (Files.exists(anchor)) {
-                trusted.addAll(Pem.readCertificates(anchor));
-            }
-            if (!trusted.contains(caCertificate)) {
-                trusted.add(caCertificate);
-                Pem.writeCertificates(anchor, trusted.toArray(X509Certificate[]::new));
-            }
-        }
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,

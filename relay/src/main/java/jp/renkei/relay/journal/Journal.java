@@ -191,13 +191,13 @@ public final class Journal implements Closeable {
         }
         FileChannel channel = holding.getValue().channel;
         ByteBuffer header = ByteBuffer.allocate(JournalCodec.HEADER_BYTES);
-        readFully(channel, header, position);
+        JournalScan.readFully(channel, header, position);
         header.flip();
         int magic = header.getInt();
         int length = header.getInt();
         int checksum = header.getInt();
         ByteBuffer payload = ByteBuffer.allocate(length);
-        readFully(channel, payload, position + JournalCodec.HEADER_BYTES);
+        JournalScan.readFully(channel, payload, position + JournalCodec.HEADER_BYTES);
         if (!JournalCodec.checksumMatches(payload.array(), checksum)) {
             throw new IOException("journal record " + sequence + " at byte " + position + " fails its checksum");
         }
@@ -206,17 +206,6 @@ public final class Journal implements Closeable {
             throw new IOException("journal record at byte " + position + " is " + entry.sequence() + ", not " + sequence);
         }
         return entry;
-    }
-
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
-        long at = position;
-        while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, at);
-            if (read < 0) {
-                throw new IOException("the journal ended while reading at byte " + at);
-            }
-            at += read;
-        }
     }
 
     public long lastSequence() {

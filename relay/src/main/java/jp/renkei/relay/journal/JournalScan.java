@@ -52,7 +52,7 @@ record JournalScan(long goodLength, long lastSequence) {
         return new JournalScan(position, lastSequence);
     }
 
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+    static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer, at);

@@ -1,7 +1,6 @@
 package jp.renkei.relay.pki;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -13,7 +12,9 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import jp.renkei.ingest.standard.OfficeNumber;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -24,11 +25,8 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The small CA that issues office client certificates (RSA 2048, clientAuth) for mutual TLS and file signatures.
@@ -95,13 +93,14 @@ public final class OfficeCertificateAuthority {
             KeyPair pair = keyPair(CA_KEY_BITS);
             X500Name subject = OfficeSubject.authority();
             Instant now = clock.instant();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, Certificates.randomSerial(128),
                     Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(CA_VALIDITY)), subject, pair.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()));
-            return new OfficeCertificateAuthority(pair.getPrivate(), sign(builder, pair.getPrivate()), clock);
+            return new OfficeCertificateAuthority(pair.getPrivate(),
+                    Certificates.sign(builder, pair.getPrivate(), SIGNATURE_ALGORITHM), clock);
         } catch (GeneralSecurityException | CertIOException failure) {
             throw new IllegalStateException("cannot create the office CA", failure);
         }
@@ -110,6 +109,22 @@ public final class OfficeCertificateAuthority {
     /** The CA certificate: what the relay and the agents trust. */
     public X509Certificate certificate() {
         return certificate;
+    }
+
+    /**
+     * Adds this CA's certificate to a relay's trust anchor file (normally {@link PkiLayout#relayTrustAnchor}),
+     * keeping any other CA already trusted there; does nothing when it is there already.
+     */
+    public void installTrustIn(Path trustAnchor) throws IOException {
+        List<X509Certificate> trusted = new ArrayList<>();
+        if (Files.exists(trustAnchor)) {
+            trusted.addAll(Pem.readCertificates(trustAnchor));
+        }
+        if (!trusted.contains(certificate)) {
+            trusted.add(certificate);
+            Files.createDirectories(trustAnchor.toAbsolutePath().getParent());
+            Pem.writeCertificates(trustAnchor, trusted.toArray(X509Certificate[]::new));
+        }
     }
 
     /** Issues credentials valid from five minutes ago (by the clock) for {@code validity}. */
@@ -141,7 +156,7 @@ public final class OfficeCertificateAuthority {
         try {
             KeyPair pair = keyPair(OFFICE_KEY_BITS);
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, Certificates.randomSerial(128),
                     Date.from(notBefore), Date.from(notAfter), OfficeSubject.of(commonName), pair.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
@@ -150,7 +165,8 @@ public final class OfficeCertificateAuthority {
                     extensions.createAuthorityKeyIdentifier(certificate));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     extensions.createSubjectKeyIdentifier(pair.getPublic()));
-            return new OfficeCredentials(commonName, pair.getPrivate(), sign(builder, key), certificate);
+            return new OfficeCredentials(commonName, pair.getPrivate(),
+                    Certificates.sign(builder, key, SIGNATURE_ALGORITHM), certificate);
         } catch (GeneralSecurityException | CertIOException failure) {
             throw new IllegalStateException("cannot issue an office certificate for " + commonName, failure);
         }
@@ -162,22 +178,5 @@ public final class OfficeCertificateAuthority {
         return generator.generateKeyPair();
     }
 
-    /** A random positive 128-bit serial (RFC 5280 allows up to 20 octets). */
-    private static BigInteger serial() {
-        BigInteger serial;
-        do {
-            serial = new BigInteger(128, RANDOM);
-        } while (serial.signum() == 0);
-        return serial;
-    }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
-            throws GeneralSecurityException {
-        try {
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(SIGNATURE_ALGORITHM).build(signer)));
-        } catch (OperatorCreationException failure) {
-            throw new GeneralSecurityException("cannot sign a certificate", failure);
-        }
-    }
 }

@@ -152,15 +152,29 @@ public final class MessageLedger implements Closeable {
         return inbox.entrySet().stream().filter(file -> {
             Message message = messages.get(file.getValue());
             return message != null && message.acknowledgedAtMillis == 0;
-        }).map(Map.Entry::getKey).sorted(SEND_UNIT_ORDER).toList();
+        }).map(file -> SendUnitPosition.of(file.getKey())).sorted().map(SendUnitPosition::name).toList();
     }
 
     /** Send-unit order for validated standard names: timestamp, sender, the standard's file order, name. */
-    static final java.util.Comparator<String> SEND_UNIT_ORDER = java.util.Comparator
-            .comparing((String name) -> parsed(name).sentAt())
-            .thenComparing(name -> parsed(name).senderOffice())
-            .thenComparing(name -> parsed(name).kind())
-            .thenComparing(java.util.Comparator.naturalOrder());
+    static final java.util.Comparator<String> SEND_UNIT_ORDER = java.util.Comparator.comparing(SendUnitPosition::of);
+
+    /** Where a file stands in its inbox, from its name parsed once (not at every comparison of a sort). */
+    private record SendUnitPosition(java.time.LocalDateTime sentAt, String sender,
+            jp.renkei.ingest.standard.FileKind kind, String name) implements Comparable<SendUnitPosition> {
+        private static final java.util.Comparator<SendUnitPosition> ORDER = java.util.Comparator
+                .comparing(SendUnitPosition::sentAt).thenComparing(SendUnitPosition::sender)
+                .thenComparing(SendUnitPosition::kind).thenComparing(SendUnitPosition::name);
+
+        static SendUnitPosition of(String name) {
+            jp.renkei.ingest.standard.StandardFileName parsed = parsed(name);
+            return new SendUnitPosition(parsed.sentAt(), parsed.senderOffice(), parsed.kind(), name);
+        }
+
+        @Override
+        public int compareTo(SendUnitPosition other) {
+            return ORDER.compare(this, other);
+        }
+    }
 
     private static jp.renkei.ingest.standard.StandardFileName parsed(String name) {
         try {

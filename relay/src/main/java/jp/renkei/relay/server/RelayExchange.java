@@ -3,7 +3,6 @@ package jp.renkei.relay.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -142,9 +141,5 @@ public final class RelayExchange {
 
     Map<String, String> responseHeaders() {
         return responseHeaders;
-    }
-
-    static byte[] text(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

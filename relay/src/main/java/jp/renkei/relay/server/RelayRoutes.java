@@ -48,7 +48,8 @@ final class RelayRoutes extends Handler.Abstract {
             LOG.log(System.Logger.Level.ERROR, "request " + request.getMethod() + " failed", failure);
             exchange = new RelayExchange(request);
             try {
-                exchange.error(500, "RELAY-INTERNAL-001", "the relay failed on this request; it was not accepted");
+                exchange.error(500, "RELAY-INTERNAL-001", "the relay failed on this request; it was not accepted. Retry; if it fails again, give the relay"
+                        + " operator the time of the request (the error is in the relay's log)");
             } catch (java.io.IOException impossible) {
                 callback.failed(impossible);
                 return true;

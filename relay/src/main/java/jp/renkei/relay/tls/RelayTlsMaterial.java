@@ -2,7 +2,6 @@ package jp.renkei.relay.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import java.util.HexFormat;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import jp.renkei.ingest.io.DurableFiles;
+import jp.renkei.relay.pki.Certificates;
 import jp.renkei.relay.pki.Pem;
 import jp.renkei.relay.pki.TlsContexts;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -28,10 +28,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The relay's key store ({@code tls/relay.p12}) and certificate ({@code tls/relay-cert.pem}) under the relay home.
@@ -96,18 +93,12 @@ public final class RelayTlsMaterial {
         KeyPair pair = generator.generateKeyPair();
         X500Name subject = new X500Name("CN=renkei relay (localhost),O=renkei");
         Instant now = Instant.now();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, Certificates.randomSerial(64),
                 Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(VALIDITY)), subject, pair.getPublic());
         builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
             new GeneralName(GeneralName.dNSName, "localhost"),
             new GeneralName(GeneralName.iPAddress, InetAddress.getLoopbackAddress().getHostAddress())}));
-        X509Certificate certificate;
-        try {
-            certificate = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
-        } catch (OperatorCreationException signerFailure) {
-            throw new GeneralSecurityException("cannot sign the relay certificate", signerFailure);
-        }
+        X509Certificate certificate = Certificates.sign(builder, pair.getPrivate(), "SHA256withECDSA");
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry(ALIAS, pair.getPrivate(), password, new java.security.cert.Certificate[] {certificate});

@@ -74,9 +74,7 @@ public final class RelayClient {
     public static OfficeCertificateAuthority installOfficeCa(Path renkeiHome, Path relayHome) throws IOException {
         OfficeCertificateAuthority authority = OfficeCertificateAuthority.createOrLoad(PkiLayout.caFolder(renkeiHome),
                 Clock.systemUTC());
-        Path anchor = PkiLayout.relayTrustAnchor(relayHome);
-        java.nio.file.Files.createDirectories(anchor.getParent());
-        jp.renkei.relay.pki.Pem.writeCertificates(anchor, authority.certificate());
+        authority.installTrustIn(PkiLayout.relayTrustAnchor(relayHome));
         return authority;
     }
 

@@ -1,7 +1,6 @@
 package jp.renkei.relay.card.pki;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
+import jp.renkei.relay.pki.Certificates;
 import jp.renkei.relay.pki.Pem;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -24,11 +24,8 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A test issuer CA (EC P-256, self-signed) that issues card certificates with RSA 2048 keys, like the JPKI
@@ -59,13 +56,13 @@ public final class CardIssuer {
             KeyPair pair = generator.generateKeyPair();
             X500Name subject = name(commonName, "renkei test issuer");
             Instant now = Instant.now();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(),
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, Certificates.randomSerial(64),
                     Date.from(now.minus(CLOCK_SKEW)), Date.from(now.plus(CA_VALIDITY)), subject, pair.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createSubjectKeyIdentifier(pair.getPublic()));
-            return new CardIssuer(pair.getPrivate(), sign(builder, pair.getPrivate()));
+            return new CardIssuer(pair.getPrivate(), Certificates.sign(builder, pair.getPrivate(), "SHA256withECDSA"));
         } catch (GeneralSecurityException | CertIOException failure) {
             throw new IllegalStateException("cannot create the card issuer " + commonName, failure);
         }
@@ -88,7 +85,7 @@ public final class CardIssuer {
             generator.initialize(2048, RANDOM);
             KeyPair pair = generator.generateKeyPair();
             JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, Certificates.randomSerial(64),
                     Date.from(notBefore), Date.from(notAfter), name(holderName, "renkei test card"), pair.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
@@ -96,7 +93,7 @@ public final class CardIssuer {
                     extensions.createAuthorityKeyIdentifier(certificate));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     extensions.createSubjectKeyIdentifier(pair.getPublic()));
-            return new IssuedCard(holderName, pair, sign(builder, key));
+            return new IssuedCard(holderName, pair, Certificates.sign(builder, key, "SHA256withECDSA"));
         } catch (GeneralSecurityException | CertIOException failure) {
             throw new IllegalStateException("cannot issue a card certificate", failure);
         }
@@ -135,22 +132,5 @@ public final class CardIssuer {
                 .build();
     }
 
-    /** A random positive 64-bit serial. */
-    private static BigInteger serial() {
-        BigInteger serial;
-        do {
-            serial = new BigInteger(64, RANDOM);
-        } while (serial.signum() == 0);
-        return serial;
-    }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer)
-            throws GeneralSecurityException {
-        try {
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
-        } catch (OperatorCreationException failure) {
-            throw new GeneralSecurityException("cannot sign a certificate", failure);
-        }
-    }
 }
