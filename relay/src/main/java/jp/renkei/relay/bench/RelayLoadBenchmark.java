@@ -2,6 +2,8 @@ package jp.renkei.relay.bench;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,15 +62,18 @@ public final class RelayLoadBenchmark {
     private static final String SENDER = "3110000011";
     private static final String RECIPIENT = "3110000029";
     private static final int FILE_BYTES_TARGET = 10 * 1024;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final Duration WARM_UP_STEP = Duration.ofSeconds(5);
 
     /** What to run; defaults are the figures the relay issue asks about. */
-    public record Settings(Path scratch, int clients, Duration warmUp, Duration closedLoop, int offeredRate,
-            Duration openLoop, int baselineRecords) {
+    public record Settings(Path scratch, int clients, Duration warmUp, Duration warmUpLimit, Duration closedLoop,
+            int offeredRate, Duration openLoop, int baselineRecords) {
     }
 
     public record Result(double singleFsyncPerSecond, double groupedFsyncPerSecond, double closedLoopFilesPerSecond,
             double closedLoopP50, double closedLoopP99, double offeredRate, double openLoopAchieved, double openLoopP50,
-            double openLoopP99, int fileBytes, long journalForces) {
+            double openLoopP99, int fileBytes, long journalForces, CpuAccount.PerFile closedLoopCpu,
+            CpuAccount.PerFile openLoopCpu) {
 
         public String report() {
             StringWriter text = new StringWriter();
@@ -82,7 +87,15 @@ public final class RelayLoadBenchmark {
             text.append(String.format("ratio relay ÷ single fsync      %10.2f%n", closedLoopFilesPerSecond / singleFsyncPerSecond));
             text.append(String.format("ratio relay ÷ grouped fsync     %10.2f%n", closedLoopFilesPerSecond / groupedFsyncPerSecond));
             text.append(String.format("journal forces                  %,10d%n", journalForces));
+            cpu(text, "closed loop", closedLoopCpu);
+            cpu(text, "open loop", openLoopCpu);
             return text.toString();
+        }
+
+        private static void cpu(StringWriter text, String phase, CpuAccount.PerFile cpu) {
+            text.append(String.format("CPU per file, %-11s       relay %,.0f µs  client %,.0f µs  GC, JIT and rest %,.0f µs"
+                    + "  (JIT compiled %,d ms; relay alone on %d cores: %,.0f files/s)%n", phase, cpu.relayMicros(),
+                    cpu.clientMicros(), cpu.restMicros(), cpu.compilationMillis(), CORES, cpu.relayCapacity(CORES)));
         }
     }
 
@@ -118,15 +131,20 @@ public final class RelayLoadBenchmark {
             try {
                 AtomicLong names = new AtomicLong();
                 Uploads uploads = new Uploads(client, uri, signature, content, names);
-                uploads.closedLoop(settings.clients(), settings.warmUp(), new LatencyRecorder());
+                warmUp(uploads, settings);
+                CpuAccount cpu = new CpuAccount();
                 LatencyRecorder closed = new LatencyRecorder();
+                CpuAccount.Snapshot beforeClosed = cpu.snapshot();
                 double closedRate = uploads.closedLoop(settings.clients(), settings.closedLoop(), closed);
+                CpuAccount.PerFile closedCpu = CpuAccount.perFile(beforeClosed, cpu.snapshot(), closed.count());
                 LatencyRecorder open = new LatencyRecorder();
+                CpuAccount.Snapshot beforeOpen = cpu.snapshot();
                 double openRate = uploads.openLoop(settings.offeredRate(), settings.openLoop(), open);
+                CpuAccount.PerFile openCpu = CpuAccount.perFile(beforeOpen, cpu.snapshot(), open.count());
                 long forces = journalForces(client, uri);
                 return new Result(single, grouped, closedRate, closed.percentileMillis(50), closed.percentileMillis(99),
                         settings.offeredRate(), openRate, open.percentileMillis(50), open.percentileMillis(99),
-                        content.length, forces);
+                        content.length, forces, closedCpu, openCpu);
             } finally {
                 client.stop();
             }
@@ -154,6 +172,33 @@ public final class RelayLoadBenchmark {
         client.setConnectTimeout(10_000);
         client.start();
         return client;
+    }
+
+    /**
+     * Closed-loop load until the JIT has settled: at least {@code warmUp}, then in steps of {@link #WARM_UP_STEP} until a
+     * step's compilation took under 1 % of the machine's CPU, at most {@code warmUpLimit}. On two cores under full load
+     * the compiler threads get little CPU, so compiling the TLS, HTTP and parsing paths takes tens of seconds, and a
+     * phase measured before that measures the compiler.
+     */
+    private static void warmUp(Uploads uploads, Settings settings) throws Exception {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        long started = System.nanoTime();
+        long limit = settings.warmUpLimit().toNanos();
+        uploads.closedLoop(settings.clients(), settings.warmUp(), new LatencyRecorder());
+        long compiledMillis = compiler.getTotalCompilationTime();
+        long settledMillis = WARM_UP_STEP.toMillis() * CORES / 100;
+        while (System.nanoTime() - started < limit) {
+            double rate = uploads.closedLoop(settings.clients(), WARM_UP_STEP, new LatencyRecorder());
+            long step = compiler.getTotalCompilationTime() - compiledMillis;
+            compiledMillis += step;
+            System.err.printf("warm-up %,3d s: %,6.0f files/s, JIT compiled for %,d ms in the last %d s%n",
+                    (System.nanoTime() - started) / 1_000_000_000L, rate, step, WARM_UP_STEP.toSeconds());
+            if (step < settledMillis) {
+                return;
+            }
+        }
+        System.err.printf("warm-up: the JIT had not settled after %d s; measuring anyway%n",
+                settings.warmUpLimit().toSeconds());
     }
 
     private static long journalForces(HttpClient client, URI relay) throws Exception {
@@ -196,7 +241,9 @@ public final class RelayLoadBenchmark {
         }
 
         double closedLoop(int clients, Duration duration, LatencyRecorder latencies) throws Exception {
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            AtomicInteger senders = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(clients,
+                    task -> new Thread(task, "bench-sender-" + senders.incrementAndGet()));
             long end = System.nanoTime() + duration.toNanos();
             AtomicInteger acknowledged = new AtomicInteger();
             long started = System.nanoTime();
