@@ -24,7 +24,8 @@ import jp.renkei.relay.pki.OfficeIdentity.Refused;
  * Decides which office a client (or signer) certificate proves: signed by a trusted office CA, a client-authentication
  * certificate, subject CN a valid office number, valid at the clock's time, and not revoked. The first failing check
  * names the refusal; the checks that cannot change for a certificate (issuer, purpose, name) are cached per
- * certificate, validity and revocation are checked at every call. Safe for concurrent use.
+ * certificate, validity and revocation are checked at every call (the revocation list as {@link RevokedSerials} last
+ * looked at it). Safe for concurrent use.
  *
  * <p>The chain's first certificate is the office's; any others are ignored, since the office CA issues office
  * certificates directly and is itself the only trust anchor.
@@ -47,6 +48,16 @@ public final class OfficeCertificateVerifier {
      * @param revokedSerialsFile the revocation list ({@link RevokedSerials}); null for none
      */
     public OfficeCertificateVerifier(Collection<X509Certificate> trustedCas, Path revokedSerialsFile, Clock clock) {
+        this(trustedCas, revokedSerialsFile == null ? null : RevokedSerials.at(revokedSerialsFile), clock);
+    }
+
+    /** As the constructor, with the revocation list given, e.g. one looked at again on every check. */
+    public static OfficeCertificateVerifier withRevocations(Collection<X509Certificate> trustedCas,
+            RevokedSerials revoked, Clock clock) {
+        return new OfficeCertificateVerifier(trustedCas, Objects.requireNonNull(revoked, "revoked"), clock);
+    }
+
+    private OfficeCertificateVerifier(Collection<X509Certificate> trustedCas, RevokedSerials revoked, Clock clock) {
         if (trustedCas.isEmpty()) {
             throw new IllegalArgumentException("no trusted office CA certificate");
         }
@@ -57,7 +68,7 @@ public final class OfficeCertificateVerifier {
             }
         }
         this.trustedCas = List.copyOf(trustedCas);
-        this.revoked = revokedSerialsFile == null ? null : RevokedSerials.at(revokedSerialsFile);
+        this.revoked = revoked;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

@@ -106,7 +106,8 @@ class CaCommandTest {
         Path list = home.resolve("relay/tls/revoked-serials.txt");
         assertThat(Files.readString(list, StandardCharsets.UTF_8)).contains(printed.group(1) + "  # revoked ");
         assertThat(new BigInteger(printed.group(1), 16)).isEqualTo(certificate.getSerialNumber());
-        OfficeIdentity identity = verifier.verify(new X509Certificate[] {certificate});
+        // A verifier reading the list afresh; a running relay's looks again within RevokedSerials.RECHECK.
+        OfficeIdentity identity = verifier().verify(new X509Certificate[] {certificate});
         assertThat(identity).isInstanceOf(OfficeIdentity.Refused.class);
         assertThat(((OfficeIdentity.Refused) identity).code()).isEqualTo("RELAY-CERT-004");
     }

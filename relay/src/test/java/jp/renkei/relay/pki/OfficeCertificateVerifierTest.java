@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import jp.renkei.relay.pki.OfficeIdentity.Proven;
 import jp.renkei.relay.pki.OfficeIdentity.Refused;
 import jp.renkei.relay.testing.MutableClock;
@@ -113,7 +114,9 @@ class OfficeCertificateVerifierTest {
         String firstHex = first.certificate().getSerialNumber().toString(16);
         Files.writeString(list, "# revoked office certificates\n\n" + firstHex.toUpperCase() + "  # lost laptop\n"
                 + "not-a-serial\n", StandardCharsets.UTF_8);
-        OfficeCertificateVerifier withList = new OfficeCertificateVerifier(List.of(OURS.certificate()), list, CLOCK);
+        AtomicLong ticker = new AtomicLong();
+        OfficeCertificateVerifier withList = OfficeCertificateVerifier.withRevocations(List.of(OURS.certificate()),
+                RevokedSerials.at(list, RevokedSerials.RECHECK, ticker::get), CLOCK);
 
         Refused refused = assertRefused(withList.verify(chain(first)), 401, "RELAY-CERT-004");
         assertThat(refused.messageEn()).contains("serial " + firstHex);
@@ -121,6 +124,10 @@ class OfficeCertificateVerifierTest {
         assertThat(withList.verify(chain(second))).isEqualTo(new Proven("2710000002", second.certificate().getSerialNumber()));
 
         assertThat(RevokedSerials.append(list, second.certificate().getSerialNumber(), NOW)).isTrue();
+        ticker.addAndGet(RevokedSerials.RECHECK.toNanos() - 1);
+        assertThat(withList.verify(chain(second))).as("the list stands until the recheck interval has passed")
+                .isInstanceOf(Proven.class);
+        ticker.incrementAndGet();
 
         assertRefused(withList.verify(chain(second)), 401, "RELAY-CERT-004");
         assertRefused(withList.verify(chain(first)), 401, "RELAY-CERT-004");
@@ -130,7 +137,8 @@ class OfficeCertificateVerifierTest {
     @Test
     void aMissingRevocationListRevokesNothingButAnUnreadableOneRefusesEverything() throws IOException {
         Path list = folder.resolve("revoked-serials.txt");
-        OfficeCertificateVerifier withList = new OfficeCertificateVerifier(List.of(OURS.certificate()), list, CLOCK);
+        OfficeCertificateVerifier withList = OfficeCertificateVerifier.withRevocations(List.of(OURS.certificate()),
+                RevokedSerials.at(list, Duration.ZERO, System::nanoTime), CLOCK);
         assertThat(withList.verify(chain(CREDENTIALS))).isInstanceOf(Proven.class);
 
         Files.createDirectory(list);
