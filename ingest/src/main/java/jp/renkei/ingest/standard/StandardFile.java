@@ -2,8 +2,8 @@ package jp.renkei.ingest.standard;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 import jp.renkei.ingest.finding.Findings;
 
 /**
@@ -41,11 +41,17 @@ public record StandardFile(
     }
 
     /** Distinct (保険者番号, 被保険者番号) pairs, the "persons" of the file. */
+    /** A person as a record names one: insurer number and insured person number. */
+    private record Person(String insurer, String insuredPersonNumber) {
+    }
+
     public int personCount() {
-        Set<String> persons = records.stream()
-                .filter(record -> record.fields().size() > 2)
-                .map(record -> record.fields().get(1) + "/" + record.fields().get(2))
-                .collect(Collectors.toSet());
+        Set<Person> persons = new HashSet<>();
+        for (RawRecord record : records) {
+            if (record.fields().size() > 2) {
+                persons.add(new Person(record.fields().get(1), record.fields().get(2)));
+            }
+        }
         return persons.size();
     }
 }

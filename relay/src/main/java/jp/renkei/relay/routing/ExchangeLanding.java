@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import jp.renkei.ingest.io.DurableFiles;
 import jp.renkei.ingest.landing.LandingDataset;
 import jp.renkei.ingest.landing.LandingRows;
@@ -42,8 +44,11 @@ public final class ExchangeLanding {
                 name.senderOffice(), name.senderServiceType(), name.recipientOffice(), name.recipientServiceType(), month,
                 file.records().size(), file.personCount(), entry.content().length, sha256,
                 Instant.ofEpochMilli(entry.receivedAtMillis()), deliveredAt, null, status));
+        // A file holds a month of lines for a few persons: one HMAC per person, not per line.
+        Map<String, String> personKeys = new HashMap<>();
         for (ScheduleRecord line : file.scheduleRecords()) {
-            scheduleLines.add(Arrays.asList(entry.messageId(), kind, pseudonymizer.personKey(line.insuredPersonNumber()),
+            String personKey = personKeys.computeIfAbsent(line.insuredPersonNumber(), pseudonymizer::personKey);
+            scheduleLines.add(Arrays.asList(entry.messageId(), kind, personKey,
                     line.insurerNumber(), line.targetMonth().toString(), line.serviceDate(), line.serviceCode(),
                     line.serviceOfficeNumber(), line.units(), line.startTime(), line.endTime(), line.serviceCount()));
         }
