@@ -3,6 +3,7 @@ package jp.renkei.relay.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,14 +251,33 @@ final class UploadHandler implements RelayRoute {
 
     /** Reads at most the limit; null when the body is larger. */
     private byte[] readBody(RelayExchange exchange) throws IOException {
-        String declared = exchange.header("Content-Length");
-        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maximumFileBytes) {
+        long declared = declaredLength(exchange.header("Content-Length"));
+        if (declared > maximumFileBytes) {
             return null;
         }
         try (InputStream body = exchange.body()) {
+            if (declared >= 0) {
+                // Read into an array of the declared size: reading to the limit grew and copied 8 KiB chunks.
+                byte[] content = new byte[(int) declared];
+                int read = body.readNBytes(content, 0, content.length);
+                return read == content.length ? content : Arrays.copyOf(content, read);
+            }
             byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maximumFileBytes + 1));
             return content.length > maximumFileBytes ? null : content;
         }
+    }
+
+    /** The Content-Length as a number, or -1 when there is none (chunked) or it is not a plain decimal. */
+    private static long declaredLength(String header) {
+        if (header == null || header.isEmpty() || header.length() > 18) {
+            return -1;
+        }
+        for (int index = 0; index < header.length(); index++) {
+            if (header.charAt(index) < '0' || header.charAt(index) > '9') {
+                return -1;
+            }
+        }
+        return Long.parseLong(header);
     }
 
     private static Map<String, Object> describe(Finding finding) {
