@@ -47,9 +47,15 @@ public record StandardFile(
 
     public int personCount() {
         Set<Person> persons = new HashSet<>();
+        Person previous = null;
         for (RawRecord record : records) {
             if (record.fields().size() > 2) {
-                persons.add(new Person(record.fields().get(1), record.fields().get(2)));
+                Person person = new Person(record.fields().get(1), record.fields().get(2));
+                // A person's lines come together: only a change of person needs the set.
+                if (!person.equals(previous)) {
+                    persons.add(person);
+                    previous = person;
+                }
             }
         }
         return persons.size();
