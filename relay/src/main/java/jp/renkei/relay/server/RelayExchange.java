@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.security.cert.X509Certificate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Request;
@@ -27,6 +28,7 @@ public final class RelayExchange {
     private String errorCode;
     private String errorMessage;
     private String office;
+    private CompletableFuture<?> later;
 
     RelayExchange(Request request) {
         this.request = request;
@@ -102,6 +104,24 @@ public final class RelayExchange {
         this.status = answerStatus;
         this.contentType = answerContentType;
         this.responseBody = body;
+    }
+
+    /**
+     * The route answers once {@code answered} completes (it calls {@link #json} or {@link #error} before that), so the
+     * worker thread is free meanwhile, e.g. while an upload waits for the journal's fsync. A failure of
+     * {@code answered} is answered like an exception of the route: a coded 500.
+     */
+    public void answerLater(CompletableFuture<?> answered) {
+        // The answer may already be in: a fast fsync can complete the journal's future before this call.
+        if (later != null) {
+            throw new IllegalStateException("a route answered later twice");
+        }
+        this.later = answered;
+    }
+
+    /** The pending answer of a route that answers later, or null. */
+    CompletableFuture<?> later() {
+        return later;
     }
 
     /** Records the office the caller's certificate proved, for the request's log line. */

@@ -3,6 +3,7 @@ package jp.renkei.relay.server;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -30,10 +31,10 @@ final class RelayRoutes extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         // A blocking handler: Jetty calls it on a pooled worker thread, never a selector thread, so a route may block
-        // while it reads the body or waits for the journal's fsync.
+        // while it reads the body. A route that waits for something else (the journal's fsync) answers later.
         RelayExchange exchange = new RelayExchange(request);
+        String path = request.getHttpURI().getPath();
         try {
-            String path = request.getHttpURI().getPath();
             RelayRoute route = routes.entrySet().stream().filter(entry -> path.startsWith(entry.getKey()))
                     .map(Map.Entry::getValue).findFirst().orElse(null);
             if (route == null) {
@@ -41,19 +42,30 @@ final class RelayRoutes extends Handler.Abstract {
             } else {
                 route.handle(exchange);
             }
-            if (!exchange.answered()) {
-                throw new IllegalStateException("route for " + path + " gave no answer");
-            }
         } catch (Exception | Error failure) {
-            LOG.log(System.Logger.Level.ERROR, "request " + request.getMethod() + " failed", failure);
-            exchange = new RelayExchange(request);
-            try {
-                exchange.error(500, "RELAY-INTERNAL-001", "the relay failed on this request; it was not accepted. Retry; if it fails again, give the relay"
-                        + " operator the time of the request (the error is in the relay's log)");
-            } catch (java.io.IOException impossible) {
-                callback.failed(impossible);
-                return true;
-            }
+            answerFailure(request, response, callback, failure);
+            return true;
+        }
+        CompletableFuture<?> later = exchange.later();
+        if (later == null) {
+            finish(request, response, callback, exchange, path);
+        } else {
+            RelayExchange answering = exchange;
+            later.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    answerFailure(request, response, callback, failure);
+                } else {
+                    finish(request, response, callback, answering, path);
+                }
+            });
+        }
+        return true;
+    }
+
+    private void finish(Request request, Response response, Callback callback, RelayExchange exchange, String path) {
+        if (!exchange.answered()) {
+            answerFailure(request, response, callback, new IllegalStateException("route for " + path + " gave no answer"));
+            return;
         }
         if (exchange.errorCode() != null) {
             metrics.refused(exchange.errorCode());
@@ -64,7 +76,19 @@ final class RelayRoutes extends Handler.Abstract {
         exchange.responseHeaders().forEach((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, exchange.responseBody().length);
         response.write(true, ByteBuffer.wrap(exchange.responseBody()), callback);
-        return true;
+    }
+
+    private void answerFailure(Request request, Response response, Callback callback, Throwable failure) {
+        LOG.log(System.Logger.Level.ERROR, "request " + request.getMethod() + " failed", failure);
+        RelayExchange exchange = new RelayExchange(request);
+        try {
+            exchange.error(500, "RELAY-INTERNAL-001", "the relay failed on this request; it was not accepted. Retry; if it fails again, give the relay"
+                    + " operator the time of the request (the error is in the relay's log)");
+        } catch (java.io.IOException impossible) {
+            callback.failed(impossible);
+            return;
+        }
+        finish(request, response, callback, exchange, request.getHttpURI().getPath());
     }
 
     /**

@@ -2,6 +2,7 @@ package jp.renkei.relay.server;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -116,7 +118,7 @@ final class UploadHandler implements RelayRoute {
         }
         String sha256 = JournalEntry.sha256(content);
         if (clientMessageId == null) {
-            validateAndJournal(exchange, fileName, office, null, signed, sha256);
+            validateAndJournal(exchange, fileName, office, null, signed, sha256, () -> { });
             return;
         }
         CompletableFuture<Accepted> mine = new CompletableFuture<>();
@@ -125,19 +127,25 @@ final class UploadHandler implements RelayRoute {
             answerRepeat(exchange, clientMessageId, first, fileName, sha256);
             return;
         }
-        boolean journaled = false;
+        Runnable release = () -> ledger.release(office, clientMessageId, mine,
+                new IllegalStateException("the first upload was not journaled"));
+        boolean handedOver = false;
         try {
-            journaled = validateAndJournal(exchange, fileName, office, clientMessageId, signed, sha256);
+            validateAndJournal(exchange, fileName, office, clientMessageId, signed, sha256, release);
+            handedOver = true;
         } finally {
-            if (!journaled) {
-                ledger.release(office, clientMessageId, mine, new IllegalStateException("the first upload was not journaled"));
+            if (!handedOver) {
+                release.run();
             }
         }
     }
 
-    /** Validates and journals the file and answers; true once it is durable. */
-    private boolean validateAndJournal(RelayExchange exchange, String fileName, String office, String clientMessageId,
-            Signed signed, String sha256) throws IOException {
+    /**
+     * Validates the file, hands it to the journal and answers once it is durable (202) or cannot be (503), without
+     * holding the worker thread meanwhile. {@code notJournaled} runs whenever the file ends up not stored.
+     */
+    private void validateAndJournal(RelayExchange exchange, String fileName, String office, String clientMessageId,
+            Signed signed, String sha256, Runnable notJournaled) throws IOException {
         byte[] content = signed.content();
         StandardFile parsed = new StandardFileReader().read(fileName, content);
         if (!parsed.isValid()) {
@@ -145,36 +153,47 @@ final class UploadHandler implements RelayRoute {
                     .limit(MAXIMUM_FINDINGS_RETURNED).map(UploadHandler::describe).toList();
             exchange.error(422, "RELAY-CONTENT-001", "the file breaks the standard; nothing was accepted",
                     Map.of("errors", parsed.findings().errorCount(), "findings", findings));
-            return false;
+            notJournaled.run();
+            return;
         }
         String messageId = MessageIds.next();
-        JournalEntry durable;
+        CompletableFuture<JournalEntry> durable;
         try {
             durable = journal.append(JournalEntry.signed(messageId, clientMessageId, fileName, office, clock.millis(),
-                    sha256, content, signed.signature(), signed.signerCertificate()), parsed).get(JOURNAL_WAIT_SECONDS, TimeUnit.SECONDS);
+                    sha256, content, signed.signature(), signed.signerCertificate()), parsed);
         } catch (JournalFullException full) {
             exchange.setResponseHeader("Retry-After", "1");
             exchange.error(503, "RELAY-BUSY-001", "the relay is busy (" + full.getMessage() + "); retry later");
-            return false;
-        } catch (ExecutionException writeFailure) {
-            exchange.setResponseHeader("Retry-After", "5");
-            exchange.error(503, "RELAY-JOURNAL-001", "the relay could not store the file; retry later");
-            return false;
-        } catch (TimeoutException notConfirmed) {
-            exchange.setResponseHeader("Retry-After", "5");
-            exchange.error(503, "RELAY-JOURNAL-002", "the relay did not confirm storage within "
-                    + JOURNAL_WAIT_SECONDS + " s; retry with the same message id (a repeat is answered, never stored twice)");
-            return false;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            exchange.error(503, "RELAY-JOURNAL-001", "the relay is stopping; retry later");
-            return false;
+            notJournaled.run();
+            return;
         }
-        metrics.acknowledged();
-        LOG.log(System.Logger.Level.DEBUG, "message {0} acknowledged: {1} from {2}, sequence {3}", messageId, fileName,
-                office, durable.sequence());
-        exchange.json(202, acknowledgement(new Accepted(messageId, fileName, sha256, durable.sequence()), false));
-        return true;
+        exchange.answerLater(durable.orTimeout(JOURNAL_WAIT_SECONDS, TimeUnit.SECONDS).handle((entry, failure) -> {
+            try {
+                if (failure == null) {
+                    metrics.acknowledged();
+                    LOG.log(System.Logger.Level.DEBUG, "message {0} acknowledged: {1} from {2}, sequence {3}", messageId,
+                            fileName, office, entry.sequence());
+                    exchange.json(202, acknowledgement(new Accepted(messageId, fileName, sha256, entry.sequence()), false));
+                } else {
+                    notJournaled.run();
+                    answerNotStored(exchange, failure);
+                }
+            } catch (IOException unanswerable) {
+                throw new UncheckedIOException(unanswerable);
+            }
+            return null;
+        }));
+    }
+
+    private static void answerNotStored(RelayExchange exchange, Throwable failure) throws IOException {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        exchange.setResponseHeader("Retry-After", "5");
+        if (cause instanceof TimeoutException) {
+            exchange.error(503, "RELAY-JOURNAL-002", "the relay did not confirm storage within " + JOURNAL_WAIT_SECONDS
+                    + " s; retry with the same message id (a repeat is answered, never stored twice)");
+        } else {
+            exchange.error(503, "RELAY-JOURNAL-001", "the relay could not store the file; retry later");
+        }
     }
 
     /** A file with its sender's detached signature, checked against the certificate the sender connected with. */
