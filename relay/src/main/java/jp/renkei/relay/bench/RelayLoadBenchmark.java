@@ -60,6 +60,8 @@ public final class RelayLoadBenchmark {
     private static final int FILE_BYTES_TARGET = 10 * 1024;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     private static final Duration WARM_UP_STEP = Duration.ofSeconds(5);
+    /** One quiet step was often followed by another burst of compiling (a method deoptimised and compiled again). */
+    private static final int SETTLED_STEPS = 2;
 
     /** What to run; defaults are the figures the relay issue asks about. */
     public record Settings(Path scratch, int clients, Duration warmUp, Duration warmUpLimit, Duration closedLoop,
@@ -171,8 +173,8 @@ public final class RelayLoadBenchmark {
     }
 
     /**
-     * Closed-loop load until the JIT has settled: at least {@code warmUp}, then in steps of {@link #WARM_UP_STEP} until a
-     * step's compilation took under 1 % of the machine's CPU, at most {@code warmUpLimit}. On two cores under full load
+     * Closed-loop load until the JIT has settled: at least {@code warmUp}, then in steps of {@link #WARM_UP_STEP} until
+     * two steps in a row compiled for under 1 % of the machine's CPU, at most {@code warmUpLimit}. On two cores under full load
      * the compiler threads get little CPU, so compiling the TLS, HTTP and parsing paths takes tens of seconds, and a
      * phase measured before that measures the compiler.
      */
@@ -183,13 +185,15 @@ public final class RelayLoadBenchmark {
         uploads.closedLoop(settings.clients(), settings.warmUp(), new LatencyRecorder());
         long compiledMillis = compiler.getTotalCompilationTime();
         long settledMillis = WARM_UP_STEP.toMillis() * CORES / 100;
+        int quietSteps = 0;
         while (System.nanoTime() - started < limit) {
             double rate = uploads.closedLoop(settings.clients(), WARM_UP_STEP, new LatencyRecorder());
             long step = compiler.getTotalCompilationTime() - compiledMillis;
             compiledMillis += step;
             System.err.printf("warm-up %,3d s: %,6.0f files/s, JIT compiled for %,d ms in the last %d s%n",
                     (System.nanoTime() - started) / 1_000_000_000L, rate, step, WARM_UP_STEP.toSeconds());
-            if (step < settledMillis) {
+            quietSteps = step < settledMillis ? quietSteps + 1 : 0;
+            if (quietSteps == SETTLED_STEPS) {
                 return;
             }
         }
