@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import jp.renkei.ingest.application.Application;
 import jp.renkei.ingest.application.ApplicationRoster;
@@ -71,7 +73,7 @@ public final class RelayLoadBenchmark {
     public record Result(double singleFsyncPerSecond, double groupedFsyncPerSecond, double closedLoopFilesPerSecond,
             double closedLoopP50, double closedLoopP99, double offeredRate, double openLoopAchieved, double openLoopP50,
             double openLoopP99, int fileBytes, long journalForces, CpuAccount.PerFile closedLoopCpu,
-            CpuAccount.PerFile openLoopCpu) {
+            CpuAccount.PerFile openLoopCpu, PerSecondCounts.Spread closedLoopSeconds) {
 
         public String report() {
             StringWriter text = new StringWriter();
@@ -80,6 +82,8 @@ public final class RelayLoadBenchmark {
             text.append(String.format("baseline: write+force by 32     %,10.0f files/s%n", groupedFsyncPerSecond));
             text.append(String.format("relay closed loop               %,10.0f files/s  p50 %.1f ms  p99 %.1f ms%n",
                     closedLoopFilesPerSecond, closedLoopP50, closedLoopP99));
+            text.append(String.format("  its seconds: slowest %,d  median %,d  fastest %,d files/s%n",
+                    closedLoopSeconds.slowest(), closedLoopSeconds.median(), closedLoopSeconds.fastest()));
             text.append(String.format("relay open loop at %,5.0f/s       %,10.0f files/s  p50 %.1f ms  p99 %.1f ms%n",
                     offeredRate, openLoopAchieved, openLoopP50, openLoopP99));
             text.append(String.format("ratio relay ÷ single fsync      %10.2f%n", closedLoopFilesPerSecond / singleFsyncPerSecond));
@@ -100,8 +104,25 @@ public final class RelayLoadBenchmark {
     private RelayLoadBenchmark() {
     }
 
+    /** Runs in a scratch home under {@code settings.scratch()} and deletes it afterwards: a run journals gigabytes. */
     public static Result run(Settings settings) throws Exception {
         Path home = Files.createTempDirectory(Files.createDirectories(settings.scratch()), "relay-bench-");
+        try {
+            return measure(home, settings);
+        } finally {
+            deleteTree(home);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static Result measure(Path home, Settings settings) throws Exception {
         byte[] content = tenKilobyteFile();
         double single = FsyncBaseline.recordsPerSecond(home, content.length, settings.baselineRecords(), 1);
         double grouped = FsyncBaseline.recordsPerSecond(home, content.length, settings.baselineRecords(), 32);
@@ -133,7 +154,9 @@ public final class RelayLoadBenchmark {
                 CpuAccount cpu = new CpuAccount();
                 LatencyRecorder closed = new LatencyRecorder();
                 CpuAccount.Snapshot beforeClosed = cpu.snapshot();
-                double closedRate = uploads.closedLoop(settings.clients(), settings.closedLoop(), closed);
+                PerSecondCounts closedSeconds = new PerSecondCounts(System.nanoTime(),
+                        (int) settings.closedLoop().toSeconds());
+                double closedRate = uploads.closedLoop(settings.clients(), settings.closedLoop(), closed, closedSeconds);
                 CpuAccount.PerFile closedCpu = CpuAccount.perFile(beforeClosed, cpu.snapshot(), closed.count());
                 LatencyRecorder open = new LatencyRecorder();
                 CpuAccount.Snapshot beforeOpen = cpu.snapshot();
@@ -142,7 +165,7 @@ public final class RelayLoadBenchmark {
                 long forces = journalForces(client, uri);
                 return new Result(single, grouped, closedRate, closed.percentileMillis(50), closed.percentileMillis(99),
                         settings.offeredRate(), openRate, open.percentileMillis(50), open.percentileMillis(99),
-                        content.length, forces, closedCpu, openCpu);
+                        content.length, forces, closedCpu, openCpu, closedSeconds.spread());
             } finally {
                 client.stop();
             }
@@ -182,12 +205,12 @@ public final class RelayLoadBenchmark {
         CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
         long started = System.nanoTime();
         long limit = settings.warmUpLimit().toNanos();
-        uploads.closedLoop(settings.clients(), settings.warmUp(), new LatencyRecorder());
+        uploads.closedLoop(settings.clients(), settings.warmUp(), new LatencyRecorder(), null);
         long compiledMillis = compiler.getTotalCompilationTime();
         long settledMillis = WARM_UP_STEP.toMillis() * CORES / 100;
         int quietSteps = 0;
         while (System.nanoTime() - started < limit) {
-            double rate = uploads.closedLoop(settings.clients(), WARM_UP_STEP, new LatencyRecorder());
+            double rate = uploads.closedLoop(settings.clients(), WARM_UP_STEP, new LatencyRecorder(), null);
             long step = compiler.getTotalCompilationTime() - compiledMillis;
             compiledMillis += step;
             System.err.printf("warm-up %,3d s: %,6.0f files/s, JIT compiled for %,d ms in the last %d s%n",
@@ -244,26 +267,47 @@ public final class RelayLoadBenchmark {
          * Keeps {@code clients} uploads in flight: each answer sends the next, from Jetty's callback, so no thread waits
          * per upload (blocking senders cost the client a thread hand-over per file, a tenth of this machine's CPU).
          */
-        double closedLoop(int clients, Duration duration, LatencyRecorder latencies) throws Exception {
+        double closedLoop(int clients, Duration duration, LatencyRecorder latencies, PerSecondCounts seconds)
+                throws Exception {
             long end = System.nanoTime() + duration.toNanos();
             AtomicInteger acknowledged = new AtomicInteger();
             List<CompletableFuture<Void>> chains = new ArrayList<>();
             long started = System.nanoTime();
             for (int i = 0; i < clients; i++) {
                 CompletableFuture<Void> chain = new CompletableFuture<>();
-                sendUntil(end, latencies, acknowledged, chain);
+                sendUntil(end, latencies, seconds, acknowledged, chain);
                 chains.add(chain);
             }
             CompletableFuture.allOf(chains.toArray(CompletableFuture[]::new)).get();
             return acknowledged.get() / ((System.nanoTime() - started) / 1e9);
         }
 
-        private void sendUntil(long end, LatencyRecorder latencies, AtomicInteger acknowledged, CompletableFuture<Void> chain) {
+        /** {@code seconds} may be null (warm-up). */
+        private void sendUntil(long end, LatencyRecorder latencies, PerSecondCounts seconds, AtomicInteger acknowledged,
+                CompletableFuture<Void> chain) {
             if (System.nanoTime() >= end) {
                 chain.complete(null);
                 return;
             }
             long start = System.nanoTime();
+            upload().whenComplete((accepted, failure) -> {
+                if (failure != null) {
+                    chain.completeExceptionally(failure);
+                    return;
+                }
+                long answered = System.nanoTime();
+                latencies.record(answered - start);
+                if (seconds != null) {
+                    seconds.count(answered);
+                }
+                acknowledged.incrementAndGet();
+                sendUntil(end, latencies, seconds, acknowledged, chain);
+            });
+        }
+
+        /** Sends one copy; completes once it is answered 202, exceptionally on any other answer or a failure. */
+        private CompletableFuture<Void> upload() {
+            CompletableFuture<Void> accepted = new CompletableFuture<>();
             Request request = request();
             request.send(result -> {
                 try {
@@ -271,14 +315,12 @@ public final class RelayLoadBenchmark {
                         throw new IOException("upload of " + request.getURI() + " failed", result.getFailure());
                     }
                     check(result.getResponse().getStatus(), request);
+                    accepted.complete(null);
                 } catch (IOException failed) {
-                    chain.completeExceptionally(failed);
-                    return;
+                    accepted.completeExceptionally(failed);
                 }
-                latencies.record(System.nanoTime() - start);
-                acknowledged.incrementAndGet();
-                sendUntil(end, latencies, acknowledged, chain);
             });
+            return accepted;
         }
 
         /** Sends at the offered rate without waiting for answers; each latency counts from the scheduled send time. */
@@ -293,21 +335,7 @@ public final class RelayLoadBenchmark {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                CompletableFuture<Void> answered = new CompletableFuture<>();
-                Request request = request();
-                request.send(result -> {
-                    try {
-                        if (result.isFailed()) {
-                            throw new IOException("upload of " + request.getURI() + " failed", result.getFailure());
-                        }
-                        check(result.getResponse().getStatus(), request);
-                        latencies.record(System.nanoTime() - scheduled);
-                        answered.complete(null);
-                    } catch (IOException failed) {
-                        answered.completeExceptionally(failed);
-                    }
-                });
-                sends.add(answered);
+                sends.add(upload().thenRun(() -> latencies.record(System.nanoTime() - scheduled)));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
             return total / ((System.nanoTime() - started) / 1e9);
