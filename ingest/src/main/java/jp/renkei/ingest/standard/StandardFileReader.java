@@ -44,7 +44,7 @@ public final class StandardFileReader {
             return empty(name, findings);
         }
         List<StandardFile.RawRecord> records = parseRecords(decoded.text(), findings);
-        TextDecoder.checkCharacters(records, decoded.utf8(), findings);
+        TextDecoder.checkCharacters(decoded.text(), records, decoded.utf8(), findings);
         Optional<CsvVersion> version = checkVersions(records, findings);
         List<StandardRecord> typed = new ArrayList<>();
         if (name.isPresent() && version.isPresent()) {

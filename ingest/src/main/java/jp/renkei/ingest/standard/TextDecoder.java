@@ -156,7 +156,11 @@ final class TextDecoder {
      * Reports each field holding a character the standard forbids: one outside MS932 (possible only in UTF-8 input)
      * or an MS932 外字 (user-defined, decoded to the private-use area U+E000–U+F8FF).
      */
-    static void checkCharacters(List<StandardFile.RawRecord> records, boolean utf8, Findings findings) {
+    static void checkCharacters(String text, List<StandardFile.RawRecord> records, boolean utf8, Findings findings) {
+        if (!utf8 && !hasPrivateUse(text)) {
+            // Decoded MS932 can only hold a 外字; one pass over the text is cheaper than one per field.
+            return;
+        }
         CharsetEncoder encoder = utf8 ? StandardFileReader.MS932.newEncoder() : null;
         for (StandardFile.RawRecord record : records) {
             long line = record.line();
@@ -179,6 +183,16 @@ final class TextDecoder {
                 }
             }
         }
+    }
+
+    private static boolean hasPrivateUse(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0xE000 && c <= 0xF8FF) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean encodable(CharsetEncoder encoder, String field, int index) {
