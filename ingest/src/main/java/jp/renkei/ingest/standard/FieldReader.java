@@ -16,6 +16,8 @@ final class FieldReader {
     private long line;
     private List<String> fields;
     private List<FieldSpec> specs;
+    /** A file's lines mostly repeat one service type: checking it again cost a substring and a hash per line. */
+    private String lastInScopeType;
 
     FieldReader(Findings findings) {
         this.findings = findings;
@@ -181,7 +183,7 @@ final class FieldReader {
             error(index, "STD-FORMAT-005", "「" + value + "」はサービスコード(6文字)ではありません",
                     "'" + value + "' is not a 6-character service code");
         } else if (!BenefitTotals.GRAND_TOTAL_CODE.equals(value)) {
-            checkScope(index, value.substring(0, 2));
+            checkScope(index, value);
         }
         return value;
     }
@@ -196,7 +198,12 @@ final class FieldReader {
         return value;
     }
 
-    private void checkScope(int index, String type) {
+    /** Checks the service type that {@code code} (a type, or a service code) starts with. */
+    private void checkScope(int index, String code) {
+        if (lastInScopeType != null && code.startsWith(lastInScopeType)) {
+            return;
+        }
+        String type = code.length() == 2 ? code : code.substring(0, 2);
         switch (ServiceTypeScope.of(type)) {
             case OUT_OF_SCOPE -> warning(index, "STD-SCOPE-001",
                     "サービス種類「" + type + "」はケアプランデータ連携の対象外です。連携対象のサービスだけを送ってください",
@@ -204,8 +211,7 @@ final class FieldReader {
             case UNKNOWN -> warning(index, "STD-SCOPE-002",
                     "サービス種類「" + type + "」は標準仕様の対象サービス一覧にありません。コードを確認してください",
                     "service type '" + type + "' is not in the standard's list of services; check the code");
-            case IN_SCOPE -> {
-            }
+            case IN_SCOPE -> lastInScopeType = type;
         }
     }
 
