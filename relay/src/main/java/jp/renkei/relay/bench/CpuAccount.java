@@ -1,6 +1,7 @@
 package jp.renkei.relay.bench;
 
 import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -21,12 +22,17 @@ final class CpuAccount {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     /** Nanoseconds of CPU per side at one moment. */
-    record Snapshot(long relayNanos, long clientNanos, long processNanos, long compilationMillis) {
+    record Snapshot(long relayNanos, long clientNanos, long processNanos, long compilationMillis, long collections,
+            long collectionMillis) {
     }
 
-    /** What a phase cost per acknowledged file, in microseconds, and how long the JIT compiled meanwhile. */
-    record PerFile(double relayMicros, double clientMicros, double restMicros, long compilationMillis) {
-        static final PerFile NONE = new PerFile(Double.NaN, Double.NaN, Double.NaN, 0);
+    /**
+     * What a phase cost per acknowledged file, in microseconds; how long the JIT compiled meanwhile; and the garbage
+     * collections (with G1, their time is that of the pauses, which every upload in flight waits out).
+     */
+    record PerFile(double relayMicros, double clientMicros, double restMicros, long compilationMillis, long collections,
+            long collectionMillis) {
+        static final PerFile NONE = new PerFile(Double.NaN, Double.NaN, Double.NaN, 0, 0, 0);
 
         /** Files/s the relay's own threads could take on {@code cores} cores if nothing else ran there. */
         double relayCapacity(int cores) {
@@ -54,7 +60,14 @@ final class CpuAccount {
                 client += nanos;
             }
         }
-        return new Snapshot(relay, client, system.getProcessCpuTime(), compiler.getTotalCompilationTime());
+        long collections = 0;
+        long collectionMillis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            collections += Math.max(0, collector.getCollectionCount());
+            collectionMillis += Math.max(0, collector.getCollectionTime());
+        }
+        return new Snapshot(relay, client, system.getProcessCpuTime(), compiler.getTotalCompilationTime(), collections,
+                collectionMillis);
     }
 
     static PerFile perFile(Snapshot before, Snapshot after, long files) {
@@ -65,6 +78,7 @@ final class CpuAccount {
         long client = after.clientNanos() - before.clientNanos();
         long rest = after.processNanos() - before.processNanos() - relay - client;
         return new PerFile(relay / 1e3 / files, client / 1e3 / files, Math.max(0, rest) / 1e3 / files,
-                after.compilationMillis() - before.compilationMillis());
+                after.compilationMillis() - before.compilationMillis(), after.collections() - before.collections(),
+                after.collectionMillis() - before.collectionMillis());
     }
 }

@@ -96,8 +96,9 @@ public final class RelayLoadBenchmark {
 
         private static void cpu(StringWriter text, String phase, CpuAccount.PerFile cpu) {
             text.append(String.format("CPU per file, %-11s       relay %,.0f µs  client %,.0f µs  GC, JIT and rest %,.0f µs"
-                    + "  (JIT compiled %,d ms; relay alone on %d cores: %,.0f files/s)%n", phase, cpu.relayMicros(),
-                    cpu.clientMicros(), cpu.restMicros(), cpu.compilationMillis(), CORES, cpu.relayCapacity(CORES)));
+                    + "  (JIT compiled %,d ms; %,d collections, %,d ms; relay alone on %d cores: %,.0f files/s)%n",
+                    phase, cpu.relayMicros(), cpu.clientMicros(), cpu.restMicros(), cpu.compilationMillis(),
+                    cpu.collections(), cpu.collectionMillis(), CORES, cpu.relayCapacity(CORES)));
         }
     }
 
