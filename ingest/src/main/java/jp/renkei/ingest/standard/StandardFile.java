@@ -1,8 +1,8 @@
 package jp.renkei.ingest.standard;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 import jp.renkei.ingest.finding.Findings;
 
@@ -40,11 +40,11 @@ public record StandardFile(
         return typedRecords.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** Distinct (保険者番号, 被保険者番号) pairs, the "persons" of the file. */
     /** A person as a record names one: insurer number and insured person number. */
     private record Person(String insurer, String insuredPersonNumber) {
     }
 
+    /** Distinct (保険者番号, 被保険者番号) pairs, the "persons" of the file. */
     public int personCount() {
         Set<Person> persons = new HashSet<>();
         Person previous = null;

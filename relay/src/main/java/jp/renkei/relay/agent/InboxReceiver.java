@@ -43,6 +43,7 @@ public final class InboxReceiver {
 
     private final HttpClient client;
     private final URI relay;
+    private final String office;
     private final ReceivedFileCheck check;
     private final Clock clock;
 
@@ -55,6 +56,7 @@ public final class InboxReceiver {
         this.client = HttpClient.newBuilder().sslContext(credentials.clientContext(relayCertificate))
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         this.relay = relay;
+        this.office = credentials.officeNumber();
         this.check = new ReceivedFileCheck(signers);
         this.clock = Clock.systemUTC();
     }
@@ -182,8 +184,13 @@ public final class InboxReceiver {
     private HttpResponse<byte[]> send(HttpRequest.Builder request, String what) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
-            throw new IOException("could not " + what + ": the relay answered " + response.statusCode() + " "
-                    + new String(response.body(), StandardCharsets.UTF_8));
+            String body = new String(response.body(), StandardCharsets.UTF_8);
+            boolean certificateRefused = response.statusCode() == 401
+                    || (response.statusCode() == 403 && body.contains("\"RELAY-CERT-"));
+            throw new IOException("could not " + what + ": the relay answered " + response.statusCode() + " " + body
+                    + (certificateRefused ? " — the relay refused the certificate of office " + office + "; issue new "
+                            + "credentials with `renkei-relay ca issue --office " + office + "` (or ask the relay operator)"
+                            : ""));
         }
         return response;
     }

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,7 @@ public final class OutboxSender {
     private final Path sentRoot;
     private final Path rejectedRoot;
     private final Duration firstBackOff;
+    private final Map<String, Uploader> uploaders = new ConcurrentHashMap<>();
 
     public OutboxSender(URI relay, Path relayCertificate, AgentCredentials credentials, Path sentRoot, Path rejectedRoot) {
         this(relay, relayCertificate, credentials, sentRoot, rejectedRoot, null);
@@ -68,6 +70,8 @@ public final class OutboxSender {
     Map<UploadOutcome, Integer> upload(Path outbox, Outbox files, int parallelOffices, Consumer<String> progress,
             Sleeper sleeper) throws IOException, InterruptedException {
         Map<String, OfficeCredentials> senders = credentialsOf(files, outbox);
+        senders.forEach((office, officeCredentials) -> uploaders.computeIfAbsent(office,
+                key -> new Uploader(officeCredentials, sleeper)));
         Map<UploadOutcome, AtomicInteger> counts = new EnumMap<>(UploadOutcome.class);
         for (UploadOutcome outcome : UploadOutcome.values()) {
             counts.put(outcome, new AtomicInteger());
@@ -84,9 +88,9 @@ public final class OutboxSender {
         List<Future<?>> offices = new ArrayList<>();
         try {
             for (Map.Entry<String, List<Path>> group : files.bySender().entrySet()) {
-                OfficeCredentials office = senders.get(group.getKey());
+                String office = group.getKey();
                 offices.add(pool.submit(() -> {
-                    OutboxUploader uploader = uploader(office, sleeper);
+                    OutboxUploader uploader = uploaders.get(office).forSleeper(sleeper);
                     boolean held = false;
                     for (Path file : group.getValue()) {
                         if (stop.get() || sleeper.stopping()) {
@@ -99,6 +103,8 @@ public final class OutboxSender {
                             try {
                                 outcome = uploader.upload(file);
                             } catch (OutboxUploader.AgentRefusedException refused) {
+                                // Credentials issued again are read on the next run or pass.
+                                uploaders.remove(office);
                                 stop.set(true);
                                 throw refused;
                             }
@@ -132,8 +138,29 @@ public final class OutboxSender {
         return result;
     }
 
-    private OutboxUploader uploader(OfficeCredentials office, Sleeper sleeper) throws IOException, GeneralSecurityException {
-        return new OutboxUploader(relay, office, relayCertificate, sentRoot, rejectedRoot, firstBackOff, sleeper);
+    /**
+     * One office's uploader, kept across a watching agent's passes: loading its key (with a test signature) and
+     * building its TLS client for every pass cost a key load and a handshake per office per second while files settle.
+     */
+    private final class Uploader {
+        private final OfficeCredentials credentials;
+        private OutboxUploader uploader;
+        private Sleeper sleeper;
+
+        Uploader(OfficeCredentials credentials, Sleeper sleeper) {
+            this.credentials = credentials;
+            this.sleeper = sleeper;
+        }
+
+        /** Only this office's upload task calls it, one run at a time. */
+        synchronized OutboxUploader forSleeper(Sleeper runSleeper) throws IOException, GeneralSecurityException {
+            if (uploader == null || sleeper != runSleeper) {
+                uploader = new OutboxUploader(relay, credentials, relayCertificate, sentRoot, rejectedRoot, firstBackOff,
+                        runSleeper);
+                sleeper = runSleeper;
+            }
+            return uploader;
+        }
     }
 
     /** Every sender's credentials, or one error naming all offices without any and the command that issues them. */
@@ -141,6 +168,11 @@ public final class OutboxSender {
         Map<String, OfficeCredentials> found = new LinkedHashMap<>();
         List<AgentCredentials.MissingCredentialsException> missing = new ArrayList<>();
         for (String office : files.bySender().keySet()) {
+            Uploader known = uploaders.get(office);
+            if (known != null) {
+                found.put(office, known.credentials);
+                continue;
+            }
             try {
                 found.put(office, credentials.of(office));
             } catch (AgentCredentials.MissingCredentialsException none) {

@@ -108,7 +108,7 @@ public final class CrashHarness {
         Map<String, CrashSender.Acknowledged> acknowledged = new ConcurrentHashMap<>();
 
         RelayProcess relay = RelayProcess.start(home, logs.resolve("relay-0.log"));
-        Path relayCertificate = PkiLayout.defaultRelayHome(home).resolve("tls").resolve("relay-cert.pem");
+        Path relayCertificate = PkiLayout.relayCertificate(PkiLayout.defaultRelayHome(home));
         AtomicReference<URI> current = new AtomicReference<>(base(relay));
         AtomicBoolean stop = new AtomicBoolean();
         List<CrashSender> senders = new ArrayList<>();

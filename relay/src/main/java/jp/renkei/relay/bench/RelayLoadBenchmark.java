@@ -34,6 +34,7 @@ import jp.renkei.ingest.standard.StandardFileWriter;
 import jp.renkei.relay.agent.AgentEnrolment;
 import jp.renkei.relay.pki.FileSignature;
 import jp.renkei.relay.pki.OfficeCredentials;
+import jp.renkei.relay.pki.PkiLayout;
 import jp.renkei.relay.server.RelayConfig;
 import jp.renkei.relay.server.RelayServer;
 import org.eclipse.jetty.client.BytesRequestContent;
@@ -146,7 +147,7 @@ public final class RelayLoadBenchmark {
         String signature = sender.sign(content);
         try (RelayServer relay = RelayServer.start(config, PseudonymKeyStore.load(home, System.getenv()), Clock.systemUTC())) {
             URI uri = URI.create("https://127.0.0.1:" + relay.port());
-            HttpClient client = client(sender.clientContext(config.home().resolve("tls").resolve("relay-cert.pem")),
+            HttpClient client = client(sender.clientContext(PkiLayout.relayCertificate(config.home())),
                     settings.clients());
             try {
                 AtomicLong names = new AtomicLong();

@@ -89,7 +89,7 @@ public final class CardCheckHandler implements RelayRoute {
             error(exchange, 405, "RELAY-METHOD-001", "use POST", null);
             return;
         }
-        Optional<String> caller = authentication.office(exchange, "card check");
+        Optional<String> caller = authentication.office(exchange);
         if (caller.isEmpty()) {
             return;
         }

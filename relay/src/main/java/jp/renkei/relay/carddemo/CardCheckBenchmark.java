@@ -25,6 +25,7 @@ import jp.renkei.relay.card.pki.IssuedCard;
 import jp.renkei.relay.cardcheck.CsvEligibilityRegistry;
 import jp.renkei.relay.cardemulator.CardEmulator;
 import jp.renkei.relay.pki.OfficeCredentials;
+import jp.renkei.relay.pki.PkiLayout;
 import jp.renkei.relay.server.RelayConfig;
 import jp.renkei.relay.server.RelayServer;
 
@@ -61,7 +62,7 @@ public final class CardCheckBenchmark {
              CardEmulator emulator = new CardEmulator(card, PIN).insert()) {
             CardReader.pcsc().terminals().getTerminal(READER).waitForCardPresent(5_000);
             CardCheckClient client = new CardCheckClient(URI.create("https://127.0.0.1:" + relay.port()), office,
-                    config.home().resolve("tls").resolve("relay-cert.pem"));
+                    PkiLayout.relayCertificate(config.home()));
             CardReader reader = new CardReader(READER, Duration.ofSeconds(5));
             LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
             for (CardMethod method : List.of(CardMethod.PIN, CardMethod.FACE)) {

@@ -10,6 +10,7 @@ import jp.renkei.relay.agent.AgentCredentials;
 import jp.renkei.relay.agent.AgentEnrolment;
 import jp.renkei.relay.carddemo.CardCheckDemo;
 import jp.renkei.relay.pki.OfficeCredentials;
+import jp.renkei.relay.pki.PkiLayout;
 import jp.renkei.relay.server.RelayConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,7 +72,7 @@ final class CardDemoCommand implements Callable<Integer> {
                 : AgentCredentials.inHome(home);
         ConsoleProgress progress = new ConsoleProgress("card checks");
         CardCheckDemo.Result result = CardCheckDemo.run(demoFolder, config.cardCheck(), config.registryRoster(), relay,
-                config.home().resolve("tls").resolve("relay-cert.pem"), offices, reader, checks, seed, progress::update);
+                PkiLayout.relayCertificate(config.home()), offices, reader, checks, seed, progress::update);
         progress.done();
         System.out.print(result.report());
         return 0;

@@ -86,7 +86,7 @@ final class ReceiveCommand implements Callable<Integer> {
                     + agentFolder + " are office " + identity.officeNumber() + "'s");
         }
         Path certificate = relayCertificate != null ? relayCertificate
-                : PkiLayout.defaultRelayHome(home).resolve("tls").resolve("relay-cert.pem");
+                : PkiLayout.relayCertificate(PkiLayout.defaultRelayHome(home));
         InboxReceiver receiver = new InboxReceiver(relay, identity, certificate,
                 InboxReceiver.signerVerifier(agentFolder, revoked));
         Path quarantine = quarantineFolder != null ? quarantineFolder : InboxReceiver.defaultQuarantine(inboxFolder);

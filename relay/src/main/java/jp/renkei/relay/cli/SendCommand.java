@@ -62,7 +62,7 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path certificate = relayCertificate != null ? relayCertificate
-                : PkiLayout.defaultRelayHome(home).resolve("tls").resolve("relay-cert.pem");
+                : PkiLayout.relayCertificate(PkiLayout.defaultRelayHome(home));
         Path parent = outbox.toAbsolutePath().getParent();
         AgentCredentials offices = credentials != null ? AgentCredentials.only(OfficeCredentials.load(credentials))
                 : AgentCredentials.inHome(home);

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -339,11 +340,17 @@ public final class Journal implements Closeable {
         // The writer reuses the batch list, so the acknowledger gets its own list of what to complete.
         List<CompletableFuture<JournalEntry>> waiting = new ArrayList<>(batch.size());
         batch.forEach(pending -> waiting.add(pending.done()));
-        acknowledger.execute(() -> {
+        Runnable acknowledge = () -> {
             for (int i = 0; i < waiting.size(); i++) {
                 waiting.get(i).complete(written.get(i));
             }
-        });
+        };
+        try {
+            acknowledger.execute(acknowledge);
+        } catch (RejectedExecutionException closing) {
+            // close() gave up waiting for the writer: these records are durable, so answer them here.
+            acknowledge.run();
+        }
     }
 
     /**
@@ -356,7 +363,14 @@ public final class Journal implements Closeable {
                 return;
             }
             JournalSegment next = JournalSegment.create(journalFile, nextSequence.get());
-            jp.renkei.ingest.io.DurableFiles.forceFolder(journalFile.toAbsolutePath().getParent());
+            try {
+                jp.renkei.ingest.io.DurableFiles.forceFolder(journalFile.toAbsolutePath().getParent());
+            } catch (IOException notDurable) {
+                // A segment file left behind unregistered would be taken for the newest at the next start.
+                next.channel.close();
+                Files.deleteIfExists(next.path);
+                throw notDurable;
+            }
             segments.put(next.firstSequence, next);
             current = next;
             LOG.log(System.Logger.Level.INFO, "journal: new segment {0} from record {1}", next.path.getFileName(),

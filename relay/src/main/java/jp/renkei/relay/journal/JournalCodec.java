@@ -63,7 +63,7 @@ final class JournalCodec {
             return decode(magic, payload);
         }
         if (sealing == null) {
-            throw new IOException("RELAY-JOURNAL-005 the journal holds sealed (encrypted) records but no journal key"
+            throw new JournalKeyException("the journal holds sealed (encrypted) records but no journal key"
                     + " was given");
         }
         return decode(MAGIC, sealing.open(payload));

@@ -37,6 +37,8 @@ record JournalScan(long goodLength, long lastSequence) {
             JournalEntry entry;
             try {
                 entry = JournalCodec.decode(magic, payload.array(), sealing);
+            } catch (JournalKeyException wrongKey) {
+                throw wrongKey;
             } catch (IOException | IllegalArgumentException unreadable) {
                 // The checksum held, so no crash tore this record: cutting it would drop it and every record after it.
                 throw new IOException("RELAY-JOURNAL-003 the record at byte " + position + " (after sequence "

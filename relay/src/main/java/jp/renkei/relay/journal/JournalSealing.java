@@ -77,7 +77,7 @@ public final class JournalSealing {
             throw new IOException("a sealed record of " + sealedPayload.length + " bytes is shorter than its envelope");
         }
         if (sealedPayload[0] != keyId) {
-            throw new IOException("RELAY-JOURNAL-005 the journal was sealed with another key (key id "
+            throw new JournalKeyException("the journal was sealed with another key (key id "
                     + String.format("%02x", sealedPayload[0]) + ", this key's is " + String.format("%02x", keyId)
                     + "); start the relay with the key the journal was written with (RENKEI_JOURNAL_KEY or "
                     + "secrets/journal.key)");

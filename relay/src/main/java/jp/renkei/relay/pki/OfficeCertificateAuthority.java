@@ -178,5 +178,4 @@ public final class OfficeCertificateAuthority {
         return generator.generateKeyPair();
     }
 
-
 }

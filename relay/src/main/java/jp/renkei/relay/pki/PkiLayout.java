@@ -26,6 +26,11 @@ public final class PkiLayout {
         return relayHome.resolve("tls").resolve(OfficeCertificateAuthority.CERTIFICATE_FILE);
     }
 
+    /** {@code <relay home>/tls/relay-cert.pem}: the relay's own TLS certificate, the one its agents trust. */
+    public static Path relayCertificate(Path relayHome) {
+        return relayHome.resolve("tls").resolve("relay-cert.pem");
+    }
+
     /** {@code <relay home>/tls/revoked-serials.txt}: revoked office certificate serials, one hex serial a line. */
     public static Path revokedSerials(Path relayHome) {
         return relayHome.resolve("tls").resolve("revoked-serials.txt");

@@ -44,7 +44,7 @@ final class InboxHandler implements RelayRoute {
             exchange.error(405, "RELAY-METHOD-001", "use GET on the inbox, POST on <file>/ack");
             return;
         }
-        Optional<String> caller = authentication.office(exchange, "inbox request");
+        Optional<String> caller = authentication.office(exchange);
         if (caller.isEmpty()) {
             return;
         }

@@ -19,7 +19,7 @@ public final class OfficeAuthentication {
     }
 
     /** The caller's office, or empty after answering the refusal. */
-    public Optional<String> office(RelayExchange exchange, String action) throws IOException {
+    public Optional<String> office(RelayExchange exchange) throws IOException {
         OfficeIdentity identity = verifier.verify(exchange.peerCertificates());
         if (identity instanceof OfficeIdentity.Proven proven) {
             exchange.identified(proven.officeNumber());

@@ -29,7 +29,7 @@ final class ReceiptHandler implements RelayRoute {
             exchange.error(405, "RELAY-METHOD-001", "use GET on a receipt");
             return;
         }
-        Optional<String> caller = authentication.office(exchange, "receipt request");
+        Optional<String> caller = authentication.office(exchange);
         if (caller.isEmpty()) {
             return;
         }

@@ -112,7 +112,8 @@ public final class RelayExchange {
      * {@code answered} is answered like an exception of the route: a coded 500.
      */
     public void answerLater(CompletableFuture<?> answered) {
-        // The answer may already be in: a fast fsync can complete the journal's future before this call.
+        // Only a second pending answer is refused: the answer itself may already be in, since a fast fsync can
+        // complete the route's future before the route gets here.
         if (later != null) {
             throw new IllegalStateException("a route answered later twice");
         }

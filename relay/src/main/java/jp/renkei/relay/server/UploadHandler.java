@@ -46,6 +46,8 @@ final class UploadHandler implements RelayRoute {
     private static final int MAXIMUM_FINDINGS_RETURNED = 50;
     /** Longer than any healthy group commit; past it the upload is refused (not acknowledged) rather than hung. */
     private static final long JOURNAL_WAIT_SECONDS = 30;
+    /** Standard files are kilobytes; bodies declared up to this size are read into one array of that size. */
+    private static final long EXACT_READ_BYTES = 1 << 20;
 
     private final OfficeAuthentication authentication;
     private final OfficeRateLimit rateLimit;
@@ -72,7 +74,7 @@ final class UploadHandler implements RelayRoute {
             exchange.error(405, "RELAY-METHOD-001", "use POST to upload a file");
             return;
         }
-        Optional<String> caller = authentication.office(exchange, "upload");
+        Optional<String> caller = authentication.office(exchange);
         if (caller.isEmpty()) {
             return;
         }
@@ -112,7 +114,7 @@ final class UploadHandler implements RelayRoute {
             exchange.error(413, "RELAY-SIZE-001", "the file exceeds the limit of " + maximumFileBytes + " bytes");
             return;
         }
-        Signed signed = verifySignature(exchange, office, fileName, content);
+        Signed signed = verifySignature(exchange, content);
         if (signed == null) {
             return;
         }
@@ -201,7 +203,7 @@ final class UploadHandler implements RelayRoute {
     }
 
     /** The verified signature, or null after answering why it is missing or does not verify. */
-    private static Signed verifySignature(RelayExchange exchange, String office, String fileName, byte[] content)
+    private static Signed verifySignature(RelayExchange exchange, byte[] content)
             throws IOException {
         String signature = exchange.header(FileSignature.HEADER);
         if (signature == null || signature.isBlank()) {
@@ -270,13 +272,14 @@ final class UploadHandler implements RelayRoute {
 
     /** Reads at most the limit; null when the body is larger. */
     private byte[] readBody(RelayExchange exchange) throws IOException {
-        long declared = declaredLength(exchange.header("Content-Length"));
+        long declared = exchange.declaredLength();
         if (declared > maximumFileBytes) {
             return null;
         }
         try (InputStream body = exchange.body()) {
-            if (declared >= 0) {
-                // Read into an array of the declared size: reading to the limit grew and copied 8 KiB chunks.
+            if (declared >= 0 && declared <= EXACT_READ_BYTES) {
+                // Read into an array of the declared size: reading to the limit grew and copied 8 KiB chunks. Larger
+                // bodies grow as they arrive, so a caller that declares megabytes and stalls pins no more than it sent.
                 byte[] content = new byte[(int) declared];
                 int read = body.readNBytes(content, 0, content.length);
                 return read == content.length ? content : Arrays.copyOf(content, read);
@@ -284,19 +287,6 @@ final class UploadHandler implements RelayRoute {
             byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maximumFileBytes + 1));
             return content.length > maximumFileBytes ? null : content;
         }
-    }
-
-    /** The Content-Length as a number, or -1 when there is none (chunked) or it is not a plain decimal. */
-    private static long declaredLength(String header) {
-        if (header == null || header.isEmpty() || header.length() > 18) {
-            return -1;
-        }
-        for (int index = 0; index < header.length(); index++) {
-            if (header.charAt(index) < '0' || header.charAt(index) > '9') {
-                return -1;
-            }
-        }
-        return Long.parseLong(header);
     }
 
     private static Map<String, Object> describe(Finding finding) {

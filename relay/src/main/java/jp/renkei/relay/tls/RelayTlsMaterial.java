@@ -22,6 +22,7 @@ import javax.net.ssl.SSLContext;
 import jp.renkei.ingest.io.DurableFiles;
 import jp.renkei.relay.pki.Certificates;
 import jp.renkei.relay.pki.Pem;
+import jp.renkei.relay.pki.PkiLayout;
 import jp.renkei.relay.pki.TlsContexts;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -54,7 +55,7 @@ public final class RelayTlsMaterial {
         Path folder = relayHome.resolve("tls");
         Files.createDirectories(folder);
         char[] password = password(secretsFolder);
-        RelayTlsMaterial material = new RelayTlsMaterial(folder.resolve("relay.p12"), folder.resolve("relay-cert.pem"), password);
+        RelayTlsMaterial material = new RelayTlsMaterial(folder.resolve("relay.p12"), PkiLayout.relayCertificate(relayHome), password);
         if (!Files.exists(material.keyStoreFile) || !Files.exists(material.certificateFile)) {
             material.create();
         }

@@ -63,7 +63,7 @@ public final class RelayClient {
     /** A client of the relay of {@code config} listening on {@code port} on the loopback address. */
     public static RelayClient connect(RelayConfig config, int port) throws IOException, GeneralSecurityException {
         return new RelayClient(URI.create("https://127.0.0.1:" + port),
-                config.home().resolve("tls").resolve("relay-cert.pem"), config.secretsFolder().getParent(), null,
+                PkiLayout.relayCertificate(config.home()), config.secretsFolder().getParent(), null,
                 new ConcurrentHashMap<>());
     }
 
@@ -125,11 +125,6 @@ public final class RelayClient {
 
     public URI base() {
         return base;
-    }
-
-    /** The TLS context of this client's identity (none for the root client). */
-    public SSLContext tls() {
-        return tls;
     }
 
     public Path relayCertificate() {
