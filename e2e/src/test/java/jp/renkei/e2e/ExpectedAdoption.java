@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -26,7 +28,8 @@ final class ExpectedAdoption {
     /** Service types in the standard's scope as the office list names them, plus 居宅介護支援 and 介護予防支援. */
     private static final Set<String> IN_SCOPE_TYPE_NAMES = Set.of("訪問介護", "訪問入浴介護", "訪問看護",
             "訪問リハビリテーション", "通所介護", "通所リハビリテーション", "福祉用具貸与", "短期入所生活介護", "居宅療養管理指導",
-            "居宅介護支援", "介護予防支援", "小規模多機能型居宅介護", "地域密着型通所介護");
+            "居宅介護支援", "介護予防支援", "小規模多機能型居宅介護", "地域密着型通所介護", "短期入所療養介護（介護老人保健施設）",
+            "認知症対応型通所介護", "看護小規模多機能型居宅介護", "定期巡回・随時対応型訪問介護看護");
 
     record Figures(long inScope, long applied, long active) {
         Double applicationRate() {
@@ -43,7 +46,8 @@ final class ExpectedAdoption {
     private final Map<String, LocalDate> appliedOn = new HashMap<>();
     private final Map<YearMonth, Set<String>> exchangingOffices = new HashMap<>();
 
-    ExpectedAdoption(Path officeList, Path roster, Path outbox) throws IOException {
+    /** Reads the reference files, the outbox (for the relay) and the history archive (for the backfill). */
+    ExpectedAdoption(Path officeList, Path roster, Path outbox, Path archive) throws IOException {
         for (CSVRecord line : csv(officeList)) {
             if (IN_SCOPE_TYPE_NAMES.contains(line.get(6))) {
                 inScopeOffices.put(line.get(15), line.get(0));
@@ -54,14 +58,27 @@ final class ExpectedAdoption {
         }
         try (Stream<Path> files = Files.walk(outbox)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                // UPPLAN_202610_<sender>_<type>_<recipient>_<type>_<timestamp>.CSV
-                String[] parts = file.getFileName().toString().split("_");
-                YearMonth month = YearMonth.of(Integer.parseInt(parts[1].substring(0, 4)), Integer.parseInt(parts[1].substring(4)));
-                Set<String> offices = exchangingOffices.computeIfAbsent(month, ignored -> new HashSet<>());
-                offices.add(parts[2]);
-                offices.add(parts[4]);
+                exchanged(file.getFileName().toString());
             }
         }
+        try (Stream<Path> archives = Files.list(archive)) {
+            for (Path zip : archives.toList()) {
+                try (ZipInputStream entries = new ZipInputStream(Files.newInputStream(zip))) {
+                    for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                        exchanged(entry.getName().substring(entry.getName().lastIndexOf('/') + 1));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Both ends of a file named UPPLAN_202610_<sender>_<type>_<recipient>_<type>_<timestamp>.CSV are active. */
+    private void exchanged(String fileName) {
+        String[] parts = fileName.split("_");
+        YearMonth month = YearMonth.of(Integer.parseInt(parts[1].substring(0, 4)), Integer.parseInt(parts[1].substring(4)));
+        Set<String> offices = exchangingOffices.computeIfAbsent(month, ignored -> new HashSet<>());
+        offices.add(parts[2]);
+        offices.add(parts[4]);
     }
 
     Map<String, Figures> byMunicipality(YearMonth month) {

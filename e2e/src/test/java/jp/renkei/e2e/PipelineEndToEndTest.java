@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +61,15 @@ class PipelineEndToEndTest {
     @BeforeAll
     void runThePipeline() throws Exception {
         nation = new DemoNationGenerator().generate(DemoNationConfig.tiny(11), home.resolve("demo-input"), status -> { });
-        expected = new ExpectedAdoption(nation.officeList(), nation.applicationRoster(), nation.outbox());
+        expected = new ExpectedAdoption(nation.officeList(), nation.applicationRoster(), nation.outbox(), nation.archive());
         PseudonymKeyStore.createIfMissing(home);
 
         land("municipalities", nation.municipalityMaster());
         land("offices", nation.officeList());
         land("applications", nation.applicationRoster());
+        land("model_regions", nation.modelRegions());
+        land("effect_reports", nation.effectReports());
+        backfill(nation.archive());
 
         Path registry = home.resolve("relay").resolve("registry").resolve("applications.csv");
         Files.createDirectories(registry.getParent());
@@ -226,6 +230,16 @@ class PipelineEndToEndTest {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    private void backfill(Path archive) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("backfill", "--home", home.toString()));
+        try (Stream<Path> archives = Files.list(archive)) {
+            archives.sorted().forEach(zip -> arguments.add(zip.toString()));
+        }
+        assertThat(arguments).as("history archives of the tiny nation").hasSizeGreaterThan(3);
+        int exit = new CommandLine(new IngestCommand()).execute(arguments.toArray(String[]::new));
+        assertThat(exit).as("renkei-ingest %s", arguments).isZero();
+    }
+
     private void land(String dataset, Path file) {
         int exit = new CommandLine(new IngestCommand()).execute("land", dataset, "--home", home.toString(), file.toString());
         assertThat(exit).as("renkei-ingest land %s %s", dataset, file).isZero();
@@ -252,7 +266,7 @@ class PipelineEndToEndTest {
             OutboxSender sender = new OutboxSender(relayUri, home.resolve("relay").resolve("tls").resolve("relay-cert.pem"),
                     AgentCredentials.inHome(home), demoInput.resolve("sent"), demoInput.resolve("rejected"));
             Map<UploadOutcome, Integer> outcomes = sender.uploadAll(nation.outbox(), 4, status -> { });
-            assertThat(outcomes.get(UploadOutcome.ACKNOWLEDGED)).isEqualTo(nation.files());
+            assertThat(outcomes.get(UploadOutcome.ACKNOWLEDGED)).isEqualTo(nation.files() - nation.archivedFiles());
             relay.stopGracefully(60);
         }
     }

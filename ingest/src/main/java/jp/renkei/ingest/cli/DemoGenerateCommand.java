@@ -7,13 +7,15 @@ import java.util.concurrent.Callable;
 import jp.renkei.ingest.demo.DemoNation;
 import jp.renkei.ingest.demo.DemoNationConfig;
 import jp.renkei.ingest.demo.DemoNationGenerator;
+import jp.renkei.ingest.demo.DemoScale;
 import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code renkei-ingest demo-generate}: writes the seeded demo nation's input files. */
 @Command(name = "demo-generate", mixinStandardHelpOptions = true,
-        description = "Generates the demo nation: office list, license roster, municipality master and standard files.")
+        description = "Generates the demo nation: municipality master, office list, license roster, model regions, "
+                + "effect reports, and standard files (past months archived for backfill, the latest for the relay).")
 final class DemoGenerateCommand implements Callable<Integer> {
     private static final DemoNationConfig DEFAULTS = DemoNationConfig.embeddedDefault();
 
@@ -23,17 +25,22 @@ final class DemoGenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed; the same seed gives the same files (default ${DEFAULT-VALUE}).")
     long seed = DEFAULTS.seed();
 
-    @Option(names = "--prefectures", split = ",", description = "Prefecture codes (default 31,32,33: 鳥取・島根・岡山).")
-    List<String> prefectures = DEFAULTS.prefectureCodes();
+    @Option(names = "--scale", description = "small (鳥取・島根・岡山), prefecture (福岡県) or nation (all 47); "
+            + "default ${DEFAULT-VALUE}.")
+    DemoScale scale = DemoScale.SMALL;
 
-    @Option(names = "--offices", description = "Number of offices (default ${DEFAULT-VALUE}).")
-    int offices = DEFAULTS.officeCount();
+    @Option(names = "--prefectures", split = ",", description = "Prefecture codes instead of a scale's, e.g. 13,14.")
+    List<String> prefectures;
 
     @Option(names = "--last-month", description = "Reference month YYYY-MM (default ${DEFAULT-VALUE}).")
     YearMonth lastMonth = DEFAULTS.lastMonth();
 
     @Option(names = "--exchange-months", description = "Months of standard files ending at --last-month; 0 = all (default ${DEFAULT-VALUE}).")
     int exchangeMonths = DEFAULTS.exchangeMonths();
+
+    @Option(names = "--relay-months", description = "How many of those months go to the outbox for the relay; the "
+            + "earlier ones go to archive/ for renkei-ingest backfill (default ${DEFAULT-VALUE}).")
+    int relayMonths = DEFAULTS.relayMonths();
 
     @Option(names = "--home", description = "Also create this RENKEI_HOME's pseudonym key if it has none (never in the repo).")
     Path home;
@@ -43,15 +50,18 @@ final class DemoGenerateCommand implements Callable<Integer> {
         if (home != null) {
             System.out.println("pseudonym key: " + PseudonymKeyStore.createIfMissing(home));
         }
-        DemoNationConfig config = new DemoNationConfig(seed, prefectures, offices, DEFAULTS.firstMonth(), lastMonth,
-                exchangeMonths);
+        DemoNationConfig config = new DemoNationConfig(seed, prefectures == null ? scale.prefectureCodes() : prefectures,
+                1.0, 1.0, DEFAULTS.firstMonth(), lastMonth, exchangeMonths, relayMonths);
         ConsoleProgress progress = new ConsoleProgress("demo files");
         DemoNation nation = new DemoNationGenerator().generate(config, output, progress::update);
         progress.done();
         System.out.println("demo nation: " + nation.summary());
         System.out.println("  office list:   " + nation.officeList());
         System.out.println("  license roster: " + nation.applicationRoster());
-        System.out.println("  outbox:        " + nation.outbox());
+        System.out.println("  model regions: " + nation.modelRegions());
+        System.out.println("  effect reports: " + nation.effectReports());
+        System.out.println("  archive:       " + nation.archive() + " (renkei-ingest backfill)");
+        System.out.println("  outbox:        " + nation.outbox() + " (the relay)");
         return 0;
     }
 }

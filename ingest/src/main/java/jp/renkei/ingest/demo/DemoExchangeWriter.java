@@ -1,21 +1,18 @@
 package jp.renkei.ingest.demo;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import jp.renkei.ingest.standard.CsvVersion;
 import jp.renkei.ingest.standard.FileKind;
@@ -25,121 +22,81 @@ import jp.renkei.ingest.standard.StandardFileName;
 import jp.renkei.ingest.standard.StandardFileWriter;
 
 /**
- * Writes the monthly files of every linked pair: the care manager's UPPLAN + UPSIKYU (one send unit, same timestamp)
- * to each service office that has a license, and that office's UPJSK back. Files go to {@code outbox/<sender>/}.
+ * Writes the monthly files of every linked pair (a 居宅介護支援 office and a service office, both licensed, sharing
+ * persons): the care manager's UPPLAN + UPSIKYU (one send unit, same timestamp) and the service office's UPJSK back,
+ * whose actuals differ from the plan as visits are cancelled, moved or added ({@link PlanActualDifferences}). One
+ * care-management office is in memory at a time, so memory does not grow with the nation.
  */
 final class DemoExchangeWriter {
-    private static final int MINIMUM_PARTNERS = 3;
-    private static final int MAXIMUM_PARTNERS = 6;
-    private static final int ADOPTER_PREFERENCE = 6;
-
-    /** A person supported by a care manager, with the service offices they use. */
-    private record Person(String insurerNumber, String insuredPersonNumber, List<PersonService> services) {
-    }
-
-    private record PersonService(DemoOffice office, ServiceProfile profile, Set<DayOfWeek> days) {
-    }
-
-    record Result(int linkedPairs, int files, long scheduleLines) {
+    record Result(int linkedPairs, int files, long scheduleLines, long persons) {
     }
 
     private final DemoNationConfig config;
-    private final Random random;
-    private final Path outbox;
-    private long personSerial;
+    private final Caseload caseload;
+    private final DemoFileSink sink;
     private int files;
     private long scheduleLines;
 
-    DemoExchangeWriter(DemoNationConfig config, Random random, Path outbox) {
+    DemoExchangeWriter(DemoNationConfig config, Caseload caseload, DemoFileSink sink) {
         this.config = config;
-        this.random = random;
-        this.outbox = outbox;
+        this.caseload = caseload;
+        this.sink = sink;
     }
 
-    Result write(List<DemoOffice> offices, Consumer<String> progress) throws IOException {
-        List<DemoOffice> careManagers = offices.stream()
-                .filter(office -> office.type() == ServiceType.CARE_MANAGEMENT && office.adopted()).toList();
-        List<DemoOffice> serviceOffices = offices.stream()
-                .filter(office -> office.type().inStandardScope() && office.type() != ServiceType.CARE_MANAGEMENT
-                        && office.type() != ServiceType.PREVENTIVE_CARE_MANAGEMENT)
+    /**
+     * @param municipalityOrdinals each municipality's place in the full master (keeps person numbers unique)
+     */
+    Result write(List<DemoOffice> offices, Map<String, Integer> municipalityOrdinals, Consumer<String> progress)
+            throws IOException {
+        List<DemoOffice> careManagers = offices.stream().filter(office -> office.type() == ServiceType.CARE_MANAGEMENT)
                 .toList();
+        Map<String, Integer> nextPersonSerial = new HashMap<>();
         int linkedPairs = 0;
+        long persons = 0;
         int done = 0;
         for (DemoOffice careManager : careManagers) {
-            List<DemoOffice> partners = choosePartners(careManager, serviceOffices);
-            List<Person> persons = choosePersons(careManager, partners);
-            for (DemoOffice partner : partners) {
-                if (partner.adopted()) {
-                    List<Person> shared = persons.stream()
-                            .filter(person -> person.services().stream().anyMatch(service -> service.office() == partner))
-                            .toList();
-                    if (!shared.isEmpty()) {
+            int firstSerial = nextPersonSerial.getOrDefault(careManager.municipality().code(), 1);
+            int count = Caseload.personCount(config.seed(), careManager);
+            nextPersonSerial.put(careManager.municipality().code(), firstSerial + count);
+            persons += count;
+            if (careManager.adopted()) {
+                List<Caseload.Person> supported = caseload.persons(careManager,
+                        municipalityOrdinals.get(careManager.municipality().code()), firstSerial);
+                for (Map.Entry<DemoOffice, List<Caseload.Person>> pair : byPartner(supported).entrySet()) {
+                    if (pair.getKey().adopted()) {
                         linkedPairs++;
-                        writePair(careManager, partner, shared);
+                        writePair(careManager, pair.getKey(), pair.getValue());
                     }
                 }
             }
-            progress.accept(++done + "/" + careManagers.size() + " care managers");
-        }
-        return new Result(linkedPairs, files, scheduleLines);
-    }
-
-    private List<DemoOffice> choosePartners(DemoOffice careManager, List<DemoOffice> serviceOffices) {
-        List<DemoOffice> near = serviceOffices.stream()
-                .filter(office -> office.municipality() == careManager.municipality()).toList();
-        List<DemoOffice> pool = near.size() >= MINIMUM_PARTNERS ? near : serviceOffices.stream()
-                .filter(office -> office.municipality().prefectureCode().equals(careManager.municipality().prefectureCode()))
-                .toList();
-        int wanted = Math.min(pool.size(), MINIMUM_PARTNERS + random.nextInt(MAXIMUM_PARTNERS - MINIMUM_PARTNERS + 1));
-        Set<DemoOffice> chosen = new LinkedHashSet<>();
-        int attempts = 0;
-        while (chosen.size() < wanted && attempts++ < wanted * 50) {
-            DemoOffice candidate = pool.get(random.nextInt(pool.size()));
-            if (candidate.adopted() || random.nextInt(ADOPTER_PREFERENCE) == 0) {
-                chosen.add(candidate);
+            if (++done % 200 == 0 || done == careManagers.size()) {
+                progress.accept(String.format("%,d/%,d care-management offices, %,d files", done, careManagers.size(),
+                        files));
             }
         }
-        return new ArrayList<>(chosen);
+        return new Result(linkedPairs, files, scheduleLines, persons);
     }
 
-    private List<Person> choosePersons(DemoOffice careManager, List<DemoOffice> partners) {
-        List<Person> persons = new ArrayList<>();
-        if (partners.isEmpty()) {
-            return persons;
-        }
-        int count = 6 + random.nextInt(15);
-        for (int i = 0; i < count; i++) {
-            int serviceCount = 1 + random.nextInt(Math.min(3, partners.size()));
-            Set<DemoOffice> used = new LinkedHashSet<>();
-            while (used.size() < serviceCount) {
-                used.add(partners.get(random.nextInt(partners.size())));
+    private static Map<DemoOffice, List<Caseload.Person>> byPartner(List<Caseload.Person> persons) {
+        Map<DemoOffice, List<Caseload.Person>> byPartner = new LinkedHashMap<>();
+        for (Caseload.Person person : persons) {
+            for (Caseload.PersonService service : person.services()) {
+                byPartner.computeIfAbsent(service.office(), office -> new ArrayList<>()).add(person);
             }
-            List<PersonService> services = used.stream()
-                    .map(office -> new PersonService(office, ServiceProfile.of(office.type()), weekdays(office.type())))
-                    .toList();
-            String insured = String.format("%010d", 1_000_000_000L + (++personSerial) * 7919L % 8_999_999_999L);
-            persons.add(new Person(careManager.municipality().code(), insured, services));
         }
-        return persons;
+        return byPartner;
     }
 
-    private Set<DayOfWeek> weekdays(ServiceType type) {
-        Set<DayOfWeek> days = new HashSet<>();
-        int wanted = ServiceProfile.of(type).daysPerWeek();
-        while (days.size() < wanted) {
-            days.add(DayOfWeek.of(1 + random.nextInt(6)));
-        }
-        return days;
-    }
-
-    private void writePair(DemoOffice careManager, DemoOffice partner, List<Person> persons) throws IOException {
+    private void writePair(DemoOffice careManager, DemoOffice partner, List<Caseload.Person> persons) throws IOException {
+        SplittableRandom random = Draws.random(config.seed(), "exchange",
+                careManager.officeNumber() + partner.officeNumber() + partner.type().code());
         YearMonth first = latest(YearMonth.from(careManager.licenseStart()), YearMonth.from(partner.licenseStart()),
                 config.firstExchangeMonth());
         for (YearMonth month = first; !month.isAfter(config.lastMonth()); month = month.plusMonths(1)) {
-            LocalDateTime planSentAt = sendTime(month.atDay(1), careManager, partner);
+            LocalDateTime planSentAt = sendTime(random, month.atDay(1), careManager, partner);
             List<ScheduleRecord> planned = new ArrayList<>();
             List<List<String>> benefitRows = new ArrayList<>();
-            for (Person person : persons) {
+            for (Caseload.Person person : persons) {
                 List<ScheduleRecord> personLines = plannedLines(person, month, careManager, planSentAt.toLocalDate());
                 planned.addAll(personLines);
                 benefitRows.addAll(BenefitTable.rows(person.insurerNumber(), person.insuredPersonNumber(), month,
@@ -150,11 +107,7 @@ final class DemoExchangeWriter {
             writeFile(FileKind.UPSIKYU, month, careManager, partner, planSentAt, benefitRows);
             scheduleLines += planned.size();
 
-            List<ScheduleRecord> actual = planned.stream()
-                    .filter(line -> line.serviceOfficeNumber().equals(partner.officeNumber()))
-                    .filter(line -> random.nextInt(20) != 0)
-                    .map(line -> asActual(line, partner))
-                    .toList();
+            List<ScheduleRecord> actual = PlanActualDifferences.actuals(random, planned, partner.officeNumber());
             if (!actual.isEmpty()) {
                 LocalDateTime actualSentAt = month.atEndOfMonth().atTime(18, random.nextInt(60), random.nextInt(60));
                 writeFile(FileKind.UPJSK, month, partner, careManager, actualSentAt,
@@ -164,7 +117,8 @@ final class DemoExchangeWriter {
         }
     }
 
-    private LocalDateTime sendTime(LocalDate monthStart, DemoOffice careManager, DemoOffice partner) {
+    private static LocalDateTime sendTime(SplittableRandom random, LocalDate monthStart, DemoOffice careManager,
+            DemoOffice partner) {
         LocalDate day = monthStart;
         for (LocalDate start : List.of(careManager.licenseStart(), partner.licenseStart())) {
             if (start.isAfter(day)) {
@@ -174,9 +128,11 @@ final class DemoExchangeWriter {
         return day.atTime(LocalTime.of(8 + random.nextInt(10), random.nextInt(60), random.nextInt(60)));
     }
 
-    private List<ScheduleRecord> plannedLines(Person person, YearMonth month, DemoOffice careManager, LocalDate createdOn) {
+    /** The person's whole month (every office), as the 第6表 a care manager sends to each office lists them all. */
+    private static List<ScheduleRecord> plannedLines(Caseload.Person person, YearMonth month, DemoOffice careManager,
+            LocalDate createdOn) {
         List<ScheduleRecord> lines = new ArrayList<>();
-        for (PersonService service : person.services()) {
+        for (Caseload.PersonService service : person.services()) {
             ServiceProfile profile = service.profile();
             List<LocalDate> dates = new ArrayList<>();
             if (profile.daysPerWeek() == 0) {
@@ -199,23 +155,11 @@ final class DemoExchangeWriter {
         return lines;
     }
 
-    private static ScheduleRecord asActual(ScheduleRecord planned, DemoOffice partner) {
-        return new ScheduleRecord(planned.csvVersion(), planned.insurerNumber(), planned.insuredPersonNumber(),
-                planned.createdOn(), planned.targetMonth(), planned.planOfficeNumber(), planned.planManagerName(),
-                planned.units(), planned.shortStayDaysBefore(), planned.serviceDate(), planned.proratedDays(),
-                planned.startTime(), planned.endTime(), planned.serviceCount(), planned.serviceCode(), planned.taisCode(),
-                planned.equipmentNotificationCode(), planned.equipmentName(), planned.detailCode(),
-                planned.serviceOfficeNumber(), planned.serviceOfficeName(), planned.satelliteBranch(), planned.over30Days(),
-                partner.officeNumber(), planned.identifier());
-    }
-
     private void writeFile(FileKind kind, YearMonth month, DemoOffice sender, DemoOffice recipient, LocalDateTime sentAt,
             List<List<String>> records) throws IOException {
         StandardFileName name = new StandardFileName(kind, Optional.of(month), sender.officeNumber(), sender.type().code(),
                 recipient.officeNumber(), recipient.type().code(), sentAt, true);
-        Path directory = outbox.resolve(sender.officeNumber());
-        Files.createDirectories(directory);
-        Files.write(directory.resolve(name.format()), StandardFileWriter.toBytes(records));
+        sink.accept(month, sender.officeNumber(), name.format(), StandardFileWriter.toBytes(records));
         files++;
     }
 

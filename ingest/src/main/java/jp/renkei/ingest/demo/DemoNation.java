@@ -7,17 +7,25 @@ public record DemoNation(
         Path municipalityMaster,
         Path officeList,
         Path applicationRoster,
+        Path modelRegions,
+        Path effectReports,
         Path outbox,
+        Path archive,
         int municipalities,
         int offices,
         int applications,
+        int modelRegionCount,
+        int effectReportCount,
+        long persons,
         int linkedPairs,
         int files,
+        int archivedFiles,
         long scheduleLines) {
 
     public String summary() {
-        return String.format("%,d municipalities, %,d offices, %,d applications, %,d linked office pairs, "
-                + "%,d standard files (%,d 第6表 lines)", municipalities, offices, applications, linkedPairs, files,
-                scheduleLines);
+        return String.format("%,d municipalities, %,d offices, %,d applications, %,d model regions, %,d effect reports, "
+                + "%,d persons, %,d linked office pairs, %,d standard files (%,d in the history archive, %,d in the outbox; "
+                + "%,d 第6表 lines)", municipalities, offices, applications, modelRegionCount, effectReportCount, persons,
+                linkedPairs, files, archivedFiles, files - archivedFiles, scheduleLines);
     }
 }

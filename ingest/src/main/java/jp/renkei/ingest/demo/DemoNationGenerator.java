@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import jp.renkei.ingest.application.Application;
 import jp.renkei.ingest.csv.BomSkippingReader;
@@ -20,14 +23,20 @@ import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.municipality.Municipality;
 import jp.renkei.ingest.municipality.MunicipalityMaster;
 import jp.renkei.ingest.officelist.OfficeListWriter;
+import jp.renkei.ingest.reports.EffectReport;
+import jp.renkei.ingest.reports.EffectReportFile;
+import jp.renkei.ingest.reports.ModelRegionFile;
+import jp.renkei.ingest.reports.ModelRegionMember;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Builds the demo nation into a folder: {@code municipalities/}, {@code offices/}, {@code applications/} (the inputs
- * of {@code renkei ingest}) and {@code outbox/<office>/} (standard files for the relay agent). Same seed, same bytes.
+ * Builds the demo nation into a folder: {@code municipalities/}, {@code offices/}, {@code applications/},
+ * {@code model_regions/}, {@code effect_reports/} (the inputs of {@code renkei-ingest land}), {@code archive/} (past
+ * months' standard files for {@code renkei-ingest backfill}) and {@code outbox/<office>/} (the latest months' files
+ * for the relay agent). Same seed, same bytes.
  */
 public final class DemoNationGenerator {
     /** The CC0 master from data/reference, shipped on the classpath. */
@@ -38,15 +47,28 @@ public final class DemoNationGenerator {
         byte[] masterBytes = readMaster();
         MunicipalityMaster master = MunicipalityMaster.read("localgovjp-utf8.csv",
                 new InputStreamReader(new ByteArrayInputStream(masterBytes), StandardCharsets.UTF_8));
-        List<Municipality> municipalities = master.municipalities().stream()
-                .filter(municipality -> config.prefectureCodes().contains(municipality.prefectureCode()))
-                .sorted(Comparator.comparing(Municipality::code))
+        List<Municipality> nation = master.municipalities().stream().sorted(Comparator.comparing(Municipality::code))
                 .toList();
+        Map<String, Integer> ordinals = new HashMap<>();
+        for (int i = 0; i < nation.size(); i++) {
+            ordinals.put(nation.get(i).code(), i + 1);
+        }
+        Set<String> prefectures = Set.copyOf(config.prefectureCodes());
+        List<Municipality> municipalities = nation.stream()
+                .filter(municipality -> prefectures.contains(municipality.prefectureCode())).toList();
         if (municipalities.isEmpty()) {
             throw new IllegalArgumentException("No municipality has a prefecture code in " + config.prefectureCodes());
         }
-        Random random = new Random(config.seed());
-        List<DemoOffice> offices = new DemoOfficeBuilder(config, random).build(municipalities);
+        progress.accept("placing the nation's offices");
+        List<ModelRegion> nationRegions = ModelRegionPlanner.plan(config.seed(), nation);
+        List<DemoOffice> offices = new ArrayList<>();
+        for (DemoOffice office : new NationPlacement(config.seed()).place(nation, nationRegions, config)) {
+            if (prefectures.contains(office.prefectureCode()) && kept(config, office)) {
+                offices.add(office);
+            }
+        }
+        List<ModelRegion> regions = nationRegions.stream()
+                .filter(region -> prefectures.contains(region.prefectureCode())).toList();
 
         Path masterCopy = writeMasterOfNation(output.resolve("municipalities").resolve("localgovjp-utf8.csv"),
                 masterBytes, config.prefectureCodes());
@@ -57,10 +79,69 @@ public final class DemoNationGenerator {
         try (Writer writer = Files.newBufferedWriter(roster, StandardCharsets.UTF_8)) {
             ApplicationRoster.write(writer, applications);
         }
+        Path modelRegions = writeModelRegions(output.resolve("model_regions").resolve("model_regions.csv"), regions,
+                offices);
+        Path effectReports = output.resolve("effect_reports").resolve("effect_reports.csv");
+        int reports = writeEffectReports(effectReports, offices, config);
+
         Path outbox = output.resolve("outbox");
-        DemoExchangeWriter.Result exchanges = new DemoExchangeWriter(config, random, outbox).write(offices, progress);
-        return new DemoNation(masterCopy, officeList, roster, outbox, municipalities.size(), offices.size(),
-                applications.size(), exchanges.linkedPairs(), exchanges.files(), exchanges.scheduleLines());
+        Path archive = output.resolve("archive");
+        DemoExchangeWriter.Result exchanges;
+        int archivedFiles;
+        try (DemoFileSink sink = new DemoFileSink(outbox, archive, config.firstRelayMonth())) {
+            Caseload caseload = new Caseload(config.seed(), new ServiceOfficeIndex(offices));
+            exchanges = new DemoExchangeWriter(config, caseload, sink).write(offices, ordinals, progress);
+            archivedFiles = sink.archivedFiles();
+        }
+        return new DemoNation(masterCopy, officeList, roster, modelRegions, effectReports, outbox, archive,
+                municipalities.size(), offices.size(), applications.size(), regions.size(), reports, exchanges.persons(),
+                exchanges.linkedPairs(), exchanges.files(), archivedFiles, exchanges.scheduleLines());
+    }
+
+    /** Small test nations keep a share of offices; the draw is the office's own, so the same offices stay. */
+    private static boolean kept(DemoNationConfig config, DemoOffice office) {
+        return config.officeFraction() >= 1
+                || Draws.random(config.seed(), "kept", office.officeNumber()).nextDouble() < config.officeFraction();
+    }
+
+    /** A region lists its municipalities and the in-scope offices in them. */
+    private static Path writeModelRegions(Path file, List<ModelRegion> regions, List<DemoOffice> offices)
+            throws IOException {
+        List<ModelRegionMember> members = new ArrayList<>();
+        for (ModelRegion region : regions) {
+            Set<String> codes = new HashSet<>();
+            for (Municipality municipality : region.municipalities()) {
+                codes.add(municipality.code());
+                members.add(member(region, ModelRegionMember.MemberType.MUNICIPALITY, municipality.code()));
+            }
+            offices.stream().filter(office -> office.inStandardScope() && codes.contains(office.municipality().code()))
+                    .forEach(office -> members.add(member(region, ModelRegionMember.MemberType.OFFICE,
+                            office.officeNumber())));
+        }
+        Files.createDirectories(file.getParent());
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            ModelRegionFile.write(writer, members);
+        }
+        return file;
+    }
+
+    private static ModelRegionMember member(ModelRegion region, ModelRegionMember.MemberType type, String code) {
+        return new ModelRegionMember(region.prefectureCode(), region.regionId(), region.name(), region.budgetYen(),
+                region.startMonth(), type, code);
+    }
+
+    private static int writeEffectReports(Path file, List<DemoOffice> offices, DemoNationConfig config)
+            throws IOException {
+        EffectReportModel model = new EffectReportModel(config.seed());
+        List<EffectReport> reports = new ArrayList<>();
+        for (DemoOffice office : offices) {
+            reports.addAll(model.reports(office, config.lastMonth()));
+        }
+        Files.createDirectories(file.getParent());
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            EffectReportFile.write(writer, reports);
+        }
+        return reports.size();
     }
 
     private static byte[] readMaster() throws IOException {

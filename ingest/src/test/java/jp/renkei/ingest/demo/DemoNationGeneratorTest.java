@@ -20,6 +20,9 @@ import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.municipality.MunicipalityMaster;
 import jp.renkei.ingest.officelist.Office;
 import jp.renkei.ingest.officelist.OfficeListReader;
+import jp.renkei.ingest.reports.EffectReportFile;
+import jp.renkei.ingest.reports.ModelRegionFile;
+import jp.renkei.ingest.reports.ModelRegionMember;
 import jp.renkei.ingest.standard.FileKind;
 import jp.renkei.ingest.standard.InvalidFileNameException;
 import jp.renkei.ingest.standard.StandardFile;
@@ -56,40 +59,66 @@ class DemoNationGeneratorTest {
 
     @Test
     void summaryCountsWhatWasWritten() throws IOException {
-        assertThat(nation.offices()).isEqualTo(CONFIG.officeCount());
-        assertThat(nation.files()).isPositive().isEqualTo(standardFiles().size());
+        List<GeneratedFile> files = GeneratedFile.all(nation);
+        assertThat(nation.offices()).isPositive();
+        assertThat(nation.files()).isPositive().isEqualTo(files.size());
+        assertThat(nation.archivedFiles()).isPositive().isLessThan(nation.files())
+                .isEqualTo((int) files.stream().filter(GeneratedFile::archived).count());
         assertThat(nation.linkedPairs()).isPositive();
         assertThat(nation.scheduleLines()).isPositive();
         assertThat(nation.municipalities()).isEqualTo(19);
+        assertThat(nation.modelRegionCount()).isPositive();
+        assertThat(nation.effectReportCount()).isPositive();
     }
 
     @Test
     void everyStandardFileIsValid() throws IOException {
         StandardFileReader reader = new StandardFileReader();
         long scheduleLines = 0;
-        for (Path file : standardFiles()) {
-            StandardFile read = reader.read(file.getFileName().toString(), Files.readAllBytes(file));
-            assertThat(read.findings().list()).as("findings of %s", file.getFileName()).noneMatch(Finding::isError);
-            assertThat(read.records()).as("records of %s", file.getFileName()).isNotEmpty();
+        for (GeneratedFile file : GeneratedFile.all(nation)) {
+            StandardFile read = reader.read(file.name(), file.content());
+            assertThat(read.findings().list()).as("findings of %s", file.name()).noneMatch(Finding::isError);
+            assertThat(read.records()).as("records of %s", file.name()).isNotEmpty();
             scheduleLines += read.scheduleRecords().size();
         }
         assertThat(scheduleLines).isEqualTo(nation.scheduleLines());
     }
 
     @Test
-    void filesSitInTheirSendersFolderAndWithinTheExchangeMonths() throws IOException, InvalidFileNameException {
+    void pastMonthsGoToTheArchiveAndTheLatestToTheSendersOutboxFolder() throws IOException, InvalidFileNameException {
         List<StandardFileName> names = new ArrayList<>();
-        for (Path file : standardFiles()) {
-            StandardFileName name = StandardFileName.parse(file.getFileName().toString());
-            assertThat(file.getParent().getFileName()).as("folder of %s", file.getFileName()).hasToString(name.senderOffice());
+        for (GeneratedFile file : GeneratedFile.all(nation)) {
+            StandardFileName name = StandardFileName.parse(file.name());
+            assertThat(file.sender()).as("folder of %s", file.name()).isEqualTo(name.senderOffice());
             YearMonth month = name.targetMonth().orElseThrow();
-            assertThat(month).as("month of %s", file.getFileName())
-                    .isBetween(CONFIG.firstExchangeMonth(), CONFIG.lastMonth());
-            assertThat(YearMonth.from(name.sentAt())).as("sent month of %s", file.getFileName()).isEqualTo(month);
+            assertThat(month).as("month of %s", file.name()).isBetween(CONFIG.firstExchangeMonth(), CONFIG.lastMonth());
+            assertThat(file.archived()).as("archived: %s", file.name()).isEqualTo(month.isBefore(CONFIG.firstRelayMonth()));
+            if (file.archived()) {
+                assertThat(file.archive()).as("archive of %s", file.name()).isEqualTo("history-" + month + ".zip");
+            }
+            assertThat(YearMonth.from(name.sentAt())).as("sent month of %s", file.name()).isEqualTo(month);
             names.add(name);
         }
         assertThat(names).extracting(StandardFileName::kind).contains(FileKind.UPPLAN, FileKind.UPSIKYU, FileKind.UPJSK);
         assertThat(CONFIG.firstExchangeMonth()).isEqualTo(YearMonth.of(2026, 5));
+        assertThat(CONFIG.firstRelayMonth()).isEqualTo(YearMonth.of(2026, 9));
+    }
+
+    @Test
+    void modelRegionsAndEffectReportsPassTheirOwnValidation() throws IOException, InputRejectedException {
+        ModelRegionFile.Result regions;
+        try (Reader reader = Files.newBufferedReader(nation.modelRegions(), StandardCharsets.UTF_8)) {
+            regions = ModelRegionFile.read("model_regions.csv", reader);
+        }
+        EffectReportFile.Result reports;
+        try (Reader reader = Files.newBufferedReader(nation.effectReports(), StandardCharsets.UTF_8)) {
+            reports = EffectReportFile.read("effect_reports.csv", reader);
+        }
+        assertThat(regions.members().stream().map(ModelRegionMember::regionId).distinct()).hasSize(nation.modelRegionCount());
+        assertThat(regions.members()).allSatisfy(member -> assertThat(member.prefectureCode()).isEqualTo("31"));
+        assertThat(reports.reports()).hasSize(nation.effectReportCount());
+        assertThat(reports.reports()).allSatisfy(report ->
+                assertThat(report.month()).isBeforeOrEqualTo(CONFIG.lastMonth()));
     }
 
     @Test
@@ -119,12 +148,6 @@ class DemoNationGeneratorTest {
             assertThat(YearMonth.from(application.appliedOn())).isBetween(CONFIG.firstMonth(), CONFIG.lastMonth());
             assertThat(application.licenseStart()).isBeforeOrEqualTo(CONFIG.lastMonth().atEndOfMonth());
         });
-    }
-
-    private static List<Path> standardFiles() throws IOException {
-        try (Stream<Path> paths = Files.walk(nation.outbox())) {
-            return paths.filter(Files::isRegularFile).sorted().toList();
-        }
     }
 
     private static List<Path> relativeFiles(Path root) throws IOException {

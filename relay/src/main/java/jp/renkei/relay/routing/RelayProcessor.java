@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import jp.renkei.ingest.landing.ExchangeRows;
 import jp.renkei.ingest.standard.StandardFile;
 import jp.renkei.ingest.standard.StandardFileReader;
 import jp.renkei.relay.journal.JournalEntry;
@@ -99,10 +100,10 @@ public final class RelayProcessor implements Closeable {
         String status;
         if (registry.isRegistered(recipient)) {
             // The ledger's routed event below puts the file in the addressee's inbox; its bytes stay in the journal.
-            status = "delivered";
+            status = ExchangeRows.DELIVERED;
         } else {
             heldFiles.hold(entry.fileName(), entry.content());
-            status = "held";
+            status = ExchangeRows.HELD;
             LOG.log(System.Logger.Level.WARNING, "message {0}: addressee {1} is not registered; held for an operator",
                     entry.messageId(), recipient);
         }
