@@ -15,9 +15,10 @@ public final class CommandErrors implements CommandLine.IExecutionExceptionHandl
         this.program = program;
     }
 
-    /** A CommandLine for {@code command} that reports failures this way. */
+    /** A CommandLine for {@code command} that reports failures this way and takes enum values in any case. */
     public static CommandLine commandLine(String program, Object command) {
-        return new CommandLine(command).setExecutionExceptionHandler(new CommandErrors(program));
+        return new CommandLine(command).setExecutionExceptionHandler(new CommandErrors(program))
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override
