@@ -44,10 +44,6 @@ public final class ExchangeRows {
         }
     }
 
-    public int exchangeCount() {
-        return exchanges.size();
-    }
-
     public int bufferedRows() {
         return exchanges.size() + scheduleLines.size();
     }
