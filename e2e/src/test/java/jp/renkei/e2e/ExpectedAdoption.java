@@ -62,7 +62,7 @@ final class ExpectedAdoption {
             }
         }
         try (Stream<Path> archives = Files.list(archive)) {
-            for (Path zip : archives.toList()) {
+            for (Path zip : archives.filter(file -> file.getFileName().toString().endsWith(".zip")).toList()) {
                 try (ZipInputStream entries = new ZipInputStream(Files.newInputStream(zip))) {
                     for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
                         exchanged(entry.getName().substring(entry.getName().lastIndexOf('/') + 1));

@@ -46,7 +46,7 @@ import picocli.CommandLine;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineEndToEndTest {
-    private static final YearMonth LAST_MONTH = YearMonth.of(2026, 10);
+    private static final YearMonth LAST_MONTH = DemoNationConfig.DEFAULT_LAST_MONTH;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -69,6 +69,7 @@ class PipelineEndToEndTest {
         land("applications", nation.applicationRoster());
         land("model_regions", nation.modelRegions());
         land("effect_reports", nation.effectReports());
+        land("card_rollout", nation.cardRollout());
         backfill(nation.archive());
 
         Path registry = home.resolve("relay").resolve("registry").resolve("applications.csv");

@@ -1,6 +1,9 @@
 package jp.renkei.ingest.cli;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.StandardCopyOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +20,11 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import jp.renkei.ingest.cardcheck.CardCheckLog;
 import jp.renkei.ingest.finding.Finding;
+import jp.renkei.ingest.finding.Findings;
+import jp.renkei.ingest.finding.InputRejectedException;
+import jp.renkei.ingest.landing.LandingDataset;
 import jp.renkei.ingest.finding.FindingReportWriter;
 import jp.renkei.ingest.landing.ExchangeRows;
 import jp.renkei.ingest.landing.LandingWriter;
@@ -34,16 +41,19 @@ import picocli.CommandLine.Parameters;
  * the linkage system's history instead of sending years of files through the relay. Each file is validated with the
  * same reader as the relay's and landed as the same {@code exchanges} and {@code schedule_lines} rows, pseudonymised
  * with the relay's key; its message id is derived from its name and content, so a second run of the same archive
- * lands rows that the marts' de-duplication by message id drops. A file with an error goes to
+ * lands rows that the marts' de-duplication by message id drops. A card-check log ({@code .csv}, {@link CardCheckLog})
+ * lands as {@code card_checks} rows, whole or not at all; its check ids repeat on a second run in the same way. A file with an error goes to
  * {@code quarantine/backfill/<time>/} with a findings report; the others land, and the exit code is 1.
  */
 @Command(name = "backfill", mixinStandardHelpOptions = true,
-        description = "Lands archived standard files (ZIP: <sender>/<file name>) as exchanges and schedule lines.")
+        description = "Lands archived standard files (ZIP: <sender>/<file name>) as exchanges and schedule lines, "
+                + "and card-check logs (CSV) as card checks.")
 final class BackfillCommand implements Callable<Integer> {
     /** Rows buffered before a part is written: about 200 MB of CSV. */
     static final int ROWS_PER_PART = 1_500_000;
 
-    @Parameters(arity = "1..*", description = "ZIP archives of standard files, e.g. archive/history-2025-*.zip.")
+    @Parameters(arity = "1..*", description = "ZIP archives of standard files (archive/history-2025-*.zip) and "
+            + "card-check logs (CSV, archive/card-checks-*.csv).")
     List<Path> archives;
 
     @Option(names = "--home", description = "RENKEI_HOME: the landing zone and the pseudonym key (default: $RENKEI_HOME or ./.renkei).")
@@ -55,6 +65,7 @@ final class BackfillCommand implements Callable<Integer> {
     private long files;
     private long rejected;
     private long landedRows;
+    private long cardCheckRows;
 
     @Override
     public Integer call() throws IOException {
@@ -63,6 +74,10 @@ final class BackfillCommand implements Callable<Integer> {
         ExchangeRows rows = new ExchangeRows(pseudonymizer);
         ConsoleProgress progress = new ConsoleProgress("backfill");
         for (Path archive : archives) {
+            if (isCardCheckLog(archive)) {
+                landCardChecks(archive, pseudonymizer, writer);
+                continue;
+            }
             try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
                 for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                     if (!entry.isDirectory()) {
@@ -80,8 +95,9 @@ final class BackfillCommand implements Callable<Integer> {
         landedRows += rows.bufferedRows();
         rows.flush(writer);
         progress.done();
-        System.out.printf("backfill: %,d file(s) from %d archive(s), %,d landed as %,d rows, %,d rejected%n", files,
-                archives.size(), files - rejected, landedRows, rejected);
+        System.out.printf("backfill: %,d file(s) from %d archive(s) and log(s), %,d landed as %,d rows (%,d of them "
+                + "card checks), %,d rejected%n", files, archives.size(), files - rejected, landedRows + cardCheckRows,
+                cardCheckRows, rejected);
         if (rejected > 0) {
             Path report = quarantine.resolve("findings.csv");
             FindingReportWriter.write(report, findings);
@@ -91,6 +107,38 @@ final class BackfillCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    private static boolean isCardCheckLog(Path file) {
+        return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv");
+    }
+
+    /** A card-check log lands whole as one {@code card_checks} part, or not at all. */
+    private void landCardChecks(Path log, PersonPseudonymizer pseudonymizer, LandingWriter writer) throws IOException {
+        files++;
+        List<CardCheckLog.Entry> entries;
+        try (Reader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            entries = CardCheckLog.read(log.getFileName().toString(), reader);
+        } catch (InputRejectedException invalid) {
+            rejected++;
+            findings.addAll(invalid.findings());
+            Files.copy(log, quarantine().resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            return;
+        } catch (CharacterCodingException notUtf8) {
+            rejected++;
+            Findings encoding = new Findings(log.getFileName().toString());
+            encoding.error("CSV-ENC-001", 0, 0, "", "UTF-8として読めません。UTF-8で保存し直してください",
+                    "the file is not valid UTF-8 (" + notUtf8.getMessage() + "); save it as UTF-8");
+            findings.addAll(encoding.list());
+            Files.copy(log, quarantine().resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
+        List<List<Object>> landing = new ArrayList<>(entries.size());
+        for (CardCheckLog.Entry entry : entries) {
+            landing.add(entry.toLandingRow(pseudonymizer));
+        }
+        writer.writePart(LandingDataset.CARD_CHECKS, landing);
+        cardCheckRows += landing.size();
     }
 
     private void land(Path archive, String entryName, byte[] content, ExchangeRows rows) throws IOException {

@@ -60,6 +60,7 @@ final class DemoGenerateCommand implements Callable<Integer> {
         System.out.println("  license roster: " + nation.applicationRoster());
         System.out.println("  model regions: " + nation.modelRegions());
         System.out.println("  effect reports: " + nation.effectReports());
+        System.out.println("  card rollout:  " + nation.cardRollout());
         System.out.println("  archive:       " + nation.archive() + " (renkei-ingest backfill)");
         System.out.println("  outbox:        " + nation.outbox() + " (the relay)");
         return 0;

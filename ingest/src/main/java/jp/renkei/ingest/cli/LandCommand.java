@@ -27,6 +27,7 @@ import jp.renkei.ingest.municipality.Municipality;
 import jp.renkei.ingest.municipality.MunicipalityMaster;
 import jp.renkei.ingest.officelist.Office;
 import jp.renkei.ingest.officelist.OfficeListReader;
+import jp.renkei.ingest.reports.CardRolloutFile;
 import jp.renkei.ingest.reports.EffectReport;
 import jp.renkei.ingest.reports.EffectReportFile;
 import jp.renkei.ingest.reports.ModelRegionFile;
@@ -48,7 +49,8 @@ final class LandCommand implements Callable<Integer> {
         offices(LandingDataset.OFFICES),
         applications(LandingDataset.APPLICATIONS),
         effect_reports(LandingDataset.EFFECT_REPORTS),
-        model_regions(LandingDataset.MODEL_REGIONS);
+        model_regions(LandingDataset.MODEL_REGIONS),
+        card_rollout(LandingDataset.CARD_ROLLOUT);
 
         final LandingDataset landing;
 
@@ -123,6 +125,11 @@ final class LandCommand implements Callable<Integer> {
                     ModelRegionFile.Result result = ModelRegionFile.read(name, reader);
                     warnings.addAll(result.warnings());
                     yield result.members().stream().map(ModelRegionMember::toLandingRow).toList();
+                }
+                case card_rollout -> {
+                    CardRolloutFile.Result result = CardRolloutFile.read(name, reader);
+                    warnings.addAll(result.warnings());
+                    yield result.starts().stream().map(CardRolloutFile.Start::toLandingRow).toList();
                 }
             };
         } catch (java.io.UncheckedIOException decodingFailure) {

@@ -34,13 +34,15 @@ final class DemoExchangeWriter {
     private final DemoNationConfig config;
     private final Caseload caseload;
     private final DemoFileSink sink;
+    private final CardCheckHistory cardChecks;
     private int files;
     private long scheduleLines;
 
-    DemoExchangeWriter(DemoNationConfig config, Caseload caseload, DemoFileSink sink) {
+    DemoExchangeWriter(DemoNationConfig config, Caseload caseload, DemoFileSink sink, CardCheckHistory cardChecks) {
         this.config = config;
         this.caseload = caseload;
         this.sink = sink;
+        this.cardChecks = cardChecks;
     }
 
     /**
@@ -62,6 +64,7 @@ final class DemoExchangeWriter {
             if (careManager.adopted()) {
                 List<Caseload.Person> supported = caseload.persons(careManager,
                         municipalityOrdinals.get(careManager.municipality().code()), firstSerial);
+                cardChecks.write(careManager, supported);
                 for (Map.Entry<DemoOffice, List<Caseload.Person>> pair : byPartner(supported).entrySet()) {
                     if (pair.getKey().adopted()) {
                         linkedPairs++;

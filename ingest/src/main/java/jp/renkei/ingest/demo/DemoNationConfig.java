@@ -21,7 +21,7 @@ public record DemoNationConfig(long seed, List<String> prefectureCodes, double o
 
     public static final long DEFAULT_SEED = 20_230_420L;
     public static final YearMonth LINKAGE_START = YearMonth.of(2023, 4);
-    public static final YearMonth DEFAULT_LAST_MONTH = YearMonth.of(2026, 10);
+    public static final YearMonth DEFAULT_LAST_MONTH = YearMonth.of(2026, 11);
     public static final int DEFAULT_EXCHANGE_MONTHS = 36;
 
     public DemoNationConfig {
@@ -52,7 +52,7 @@ public record DemoNationConfig(long seed, List<String> prefectureCodes, double o
                 DEFAULT_EXCHANGE_MONTHS, 1);
     }
 
-    /** The embedded default: the small scale (鳥取・島根・岡山), 2023-04 … 2026-10. */
+    /** The embedded default: the small scale (鳥取・島根・岡山), 2023-04 … 2026-11, the last complete month. */
     public static DemoNationConfig embeddedDefault() {
         return of(DemoScale.SMALL, DEFAULT_SEED, DEFAULT_LAST_MONTH);
     }

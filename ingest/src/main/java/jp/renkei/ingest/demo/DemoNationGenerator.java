@@ -23,6 +23,7 @@ import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.municipality.Municipality;
 import jp.renkei.ingest.municipality.MunicipalityMaster;
 import jp.renkei.ingest.officelist.OfficeListWriter;
+import jp.renkei.ingest.reports.CardRolloutFile;
 import jp.renkei.ingest.reports.EffectReport;
 import jp.renkei.ingest.reports.EffectReportFile;
 import jp.renkei.ingest.reports.ModelRegionFile;
@@ -34,8 +35,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Builds the demo nation into a folder: {@code municipalities/}, {@code offices/}, {@code applications/},
- * {@code model_regions/}, {@code effect_reports/} (the inputs of {@code renkei-ingest land}), {@code archive/} (past
- * months' standard files for {@code renkei-ingest backfill}) and {@code outbox/<office>/} (the latest months' files
+ * {@code model_regions/}, {@code effect_reports/}, {@code card_rollout/} (the inputs of {@code renkei-ingest land}),
+ * {@code archive/} (past months' standard files and card-check logs for {@code renkei-ingest backfill}) and {@code outbox/<office>/} (the latest months' files
  * for the relay agent). Same seed, same bytes.
  */
 public final class DemoNationGenerator {
@@ -84,24 +85,43 @@ public final class DemoNationGenerator {
         Path effectReports = output.resolve("effect_reports").resolve("effect_reports.csv");
         int reports = writeEffectReports(effectReports, offices, config);
 
+        Path cardRollout = writeCardRollout(output.resolve("card_rollout").resolve("card_rollout.csv"), municipalities,
+                config.seed());
+
         Path outbox = output.resolve("outbox");
         Path archive = output.resolve("archive");
         DemoExchangeWriter.Result exchanges;
         int archivedFiles;
-        try (DemoFileSink sink = new DemoFileSink(outbox, archive, config.firstRelayMonth())) {
+        long cardCheckCount;
+        try (DemoFileSink sink = new DemoFileSink(outbox, archive, config.firstRelayMonth());
+                CardCheckHistory cardChecks = new CardCheckHistory(config.seed(), archive, config.lastMonth())) {
             Caseload caseload = new Caseload(config.seed(), new ServiceOfficeIndex(offices));
-            exchanges = new DemoExchangeWriter(config, caseload, sink).write(offices, ordinals, progress);
+            exchanges = new DemoExchangeWriter(config, caseload, sink, cardChecks).write(offices, ordinals, progress);
             archivedFiles = sink.archivedFiles();
+            cardCheckCount = cardChecks.checks();
         }
-        return new DemoNation(masterCopy, officeList, roster, modelRegions, effectReports, outbox, archive,
+        return new DemoNation(masterCopy, officeList, roster, modelRegions, effectReports, cardRollout, outbox, archive,
                 municipalities.size(), offices.size(), applications.size(), regions.size(), reports, exchanges.persons(),
-                exchanges.linkedPairs(), exchanges.files(), archivedFiles, exchanges.scheduleLines());
+                exchanges.linkedPairs(), exchanges.files(), archivedFiles, exchanges.scheduleLines(), cardCheckCount);
     }
 
     /** Small test nations keep a share of offices; the draw is the office's own, so the same offices stay. */
     private static boolean kept(DemoNationConfig config, DemoOffice office) {
         return config.officeFraction() >= 1
                 || Draws.random(config.seed(), "kept", office.officeNumber()).nextDouble() < config.officeFraction();
+    }
+
+    /** Every municipality's 介護情報基盤 start month, as the portal publishes them. */
+    private static Path writeCardRollout(Path file, List<Municipality> municipalities, long seed) throws IOException {
+        List<CardRolloutFile.Start> starts = municipalities.stream()
+                .map(municipality -> new CardRolloutFile.Start(municipality.code(),
+                        CardRollout.startMonth(seed, municipality.code())))
+                .toList();
+        Files.createDirectories(file.getParent());
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            CardRolloutFile.write(writer, starts);
+        }
+        return file;
     }
 
     /** A region lists its municipalities and the in-scope offices in them. */

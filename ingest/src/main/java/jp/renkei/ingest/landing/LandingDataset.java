@@ -27,7 +27,9 @@ public enum LandingDataset {
             "office_number", "month", "sheets_printed", "input_hours", "paper_postage_yen", "returned_claims",
             "overtime_hours", "paid_leave_rate", "care_managers_fte", "users"),
     MODEL_REGIONS("model_regions",
-            "prefecture_code", "region_id", "region_name", "budget_yen", "start_month", "member_type", "member_code");
+            "prefecture_code", "region_id", "region_name", "budget_yen", "start_month", "member_type", "member_code"),
+    CARD_ROLLOUT("card_rollout",
+            "municipality_code", "start_month");
 
     private final String directoryName;
     private final List<String> columns;

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import jp.renkei.ingest.cardcheck.CardCheckLog;
 import jp.renkei.ingest.demo.DemoNation;
 import jp.renkei.ingest.demo.DemoNationConfig;
 import jp.renkei.ingest.demo.DemoNationGenerator;
@@ -53,7 +54,8 @@ class BackfillCommandTest {
         DemoNation nation = new DemoNationGenerator().generate(DemoNationConfig.tiny(5), generated, status -> { });
         Path archive;
         try (Stream<Path> archives = Files.list(nation.archive())) {
-            archive = archives.sorted().reduce((first, second) -> second).orElseThrow();
+            archive = archives.filter(file -> file.getFileName().toString().endsWith(".zip")).sorted()
+                    .reduce((first, second) -> second).orElseThrow();
         }
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -129,6 +131,42 @@ class BackfillCommandTest {
         assertThat(exitCode).isNotZero();
         assertThat(console.err()).contains("RENKEI_PSEUDONYM_KEY");
         assertThat(home.resolve("landing")).doesNotExist();
+    }
+
+    @Test
+    void aCardCheckLogLandsPseudonymisedAndABrokenOneIsQuarantinedWhole() throws IOException {
+        PseudonymKeyStore.createIfMissing(home);
+        String header = String.join(",", CardCheckLog.HEADER) + "\r\n";
+        Path good = write("card-checks-2026-11.csv", header
+                + "00000000-0000-3000-8000-000000000001,3112010018,312011,0001000001,pin,eligible,,1650,2026-11-04T01:23:45Z\r\n"
+                + "00000000-0000-3000-8000-000000000002,3112010018,,,pin,failed,person_not_found,2100,2026-11-05T02:00:00Z\r\n");
+        Path broken = write("card-checks-2026-12.csv", header
+                + "00000000-0000-3000-8000-000000000003,3112010018,312011,0001000003,pin,eligible,,1650,2026-12-01T01:00:00Z\r\n"
+                + "00000000-0000-3000-8000-000000000004,3112010018,312011,0001000004,iris,eligible,,1650,2026-12-01T02:00:00Z\r\n");
+
+        int exitCode = CommandErrors.commandLine("renkei-ingest", new IngestCommand())
+                .execute("backfill", "--home", home.toString(), good.toString(), broken.toString());
+
+        assertThat(exitCode).as("exit code; stderr: %s", console.err()).isEqualTo(1);
+        List<CSVRecord> checks = landed(LandingDataset.CARD_CHECKS);
+        assertThat(checks).extracting(row -> row.get("check_id")).containsExactly(
+                "00000000-0000-3000-8000-000000000001", "00000000-0000-3000-8000-000000000002");
+        assertThat(checks.get(0).get("person_key")).matches("[0-9a-f]{64}");
+        assertThat(checks.get(1).get("person_key")).isEmpty();
+        assertThat(checks.get(1).get("failure_reason")).isEqualTo("person_not_found");
+        for (Path part : partsUnder(home.resolve("landing"))) {
+            assertThat(Files.readString(part)).as("%s must hold no clear 被保険者番号", part).doesNotContain("0001000001");
+        }
+        assertThat(console.err()).contains("1 file(s) rejected").contains("CCL-METHOD-001");
+        try (Stream<Path> files = Files.walk(home.resolve("quarantine").resolve("backfill"))) {
+            assertThat(files.map(file -> file.getFileName().toString())).contains("card-checks-2026-12.csv", "findings.csv");
+        }
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path file = home.resolve("archive").resolve(name);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, content);
     }
 
     private int backfill(Path archive) {

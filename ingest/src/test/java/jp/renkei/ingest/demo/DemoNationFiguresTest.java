@@ -162,4 +162,17 @@ class DemoNationFiguresTest {
         return (double) offices.stream().filter(office -> office.inStandardScope() && office.adoptedBy(month)).count()
                 / inScope;
     }
+
+    @Test
+    void aboutOneMunicipalityInTenJoinsTheCareInformationPlatformInFiscal2026StartingInNovember() {
+        List<YearMonth> starts = nation.stream()
+                .map(municipality -> CardRollout.startMonth(DemoNationConfig.DEFAULT_SEED, municipality.code())).toList();
+        double fiscal2026 = starts.stream().filter(start -> !start.isAfter(YearMonth.of(2027, 3))).count()
+                / (double) starts.size();
+
+        // 1,741 draws at 10 %: one standard deviation is 0.7 points; 2.5 points is over three.
+        assertThat(fiscal2026).as("share starting in FY2026").isCloseTo(0.10, within(0.025));
+        assertThat(starts.stream().min(Comparator.naturalOrder())).contains(YearMonth.of(2026, 11));
+        assertThat(starts.stream().max(Comparator.naturalOrder())).contains(YearMonth.of(2028, 3));
+    }
 }

@@ -8,18 +8,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.renkei.ingest.application.Application;
 import jp.renkei.ingest.application.ApplicationRoster;
+import jp.renkei.ingest.cardcheck.CardCheckLog;
 import jp.renkei.ingest.finding.Finding;
 import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.municipality.MunicipalityMaster;
 import jp.renkei.ingest.officelist.Office;
 import jp.renkei.ingest.officelist.OfficeListReader;
+import jp.renkei.ingest.reports.CardRolloutFile;
 import jp.renkei.ingest.reports.EffectReportFile;
 import jp.renkei.ingest.reports.ModelRegionFile;
 import jp.renkei.ingest.reports.ModelRegionMember;
@@ -100,8 +105,8 @@ class DemoNationGeneratorTest {
             names.add(name);
         }
         assertThat(names).extracting(StandardFileName::kind).contains(FileKind.UPPLAN, FileKind.UPSIKYU, FileKind.UPJSK);
-        assertThat(CONFIG.firstExchangeMonth()).isEqualTo(YearMonth.of(2026, 5));
-        assertThat(CONFIG.firstRelayMonth()).isEqualTo(YearMonth.of(2026, 9));
+        assertThat(CONFIG.firstExchangeMonth()).isEqualTo(YearMonth.of(2026, 6));
+        assertThat(CONFIG.firstRelayMonth()).isEqualTo(YearMonth.of(2026, 10));
     }
 
     @Test
@@ -148,6 +153,58 @@ class DemoNationGeneratorTest {
             assertThat(YearMonth.from(application.appliedOn())).isBetween(CONFIG.firstMonth(), CONFIG.lastMonth());
             assertThat(application.licenseStart()).isBeforeOrEqualTo(CONFIG.lastMonth().atEndOfMonth());
         });
+    }
+
+    /**
+     * A tiny nation a few months past the rollout's start (later than today's reference month, so that enough of
+     * 鳥取県's municipalities have joined to check): one month of files, the card checks of every month since.
+     */
+    @Test
+    void cardsAreCheckedOnlyByAdoptingCareManagersOfJoinedMunicipalitiesFromTheirStartMonth(@TempDir Path folder)
+            throws IOException, InputRejectedException {
+        YearMonth lastMonth = YearMonth.of(2027, 6);
+        DemoNation later = new DemoNationGenerator().generate(
+                new DemoNationConfig(7, List.of("31"), 0.2, 4.0, DemoNationConfig.LINKAGE_START, lastMonth, 1, 1),
+                folder, status -> { });
+        Map<String, YearMonth> starts = new HashMap<>();
+        try (Reader reader = Files.newBufferedReader(later.cardRollout(), StandardCharsets.UTF_8)) {
+            CardRolloutFile.read("card_rollout.csv", reader).starts()
+                    .forEach(start -> starts.put(start.municipalityCode(), start.startMonth()));
+        }
+        Map<String, Application> careManagers = new HashMap<>();
+        try (Reader reader = Files.newBufferedReader(later.applicationRoster(), StandardCharsets.UTF_8)) {
+            ApplicationRoster.read("applications.csv", reader).stream()
+                    .filter(application -> application.serviceType().equals("43"))
+                    .forEach(application -> careManagers.put(application.officeNumber(), application));
+        }
+        List<CardCheckLog.Entry> checks = new ArrayList<>();
+        try (Stream<Path> logs = Files.list(later.archive())) {
+            for (Path log : logs.filter(path -> path.getFileName().toString().startsWith("card-checks-")).sorted().toList()) {
+                YearMonth month = YearMonth.parse(log.getFileName().toString().replaceAll("card-checks-|\\.csv", ""));
+                try (Reader reader = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+                    for (CardCheckLog.Entry check : CardCheckLog.read(log.getFileName().toString(), reader)) {
+                        assertThat(YearMonth.from(check.checkedAt().atZone(ZoneId.of("Asia/Tokyo")))).isEqualTo(month);
+                        checks.add(check);
+                    }
+                }
+            }
+        }
+
+        assertThat(starts).hasSize(later.municipalities());
+        assertThat(checks).hasSize((int) later.cardChecks()).hasSizeGreaterThan(200);
+        for (CardCheckLog.Entry check : checks) {
+            YearMonth month = YearMonth.from(check.checkedAt().atZone(ZoneId.of("Asia/Tokyo")));
+            assertThat(month).isBetween(YearMonth.of(2026, 11), lastMonth);
+            Application office = careManagers.get(check.office());
+            assertThat(office).as("checking office %s is a licensed 居宅介護支援 office", check.office()).isNotNull();
+            assertThat(YearMonth.from(office.licenseStart())).isBeforeOrEqualTo(month);
+            String municipality = check.office().substring(0, 2) + check.office().substring(3, 6);
+            YearMonth start = starts.entrySet().stream().filter(entry -> entry.getKey().startsWith(municipality))
+                    .map(Map.Entry::getValue).findFirst().orElseThrow();
+            assertThat(start).as("start of %s", municipality).isBeforeOrEqualTo(month);
+        }
+        double eligible = checks.stream().filter(check -> check.result().equals("eligible")).count() / (double) checks.size();
+        assertThat(eligible).as("share of eligible checks (86 %% drawn)").isBetween(0.80, 0.92);
     }
 
     private static List<Path> relativeFiles(Path root) throws IOException {

@@ -25,7 +25,7 @@ record GeneratedFile(String archive, String sender, String name, byte[] content)
             }
         }
         try (Stream<Path> paths = Files.list(nation.archive())) {
-            for (Path archive : paths.sorted().toList()) {
+            for (Path archive : paths.filter(path -> path.getFileName().toString().endsWith(".zip")).sorted().toList()) {
                 try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(archive))) {
                     for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                         String[] parts = entry.getName().split("/");

@@ -30,6 +30,7 @@ class LandingDatasetTest {
                 "overtime_hours", "paid_leave_rate", "care_managers_fte", "users");
         assertThat(LandingDataset.MODEL_REGIONS.columns()).containsExactly(
                 "prefecture_code", "region_id", "region_name", "budget_yen", "start_month", "member_type", "member_code");
+        assertThat(LandingDataset.CARD_ROLLOUT.columns()).containsExactly("municipality_code", "start_month");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -24,6 +26,7 @@ import jp.renkei.ingest.application.Application;
 import jp.renkei.ingest.application.ApplicationRoster;
 import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.municipality.LocalGovernmentCode;
+import jp.renkei.ingest.reports.CardRolloutFile;
 import jp.renkei.relay.agent.AgentCredentials;
 import jp.renkei.relay.card.CardCheckClient;
 import jp.renkei.relay.card.CardCheckException;
@@ -92,14 +95,14 @@ public final class CardCheckDemo {
      * @param credentials each checking office's credentials ({@link #prepare} and {@code card-demo --prepare} issue
      *                    them into the home); all are looked up before the first check
      */
-    public static Result run(Path demoFolder, CardCheckConfig relayCardConfig, Path roster, URI relay,
+    public static Result run(Path demoFolder, CardCheckConfig relayCardConfig, List<String> offices, URI relay,
             Path relayCertificate, AgentCredentials credentials, String readerName, int checks, long seed,
             Consumer<String> progress) throws Exception {
         CardIssuer issuer = CardIssuer.load(demoFolder.resolve("card-issuer"));
         Random random = new Random(seed);
-        List<String> offices = checkingOffices(roster);
         if (offices.isEmpty()) {
-            throw new IllegalStateException("the roster " + roster + " has no licensed 居宅介護支援 (43) office to run checks");
+            throw new IllegalArgumentException("no checking office: card checks need a licensed 居宅介護支援 (43) office "
+                    + "in a municipality that has joined the 介護情報基盤");
         }
         Map<String, OfficeCredentials> identities = new LinkedHashMap<>();
         for (String office : offices) {
@@ -189,15 +192,34 @@ public final class CardCheckDemo {
         return candidates.get(random.nextInt(candidates.size()));
     }
 
-    /** The offices that run the demo's checks: the roster's licensed 居宅介護支援 (43) offices, sorted. */
-    public static List<String> checkingOffices(Path roster) throws IOException {
+    /**
+     * The offices that run the demo's checks: the roster's licensed 居宅介護支援 (43) offices, sorted; with a rollout
+     * file ({@link CardRolloutFile}), only those whose municipality has joined the 介護情報基盤 by {@code month}.
+     */
+    public static List<String> checkingOffices(Path roster, Optional<Path> rollout, YearMonth month) throws IOException {
+        Map<String, YearMonth> starts = new HashMap<>();
+        if (rollout.isPresent()) {
+            try (Reader reader = Files.newBufferedReader(rollout.get(), StandardCharsets.UTF_8)) {
+                CardRolloutFile.read(rollout.get().getFileName().toString(), reader).starts()
+                        .forEach(start -> starts.put(start.municipalityCode(), start.startMonth()));
+            } catch (InputRejectedException invalid) {
+                throw new IOException("the 介護情報基盤 rollout " + rollout.get() + " cannot be read: " + invalid.getMessage(),
+                        invalid);
+            }
+        }
         try (Reader reader = Files.newBufferedReader(roster, StandardCharsets.UTF_8)) {
             return ApplicationRoster.read(roster.getFileName().toString(), reader).stream()
                     .filter(application -> "43".equals(application.serviceType()))
-                    .map(Application::officeNumber).distinct().sorted().toList();
+                    .map(Application::officeNumber)
+                    .filter(office -> rollout.isEmpty() || startedBy(starts.get(insurerOf(office)), month))
+                    .distinct().sorted().toList();
         } catch (InputRejectedException invalid) {
             throw new IOException("the license roster " + roster + " cannot be read: " + invalid.getMessage(), invalid);
         }
+    }
+
+    private static boolean startedBy(YearMonth start, YearMonth month) {
+        return start != null && !start.isAfter(month);
     }
 
     /** The insurer of a demo office: the municipality whose code the demo put into digits 4–6 of its number. */

@@ -2,8 +2,12 @@ package jp.renkei.relay.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import jp.renkei.ingest.cli.ConsoleProgress;
 import jp.renkei.relay.agent.AgentCredentials;
@@ -46,6 +50,11 @@ final class CardDemoCommand implements Callable<Integer> {
     @Option(names = "--reader", description = "PC/SC reader (default ${DEFAULT-VALUE}: the vpcd virtual reader).")
     String reader = "Virtual PCD 00 00";
 
+    @Option(names = "--rollout", description = "The 介護情報基盤 start month of each municipality (CSV 市町村コード,開始年月): "
+            + "only offices of municipalities started by this month check cards (default: "
+            + "<home>/demo-input/card_rollout/card_rollout.csv if present, else every office).")
+    Path rollout;
+
     @Option(names = "--seed", description = "Random seed for who is checked and how (default ${DEFAULT-VALUE}).")
     long seed = 20_260_401L;
 
@@ -53,9 +62,17 @@ final class CardDemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path demoFolder = home.resolve("demo-input");
         RelayConfig config = RelayCommand.loadConfig(home, configFile);
+        YearMonth month = YearMonth.now(ZoneId.of("Asia/Tokyo"));
+        Path rolloutFile = rollout != null ? rollout : demoFolder.resolve("card_rollout").resolve("card_rollout.csv");
+        Optional<Path> startMonths = rollout != null || Files.exists(rolloutFile) ? Optional.of(rolloutFile) : Optional.empty();
+        List<String> offices = CardCheckDemo.checkingOffices(config.registryRoster(), startMonths, month);
+        if (offices.isEmpty()) {
+            System.out.printf("card demo: no licensed 居宅介護支援 office of a municipality that has joined the 介護情報基盤 "
+                    + "by %s%s; no card checks to run%n", month, startMonths.map(file -> " (" + file + ")").orElse(""));
+            return 0;
+        }
         if (prepare) {
             System.out.println("card demo: relay trusts " + CardCheckDemo.prepare(demoFolder, config.cardCheck()));
-            List<String> offices = CardCheckDemo.checkingOffices(config.registryRoster());
             ConsoleProgress progress = new ConsoleProgress("checking offices' credentials");
             AgentEnrolment.Result enrolled = AgentEnrolment.issueMissing(home, config.home(), offices,
                     AgentEnrolment.DEFAULT_VALIDITY, Clock.systemUTC(), progress::update);
@@ -68,11 +85,13 @@ final class CardDemoCommand implements Callable<Integer> {
             System.err.println("card-demo: give --relay https://127.0.0.1:<port>, or --prepare before the relay starts");
             return 2;
         }
-        AgentCredentials offices = credentials != null ? AgentCredentials.only(OfficeCredentials.load(credentials))
+        AgentCredentials identities = credentials != null ? AgentCredentials.only(OfficeCredentials.load(credentials))
                 : AgentCredentials.inHome(home);
         ConsoleProgress progress = new ConsoleProgress("card checks");
-        CardCheckDemo.Result result = CardCheckDemo.run(demoFolder, config.cardCheck(), config.registryRoster(), relay,
-                PkiLayout.relayCertificate(config.home()), offices, reader, checks, seed, progress::update);
+        System.out.printf("card demo: %,d checking offices in municipalities that have joined the 介護情報基盤 by %s%n",
+                offices.size(), month);
+        CardCheckDemo.Result result = CardCheckDemo.run(demoFolder, config.cardCheck(), offices, relay,
+                PkiLayout.relayCertificate(config.home()), identities, reader, checks, seed, progress::update);
         progress.done();
         System.out.print(result.report());
         return 0;
