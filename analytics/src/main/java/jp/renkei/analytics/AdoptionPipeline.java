@@ -18,23 +18,27 @@ import jp.renkei.analytics.marts.adoption.MonthRange;
 import jp.renkei.analytics.marts.adoption.MunicipalAdoptionTransform;
 import jp.renkei.analytics.marts.adoption.PrefectureAdoptionTransform;
 import jp.renkei.analytics.marts.cardcheck.CardCheckActivityTransform;
+import jp.renkei.analytics.marts.improvement.ImprovementTransform;
+import jp.renkei.analytics.marts.region.ModelRegionEffectTransform;
 import jp.renkei.analytics.publish.MartPublisher;
 import jp.renkei.analytics.publish.RunId;
 import jp.renkei.analytics.quality.AdoptionChecks;
 import jp.renkei.analytics.quality.CardCheckChecks;
+import jp.renkei.analytics.quality.ContractChecks;
 import jp.renkei.analytics.quality.DataQualityException;
 import jp.renkei.analytics.quality.QualityCheck;
 import jp.renkei.analytics.quality.QualityFinding;
 import jp.renkei.analytics.staging.LandingStaging;
 import jp.renkei.analytics.staging.StagedLanding;
 import jp.renkei.ingest.landing.LandingDataset;
+import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * One run of the marts on a given session ({@code municipal_adoption}, {@code prefecture_adoption},
- * {@code card_check_activity}): read → stage → input checks → transforms → output checks → publish. Nothing is
+ * {@code card_check_activity}, {@code model_region_effect}, {@code improvement_office}, {@code improvement_curve}): read → stage → input checks → transforms → output checks → publish. Nothing is
  * written unless every check passed.
  */
 public final class AdoptionPipeline {
@@ -53,7 +57,7 @@ public final class AdoptionPipeline {
 
     /** What a successful run published. */
     public record Result(String runId, MonthRange months, long municipalRows, long prefectureRows,
-                         long cardCheckRows) {
+                         long cardCheckRows, long modelRegionRows, long improvementOfficeRows) {
     }
 
     public Result run() {
@@ -64,6 +68,11 @@ public final class AdoptionPipeline {
             StagedLanding staged = stage(cached);
             Dataset<Row> cardChecks = stageOne(LandingDataset.CARD_CHECKS, LandingStaging.cardChecks(
                     new LandingReader(spark, config.landingRoot()).read(LandingDataset.CARD_CHECKS)), cached);
+            LandingReader landing = new LandingReader(spark, config.landingRoot());
+            Dataset<Row> effectReports = stageOne(LandingDataset.EFFECT_REPORTS,
+                    LandingStaging.effectReports(landing.read(LandingDataset.EFFECT_REPORTS)), cached);
+            Dataset<Row> modelRegions = stageOne(LandingDataset.MODEL_REGIONS,
+                    LandingStaging.modelRegions(landing.read(LandingDataset.MODEL_REGIONS)), cached);
             List<QualityCheck> inputChecks = new ArrayList<>(AdoptionChecks.inputs(staged));
             inputChecks.addAll(CardCheckChecks.inputs(cardChecks));
             enforce("input checks", inputChecks);
@@ -82,8 +91,21 @@ public final class AdoptionPipeline {
                     () -> persist(CardCheckActivityTransform.apply(cardChecks, staged.offices(),
                             staged.municipalities()), cached),
                     frame -> frame.count() + " rows");
+            Dataset<Row> modelRegionEffect = progress.stage("transform " + Mart.MODEL_REGION_EFFECT.folder(),
+                    () -> persist(ModelRegionEffectTransform.apply(modelRegions, staged.offices(), staged.applications(),
+                            staged.exchanges(), months), cached),
+                    frame -> frame.count() + " rows");
+            Dataset<Row> improvementOffice = progress.stage("transform " + Mart.IMPROVEMENT_OFFICE.folder(),
+                    () -> persist(ImprovementTransform.offices(effectReports, staged.applications()), cached),
+                    frame -> frame.count() + " rows");
+            Dataset<Row> improvementCurve = progress.stage("transform " + Mart.IMPROVEMENT_CURVE.folder(),
+                    () -> persist(ImprovementTransform.curve(improvementOffice), cached),
+                    frame -> frame.count() + " rows");
             List<QualityCheck> outputChecks = new ArrayList<>(AdoptionChecks.outputs(municipal, prefecture));
             outputChecks.addAll(CardCheckChecks.outputs(cardCheckActivity));
+            outputChecks.addAll(ContractChecks.outputs(Mart.MODEL_REGION_EFFECT, modelRegionEffect));
+            outputChecks.addAll(ContractChecks.outputs(Mart.IMPROVEMENT_OFFICE, improvementOffice));
+            outputChecks.addAll(ContractChecks.outputs(Mart.IMPROVEMENT_CURVE, improvementCurve));
             enforce("output checks", outputChecks);
 
             Map<String, MartPublisher.Mart> marts = new LinkedHashMap<>();
@@ -93,10 +115,17 @@ public final class AdoptionPipeline {
                     new MartPublisher.Mart(prefecture, PrefectureAdoptionTransform.KEY));
             marts.put(CardCheckActivityTransform.MART,
                     new MartPublisher.Mart(cardCheckActivity, CardCheckActivityTransform.KEY));
+            marts.put(Mart.MODEL_REGION_EFFECT.folder(),
+                    new MartPublisher.Mart(modelRegionEffect, Mart.MODEL_REGION_EFFECT.key()));
+            marts.put(Mart.IMPROVEMENT_OFFICE.folder(),
+                    new MartPublisher.Mart(improvementOffice, Mart.IMPROVEMENT_OFFICE.key()));
+            marts.put(Mart.IMPROVEMENT_CURVE.folder(),
+                    new MartPublisher.Mart(improvementCurve, Mart.IMPROVEMENT_CURVE.key()));
             MartPublisher publisher = new MartPublisher(config.martsRoot(), config.keepRuns());
             progress.stage("publish", () -> publisher.publish(runId, marts),
                     folders -> "_CURRENT = " + runId + " for " + String.join(", ", folders.keySet()));
-            return new Result(runId, months, municipal.count(), prefecture.count(), cardCheckActivity.count());
+            return new Result(runId, months, municipal.count(), prefecture.count(), cardCheckActivity.count(),
+                    modelRegionEffect.count(), improvementOffice.count());
         } finally {
             cached.forEach(Dataset::unpersist);
         }

@@ -21,6 +21,7 @@ import java.util.Optional;
 
 import jp.renkei.analytics.quality.DataQualityException;
 import jp.renkei.ingest.landing.LandingDataset;
+import jp.renkei.marts.Mart;
 import jp.renkei.ingest.landing.LandingWriter;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,14 @@ class AdoptionPipelineTest {
         assertThat(progress.toString(StandardCharsets.UTF_8))
                 .contains("stage exchanges", "3 rows", "output checks", "_CURRENT = 20240301T010000Z-0a0a");
         assertThat(result.municipalRows()).isEqualTo(8);
+        for (Mart mart : Mart.values()) {
+            Path run = home.resolve("marts").resolve(mart.folder()).resolve("run=20240301T010000Z-0a0a");
+            List<String> written = Arrays.stream(SparkTestSession.spark().read().parquet(run.toString()).schema().fields())
+                    .map(field -> field.name() + " " + field.dataType().simpleString()).toList();
+            assertThat(written).as("the Parquet schema of %s against the contract", mart.folder())
+                    .containsExactlyElementsOf(mart.columns().stream()
+                            .map(column -> column.name() + " " + column.type().sparkName()).toList());
+        }
     }
 
     @Test

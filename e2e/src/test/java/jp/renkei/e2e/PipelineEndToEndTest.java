@@ -171,7 +171,24 @@ class PipelineEndToEndTest {
                     Files.readString(home.resolve("logs").resolve("notebooks.log"))).isZero();
             String executed = Files.readString(output.resolve(notebook.getFileName()));
             assertThat(executed).as("executed notebook has outputs").contains("\"outputs\": [").doesNotContain("\"output_type\": \"error\"");
+           }
+        assertThat(output.resolve("application_vs_active_" + LAST_MONTH + ".png")).isNotEmptyFile();
+        assertThat(output.resolve("model_regions_application_rate.png")).isNotEmptyFile();
+        assertThat(output.resolve("improvement_curve.png")).isNotEmptyFile();
+    }
+
+    @Test
+    void theModelRegionAndImprovementMartsAnswerThroughTheMartApi() throws Exception {
+        JsonNode regions = JSON.readTree(get("/api/v1/marts/model_region_effect?month=" + LAST_MONTH).body()).get("rows");
+        assertThat(regions.size()).as("model regions of 鳥取県 in %s", LAST_MONTH).isPositive();
+        for (JsonNode region : regions) {
+            assertThat(region.get("prefecture_code").asText()).isEqualTo("31");
+            assertThat(region.get("region_applied").asLong()).isLessThanOrEqualTo(region.get("region_offices").asLong());
         }
+        JsonNode curve = JSON.readTree(get("/api/v1/marts/improvement_curve?cohort=all").body()).get("rows");
+        assertThat(curve.size()).as("months of the pooled improvement curve").isPositive();
+        JsonNode offices = JSON.readTree(get("/api/v1/marts/improvement_office").body()).get("rows");
+        assertThat(offices.size()).as("rows of reporting offices").isPositive();
     }
 
     @Test

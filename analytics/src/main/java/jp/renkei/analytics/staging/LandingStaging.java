@@ -67,13 +67,55 @@ public final class LandingStaging {
     public static Dataset<Row> applications(Dataset<Row> raw) {
         Column text = code("applied_on");
         Column date = when(text.rlike(ISO_DATE), text.try_cast(DataTypes.DateType));
+        Column startText = code("license_start");
         return raw.select(
                         code("office_number"),
                         upper(code("service_type")).as("service_type"),
                         date.as("applied_on"),
                         text.as("applied_on_text"),
+                        when(startText.rlike(ISO_DATE), startText.try_cast(DataTypes.DateType)).as("license_start"),
                         code("plan"))
                 .where(col("office_number").isNotNull());
+    }
+
+    /**
+     * Effect reports: one row per office × month, a later landing correcting an earlier one (latest {@code dt}
+     * wins); measures as doubles, users as bigint; unparseable numbers become null.
+     */
+    public static Dataset<Row> effectReports(Dataset<Row> raw) {
+        Dataset<Row> typed = raw.select(
+                code("office_number"),
+                code("month"),
+                number("input_hours"),
+                number("overtime_hours"),
+                number("sheets_printed"),
+                number("paper_postage_yen"),
+                number("returned_claims"),
+                when(code("users").rlike("^[0-9]{1,9}$"), code("users").cast(DataTypes.LongType)).as("users"),
+                col(LandingReader.DT));
+        return latestPerKey(typed.where(col("office_number").isNotNull().and(isYearMonth(col("month")))),
+                "office_number", "month");
+    }
+
+    /**
+     * Model regions: a landing is the full list of its prefectures' regions, so per prefecture only the rows of the
+     * latest {@code dt} count — a region or member left out of a newer file is gone.
+     */
+    public static Dataset<Row> modelRegions(Dataset<Row> raw) {
+        Dataset<Row> typed = raw.select(
+                code("prefecture_code"),
+                code("region_id"),
+                code("region_name"),
+                when(code("budget_yen").rlike("^[0-9]{1,15}$"), code("budget_yen").cast(DataTypes.LongType)).as("budget_yen"),
+                code("start_month"),
+                code("member_type"),
+                code("member_code"),
+                col(LandingReader.DT));
+        Dataset<Row> latest = typed.where(col("prefecture_code").isNotNull().and(col("region_id").isNotNull()))
+                .withColumn("_latest", functions.max(col(LandingReader.DT)).over(Window.partitionBy("prefecture_code")));
+        return latest.where(col(LandingReader.DT).equalTo(col("_latest")))
+                .drop("_latest", LandingReader.DT)
+                .dropDuplicates("region_id", "member_type", "member_code");
     }
 
     /** One row per message_id; target_month as {@code YYYY-MM} (a {@code YYYYMM} 対象年月 is reformatted). */
@@ -141,6 +183,12 @@ public final class LandingStaging {
                         Window.partitionBy(partition).orderBy(order.toArray(Column[]::new))))
                 .where(col("_n").equalTo(1))
                 .drop("_n", LandingReader.DT);
+    }
+
+    /** A decimal number as double; anything else (or empty) null. */
+    private static Column number(String column) {
+        Column text = code(column);
+        return when(text.rlike("^-?[0-9]{1,12}(\\.[0-9]+)?$"), text.cast(DataTypes.DoubleType)).as(column);
     }
 
     /** A trimmed value; empty means unknown (null). */

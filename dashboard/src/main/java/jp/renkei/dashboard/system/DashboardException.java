@@ -32,6 +32,12 @@ public class DashboardException extends RuntimeException {
                         + "マートを公開してから、もう一度開いてください。");
     }
 
+    /** DASH-MART-002: no mart of that name exists (a typo in the URL). */
+    public static DashboardException unknownMart(String mart, String known) {
+        return new DashboardException(HttpStatus.NOT_FOUND, "DASH-MART-002",
+                "マート " + echo(mart) + " はありません。指定できるのは " + known + " です。");
+    }
+
     /** DASH-MONTH-001: the month is well-formed but not in the mart. */
     public static DashboardException unknownMonth(String month, String first, String last) {
         return new DashboardException(HttpStatus.NOT_FOUND, "DASH-MONTH-001",

@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.when;
 import java.util.Arrays;
 import java.util.List;
 
+import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -42,12 +43,9 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class MunicipalAdoptionTransform {
 
-    public static final String MART = "municipal_adoption";
-    public static final List<String> KEY = List.of("month", "denominator_scope", "municipality_code");
-    public static final List<String> COLUMNS = List.of(
-            "month", "denominator_scope", "prefecture_code", "prefecture_name", "municipality_code",
-            "municipality_name", "offices_in_scope", "offices_applied", "application_rate", "offices_active",
-            "active_rate", "national_rank", "prefecture_rank", "size_class", "size_class_rank", "rate_change_3m");
+    public static final String MART = Mart.MUNICIPAL_ADOPTION.folder();
+    public static final List<String> KEY = Mart.MUNICIPAL_ADOPTION.key();
+    public static final List<String> COLUMNS = Mart.MUNICIPAL_ADOPTION.columnNames();
 
     static final String DELIVERED = "delivered";
     private static final int CHANGE_MONTHS = 3;

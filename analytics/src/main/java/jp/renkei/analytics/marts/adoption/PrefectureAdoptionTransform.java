@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 
+import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,12 +22,9 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class PrefectureAdoptionTransform {
 
-    public static final String MART = "prefecture_adoption";
-    public static final List<String> KEY = List.of("month", "denominator_scope", "prefecture_code");
-    public static final List<String> COLUMNS = List.of(
-            "month", "denominator_scope", "prefecture_code", "prefecture_name", "offices_in_scope",
-            "offices_applied", "application_rate", "offices_active", "active_rate", "municipalities",
-            "municipalities_at_100", "median_municipality_rate");
+    public static final String MART = Mart.PREFECTURE_ADOPTION.folder();
+    public static final List<String> KEY = Mart.PREFECTURE_ADOPTION.key();
+    public static final List<String> COLUMNS = Mart.PREFECTURE_ADOPTION.columnNames();
 
     private PrefectureAdoptionTransform() {
     }

@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,9 +38,9 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class CardCheckActivityTransform {
 
-    public static final String MART = "card_check_activity";
-    public static final List<String> KEY = List.of("month", "office_number");
-    public static final List<String> COLUMNS = columns();
+    public static final String MART = Mart.CARD_CHECK_ACTIVITY.folder();
+    public static final List<String> KEY = Mart.CARD_CHECK_ACTIVITY.key();
+    public static final List<String> COLUMNS = Mart.CARD_CHECK_ACTIVITY.columnNames();
 
     static final String JAPAN = "Asia/Tokyo";
 
@@ -103,17 +104,6 @@ public final class CardCheckActivityTransform {
             return col(column).cast(DataTypes.LongType);
         }
         return col(column);
-    }
-
-    private static List<String> columns() {
-        List<String> columns = new ArrayList<>(List.of("month", "prefecture_code", "municipality_code",
-                "municipality_name", "office_number", "checks", "successes", "success_rate", "eligible", "not_eligible",
-                "failed", "checks_pin", "checks_face", "checks_visual"));
-        FailureReason.KNOWN.forEach(reason -> columns.add(FailureReason.column(reason)));
-        columns.add(FailureReason.column(FailureReason.OTHER));
-        columns.add("latency_p50_ms");
-        columns.add("latency_p95_ms");
-        return List.copyOf(columns);
     }
 
     private static Column countWhere(Column condition) {

@@ -10,10 +10,7 @@ import java.util.List;
 public final class FailureReason {
 
     /** In column order: office side first, then relay side. */
-    public static final List<String> KNOWN = List.of(
-            "no_reader", "no_card_timeout", "card_removed", "wrong_pin", "pin_locked", "card_error",
-            "challenge_invalid", "issuer_untrusted", "certificate_expired", "certificate_revoked", "signature_invalid",
-            "person_not_found", "registry_unreachable", "malformed_request");
+    public static final List<String> KNOWN = jp.renkei.marts.CardCheckFailureReasons.WITH_COLUMN;
 
     public static final String OTHER = "other";
 

@@ -1,0 +1,122 @@
+package jp.renkei.dashboard.mart;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import jp.renkei.dashboard.security.Viewer;
+import jp.renkei.dashboard.system.DashboardException;
+import jp.renkei.marts.ColumnType;
+import jp.renkei.marts.Mart;
+import jp.renkei.marts.MartColumn;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/marts/<mart>[?<key column>=<value>…]}: a published mart's rows as JSON, named and typed as the
+ * contract ({@link Mart}) declares, in key order — what notebooks and analysts' scripts read. Filters are allowed on
+ * the key columns and the prefecture column only, bound as parameters. A prefecture viewer gets its own prefecture's
+ * rows whatever it asks for (403 for another); marts without a prefecture column are national aggregates anyone sees.
+ */
+@RestController
+class MartApiController {
+
+    private static final Pattern VALUE = Pattern.compile("-?[0-9A-Za-z_-]{1,40}");
+
+    private final MartReader marts;
+
+    MartApiController(MartReader marts) {
+        this.marts = marts;
+    }
+
+    @GetMapping("/api/v1/marts/{name}")
+    Response rows(@PathVariable String name, @RequestParam Map<String, String> filters, Viewer viewer)
+            throws SQLException {
+        Mart mart = Mart.byFolder(name).orElseThrow(() -> DashboardException.unknownMart(name,
+                Arrays.stream(Mart.values()).map(Mart::folder).collect(Collectors.joining(", "))));
+        List<String> filterable = new ArrayList<>(mart.key());
+        mart.prefectureColumn().filter(column -> !filterable.contains(column)).ifPresent(filterable::add);
+        Map<MartColumn, String> conditions = new LinkedHashMap<>();
+        for (Map.Entry<String, String> filter : filters.entrySet()) {
+            if (!filterable.contains(filter.getKey())) {
+                throw DashboardException.badParameter(filter.getKey(), "このマートでは使えない名前です。使えるのは "
+                        + String.join(", ", filterable), filter.getValue());
+            }
+            if (!VALUE.matcher(filter.getValue()).matches()) {
+                throw DashboardException.badParameter(filter.getKey(), "英数字・-・_ の40文字以内", filter.getValue());
+            }
+            conditions.put(mart.column(filter.getKey()), filter.getValue());
+        }
+        if (mart.prefectureColumn().isPresent()) {
+            MartColumn prefecture = mart.column(mart.prefectureColumn().get());
+            Optional<String> allowed = viewer.narrow(Optional.ofNullable(conditions.get(prefecture)));
+            allowed.ifPresent(code -> conditions.put(prefecture, code));
+        }
+
+        MartRun run = marts.current(mart.folder());
+        StringBuilder sql = new StringBuilder("SELECT ")
+                .append(String.join(", ", mart.columnNames())).append(" FROM read_parquet(?)");
+        String where = conditions.keySet().stream().map(column -> column.name() + " = ?")
+                .collect(Collectors.joining(" AND "));
+        if (!where.isEmpty()) {
+            sql.append(" WHERE ").append(where);
+        }
+        sql.append(" ORDER BY ").append(String.join(", ", mart.key()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Connection connection = marts.connect();
+                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            statement.setString(1, run.parquetGlob());
+            int index = 2;
+            for (Map.Entry<MartColumn, String> condition : conditions.entrySet()) {
+                bind(statement, index++, condition.getKey(), condition.getValue());
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int column = 0; column < mart.columns().size(); column++) {
+                        row.put(mart.columns().get(column).name(), result.getObject(column + 1));
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        List<ColumnDescription> columns = mart.columns().stream()
+                .map(column -> new ColumnDescription(column.name(), column.type().name().toLowerCase(java.util.Locale.ROOT),
+                        column.meaning()))
+                .toList();
+        return new Response(mart.folder(), run.runId(), columns, rows);
+    }
+
+    private static void bind(PreparedStatement statement, int index, MartColumn column, String value)
+            throws SQLException {
+        if (column.type() == ColumnType.INT || column.type() == ColumnType.BIGINT) {
+            try {
+                statement.setLong(index, Long.parseLong(value));
+            } catch (NumberFormatException notNumber) {
+                throw DashboardException.badParameter(column.name(), "整数", value);
+            }
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    record ColumnDescription(@JsonProperty("name") String name, @JsonProperty("type") String type,
+            @JsonProperty("meaning") String meaning) {
+    }
+
+    record Response(@JsonProperty("mart") String mart, @JsonProperty("mart_run") String martRun,
+            @JsonProperty("columns") List<ColumnDescription> columns,
+            @JsonProperty("rows") List<Map<String, Object>> rows) {
+    }
+}

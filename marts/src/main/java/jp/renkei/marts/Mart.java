@@ -1,0 +1,179 @@
+package jp.renkei.marts;
+
+import static jp.renkei.marts.ColumnType.BIGINT;
+import static jp.renkei.marts.ColumnType.BOOLEAN;
+import static jp.renkei.marts.ColumnType.DOUBLE;
+import static jp.renkei.marts.ColumnType.INT;
+import static jp.renkei.marts.ColumnType.STRING;
+import static jp.renkei.marts.MartColumn.optional;
+import static jp.renkei.marts.MartColumn.required;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every mart: its folder under {@code marts/}, its columns in file order with their types, its key, and the column
+ * that scopes a row to a prefecture (what a prefecture viewer may read). Analytics writes exactly these columns and the
+ * dashboard reads them by these names, so renaming a column here breaks the build of both, not a page;
+ * docs/marts.md is checked against this list by {@code MartDocumentationTest}.
+ */
+public enum Mart {
+    MUNICIPAL_ADOPTION("municipal_adoption", List.of("month", "denominator_scope", "municipality_code"),
+            "prefecture_code", adoptionColumns(true)),
+    PREFECTURE_ADOPTION("prefecture_adoption", List.of("month", "denominator_scope", "prefecture_code"),
+            "prefecture_code", adoptionColumns(false)),
+    CARD_CHECK_ACTIVITY("card_check_activity", List.of("month", "office_number"), "prefecture_code",
+            cardCheckColumns()),
+    MODEL_REGION_EFFECT("model_region_effect", List.of("month", "region_id"), "prefecture_code", List.of(
+            required("month", STRING, "YYYY-MM; figures as of the month's end"),
+            required("prefecture_code", STRING, "the region's prefecture"),
+            required("region_id", STRING, "as landed in model_regions"),
+            required("region_name", STRING, ""),
+            required("start_month", STRING, "YYYY-MM, the region's start"),
+            required("months_since_start", INT, "month − start_month; negative before the start"),
+            required("budget_yen", BIGINT, "the region's budget"),
+            required("prefecture_budget_yen", BIGINT, "the sum of the prefecture's model-region budgets"),
+            required("within_caps", BOOLEAN, "budget ≤ ¥8,500,000 and the prefecture's sum ≤ ¥60,000,000"),
+            required("region_offices", BIGINT, "in-scope offices in the region (members, and offices of member municipalities)"),
+            required("region_applied", BIGINT, "of those, with a license applied for by the month's end"),
+            optional("region_application_rate", DOUBLE, "region_applied ÷ region_offices"),
+            required("region_active", BIGINT, "of those, sending or receiving ≥ 1 file whose 対象年月 is the month"),
+            optional("region_active_rate", DOUBLE, "region_active ÷ region_offices"),
+            required("region_linked_pairs", BIGINT, "distinct sender → recipient pairs inside the region with a file of the month"),
+            required("region_files", BIGINT, "delivered files of the month between two offices of the region"),
+            required("comparison_offices", BIGINT, "the prefecture's in-scope offices in no model region"),
+            required("comparison_applied", BIGINT, ""),
+            optional("comparison_application_rate", DOUBLE, ""),
+            required("comparison_active", BIGINT, ""),
+            optional("comparison_active_rate", DOUBLE, ""),
+            optional("did_estimate", DOUBLE, "difference in differences of the application rate against the month before the start"),
+            optional("did_ci_low", DOUBLE, "95 % interval, normal approximation of the four binomial rates"),
+            optional("did_ci_high", DOUBLE, ""))),
+    IMPROVEMENT_OFFICE("improvement_office", List.of("office_number", "month"), "prefecture_code", List.of(
+            required("office_number", STRING, "a reporting 居宅介護支援 office"),
+            required("prefecture_code", STRING, "the office number's first two digits"),
+            required("cohort", STRING, "the fiscal year of its adoption, e.g. FY2025"),
+            required("adoption_month", STRING, "YYYY-MM of its first license start"),
+            required("month", STRING, "YYYY-MM of the report"),
+            required("months_since_adoption", INT, "−6 … +24"),
+            optional("hours_per_user", DOUBLE, "(input_hours + overtime_hours) ÷ users"),
+            optional("baseline_hours_per_user", DOUBLE, "mean hours_per_user over months −6 … −1"),
+            optional("productivity_index", DOUBLE, "baseline ÷ hours_per_user: 1 = as before, below 1 = the dip"),
+            optional("dip_depth", DOUBLE, "1 − the lowest index over months 0 … +12 (the office's, on every row)"),
+            optional("dip_month", INT, "months since adoption of that lowest index"),
+            optional("recovered_month", INT, "first month after the dip with index ≥ 1; null if not (yet)"))),
+    IMPROVEMENT_CURVE("improvement_curve", List.of("cohort", "months_since_adoption"), null, List.of(
+            required("cohort", STRING, "FY of adoption, or all"),
+            required("months_since_adoption", INT, "−6 … +24"),
+            required("offices", BIGINT, "offices with an index that month"),
+            optional("index_p25", DOUBLE, "lower quartile of productivity_index"),
+            optional("index_median", DOUBLE, "median of productivity_index"),
+            optional("index_p75", DOUBLE, "upper quartile of productivity_index"),
+            required("offices_at_baseline", BIGINT, "offices whose index is ≥ 1 that month")));
+
+    private final String folder;
+    private final List<String> key;
+    private final String prefectureColumn;
+    private final List<MartColumn> columns;
+
+    Mart(String folder, List<String> key, String prefectureColumn, List<MartColumn> columns) {
+        this.folder = folder;
+        this.key = List.copyOf(key);
+        this.prefectureColumn = prefectureColumn;
+        this.columns = List.copyOf(columns);
+    }
+
+    /** The folder under {@code marts/}, also the mart's name in docs and URLs. */
+    public String folder() {
+        return folder;
+    }
+
+    public List<String> key() {
+        return key;
+    }
+
+    public List<MartColumn> columns() {
+        return columns;
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(MartColumn::name).toList();
+    }
+
+    public MartColumn column(String name) {
+        return columns.stream().filter(column -> column.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(folder + " has no column " + name));
+    }
+
+    /** The column holding the row's prefecture; empty for national aggregates that any role may read. */
+    public Optional<String> prefectureColumn() {
+        return Optional.ofNullable(prefectureColumn);
+    }
+
+    public static Optional<Mart> byFolder(String folder) {
+        for (Mart mart : values()) {
+            if (mart.folder.equals(folder)) {
+                return Optional.of(mart);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<MartColumn> adoptionColumns(boolean municipal) {
+        List<MartColumn> columns = new ArrayList<>(List.of(
+                required("month", STRING, "YYYY-MM; figures as of the month's end"),
+                required("denominator_scope", STRING, "all_in_scope or care_management_only"),
+                required("prefecture_code", STRING, ""),
+                required("prefecture_name", STRING, "")));
+        if (municipal) {
+            columns.add(required("municipality_code", STRING, "全国地方公共団体コード"));
+            columns.add(required("municipality_name", STRING, ""));
+        }
+        columns.addAll(List.of(
+                required("offices_in_scope", BIGINT, ""),
+                required("offices_applied", BIGINT, ""),
+                optional("application_rate", DOUBLE, "null when offices_in_scope = 0"),
+                required("offices_active", BIGINT, ""),
+                optional("active_rate", DOUBLE, "null when offices_in_scope = 0")));
+        if (municipal) {
+            columns.addAll(List.of(
+                    optional("national_rank", INT, ""),
+                    optional("prefecture_rank", INT, ""),
+                    required("size_class", STRING, "S, M, L, XL or NONE"),
+                    optional("size_class_rank", INT, ""),
+                    optional("rate_change_3m", DOUBLE, "")));
+        } else {
+            columns.addAll(List.of(
+                    required("municipalities", BIGINT, ""),
+                    required("municipalities_at_100", BIGINT, ""),
+                    optional("median_municipality_rate", DOUBLE, "")));
+        }
+        return columns;
+    }
+
+    private static List<MartColumn> cardCheckColumns() {
+        List<MartColumn> columns = new ArrayList<>(List.of(
+                required("month", STRING, "Asia/Tokyo month of checked_at"),
+                required("prefecture_code", STRING, ""),
+                optional("municipality_code", STRING, "null when the office is not in offices"),
+                optional("municipality_name", STRING, ""),
+                required("office_number", STRING, ""),
+                required("checks", BIGINT, ""),
+                required("successes", BIGINT, "eligible + not_eligible"),
+                required("success_rate", DOUBLE, ""),
+                required("eligible", BIGINT, ""),
+                required("not_eligible", BIGINT, ""),
+                required("failed", BIGINT, ""),
+                required("checks_pin", BIGINT, ""),
+                required("checks_face", BIGINT, ""),
+                required("checks_visual", BIGINT, "")));
+        for (String reason : CardCheckFailureReasons.WITH_COLUMN) {
+            columns.add(required("failures_" + reason, BIGINT, ""));
+        }
+        columns.add(required("failures_other", BIGINT, ""));
+        columns.add(optional("latency_p50_ms", DOUBLE, "over successful checks"));
+        columns.add(optional("latency_p95_ms", DOUBLE, ""));
+        return columns;
+    }
+}
