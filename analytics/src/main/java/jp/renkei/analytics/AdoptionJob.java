@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import jp.renkei.analytics.marts.savings.SavingsModel;
 import jp.renkei.analytics.publish.PublishException;
 import jp.renkei.analytics.quality.DataQualityException;
 import org.apache.spark.sql.SparkSession;
@@ -56,6 +57,11 @@ public final class AdoptionJob implements Callable<Integer> {
             description = "Run id to publish under, e.g. 20261126T050242Z-3f9c (default: a new one).")
     String runId;
 
+    @Option(names = "--savings-model", paramLabel = "FILE",
+            description = "The savings model's parameters (properties, the keys of the bundled savings-model.properties; "
+                    + "default: the bundled values, each with its source).")
+    Path savingsModel;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -86,8 +92,15 @@ public final class AdoptionJob implements Callable<Integer> {
         }
         String sparkMaster = master != null ? master
                 : System.getProperty("spark.master", AdoptionJobConfig.DEFAULT_MASTER);
+        SavingsModel model;
+        try {
+            model = savingsModel == null ? SavingsModel.defaults() : SavingsModel.load(savingsModel);
+        } catch (java.io.IOException | IllegalArgumentException unusable) {
+            throw new JobArgumentException("ANA-ARG-006", "--savings-model " + savingsModel + " cannot be used: "
+                    + unusable.getMessage());
+        }
         return new AdoptionJobConfig(home, fromMonth, Optional.ofNullable(toMonth), sparkMaster, shufflePartitions,
-                keepRuns, Optional.ofNullable(runId));
+                keepRuns, Optional.ofNullable(runId), model);
     }
 
     @Override

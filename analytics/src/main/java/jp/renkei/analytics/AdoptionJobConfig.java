@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Objects;
 import java.util.Optional;
+import jp.renkei.analytics.marts.savings.SavingsModel;
 
 /**
  * Everything the adoption job can be told, with every default written down here.
@@ -15,6 +16,7 @@ import java.util.Optional;
  * @param shufflePartitions {@code spark.sql.shuffle.partitions}
  * @param keepRuns          published runs kept per mart (older run folders are deleted)
  * @param runId             run id to publish under; empty = a fresh one ({@code 20261126T050242Z-3f9c})
+ * @param savingsModel      the savings model's parameters; default the bundled {@code savings-model.properties}
  */
 public record AdoptionJobConfig(
         Path home,
@@ -23,7 +25,8 @@ public record AdoptionJobConfig(
         String master,
         int shufflePartitions,
         int keepRuns,
-        Optional<String> runId) {
+        Optional<String> runId,
+        SavingsModel savingsModel) {
 
     /** The month the care-plan data linkage system went live. */
     public static final YearMonth DEFAULT_FROM_MONTH = YearMonth.of(2023, 4);
@@ -37,6 +40,7 @@ public record AdoptionJobConfig(
         Objects.requireNonNull(toMonth, "toMonth");
         Objects.requireNonNull(master, "master");
         Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(savingsModel, "savingsModel");
         if (shufflePartitions < 1) {
             throw new JobArgumentException("ANA-ARG-003", "--shuffle-partitions must be at least 1, was " + shufflePartitions);
         }
@@ -48,7 +52,7 @@ public record AdoptionJobConfig(
     /** A configuration with every default and the given home. */
     public static AdoptionJobConfig defaults(Path home) {
         return new AdoptionJobConfig(home, DEFAULT_FROM_MONTH, Optional.empty(), DEFAULT_MASTER,
-                DEFAULT_SHUFFLE_PARTITIONS, DEFAULT_KEEP_RUNS, Optional.empty());
+                DEFAULT_SHUFFLE_PARTITIONS, DEFAULT_KEEP_RUNS, Optional.empty(), SavingsModel.defaults());
     }
 
     public Path landingRoot() {

@@ -20,6 +20,7 @@ import jp.renkei.analytics.marts.adoption.PrefectureAdoptionTransform;
 import jp.renkei.analytics.marts.cardcheck.CardCheckActivityTransform;
 import jp.renkei.analytics.marts.improvement.ImprovementTransform;
 import jp.renkei.analytics.marts.region.ModelRegionEffectTransform;
+import jp.renkei.analytics.marts.savings.OfficeSavingsTransform;
 import jp.renkei.analytics.publish.MartPublisher;
 import jp.renkei.analytics.publish.RunId;
 import jp.renkei.analytics.quality.AdoptionChecks;
@@ -95,6 +96,10 @@ public final class AdoptionPipeline {
                     () -> persist(ModelRegionEffectTransform.apply(modelRegions, staged.offices(), staged.applications(),
                             staged.exchanges(), months), cached),
                     frame -> frame.count() + " rows");
+            Dataset<Row> officeSavings = progress.stage("transform " + Mart.OFFICE_SAVINGS.folder(),
+                    () -> persist(OfficeSavingsTransform.apply(staged.exchanges(), staged.offices(), effectReports,
+                            staged.applications(), config.savingsModel(), months), cached),
+                    frame -> frame.count() + " rows");
             Dataset<Row> improvementOffice = progress.stage("transform " + Mart.IMPROVEMENT_OFFICE.folder(),
                     () -> persist(ImprovementTransform.offices(effectReports, staged.applications()), cached),
                     frame -> frame.count() + " rows");
@@ -104,6 +109,7 @@ public final class AdoptionPipeline {
             List<QualityCheck> outputChecks = new ArrayList<>(AdoptionChecks.outputs(municipal, prefecture));
             outputChecks.addAll(CardCheckChecks.outputs(cardCheckActivity));
             outputChecks.addAll(ContractChecks.outputs(Mart.MODEL_REGION_EFFECT, modelRegionEffect));
+            outputChecks.addAll(ContractChecks.outputs(Mart.OFFICE_SAVINGS, officeSavings));
             outputChecks.addAll(ContractChecks.outputs(Mart.IMPROVEMENT_OFFICE, improvementOffice));
             outputChecks.addAll(ContractChecks.outputs(Mart.IMPROVEMENT_CURVE, improvementCurve));
             enforce("output checks", outputChecks);
@@ -117,6 +123,7 @@ public final class AdoptionPipeline {
                     new MartPublisher.Mart(cardCheckActivity, CardCheckActivityTransform.KEY));
             marts.put(Mart.MODEL_REGION_EFFECT.folder(),
                     new MartPublisher.Mart(modelRegionEffect, Mart.MODEL_REGION_EFFECT.key()));
+            marts.put(Mart.OFFICE_SAVINGS.folder(), new MartPublisher.Mart(officeSavings, Mart.OFFICE_SAVINGS.key()));
             marts.put(Mart.IMPROVEMENT_OFFICE.folder(),
                     new MartPublisher.Mart(improvementOffice, Mart.IMPROVEMENT_OFFICE.key()));
             marts.put(Mart.IMPROVEMENT_CURVE.folder(),

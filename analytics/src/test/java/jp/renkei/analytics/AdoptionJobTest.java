@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Optional;
 
+import jp.renkei.analytics.marts.savings.SavingsModel;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -28,6 +29,7 @@ class AdoptionJobTest {
         assertThat(config.shufflePartitions()).isEqualTo(4);
         assertThat(config.keepRuns()).isEqualTo(3);
         assertThat(config.runId()).isEmpty();
+        assertThat(config.savingsModel()).isEqualTo(SavingsModel.defaults());
         assertThat(config.landingRoot()).isEqualTo(Path.of("/srv/renkei/landing"));
         assertThat(config.martsRoot()).isEqualTo(Path.of("/srv/renkei/marts"));
     }
@@ -39,7 +41,8 @@ class AdoptionJobTest {
                 "--run-id", "20261126T050242Z-3f9c");
 
         assertThat(config).isEqualTo(new AdoptionJobConfig(Path.of("/data/home"), YearMonth.of(2024, 4),
-                Optional.of(YearMonth.of(2026, 10)), "spark://head:7077", 64, 5, Optional.of("20261126T050242Z-3f9c")));
+                Optional.of(YearMonth.of(2026, 10)), "spark://head:7077", 64, 5, Optional.of("20261126T050242Z-3f9c"),
+                SavingsModel.defaults()));
     }
 
     @Test

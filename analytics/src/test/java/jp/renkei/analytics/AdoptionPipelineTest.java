@@ -21,6 +21,7 @@ import java.util.Optional;
 
 import jp.renkei.analytics.quality.DataQualityException;
 import jp.renkei.ingest.landing.LandingDataset;
+import jp.renkei.analytics.marts.savings.SavingsModel;
 import jp.renkei.marts.Mart;
 import jp.renkei.ingest.landing.LandingWriter;
 import org.apache.spark.sql.Row;
@@ -147,7 +148,7 @@ class AdoptionPipelineTest {
     void aFromMonthAfterTheToMonthIsAnArgumentError() throws IOException {
         landReferenceData();
         AdoptionJobConfig config = new AdoptionJobConfig(home, YearMonth.of(2025, 1),
-                Optional.of(YearMonth.of(2024, 2)), "local[2]", 2, 3, Optional.empty());
+                Optional.of(YearMonth.of(2024, 2)), "local[2]", 2, 3, Optional.empty(), SavingsModel.defaults());
 
         assertThatThrownBy(() -> run(config))
                 .isInstanceOfSatisfying(JobArgumentException.class, e -> assertThat(e.code()).isEqualTo("ANA-ARG-001"));
@@ -182,7 +183,8 @@ class AdoptionPipelineTest {
     }
 
     private AdoptionJobConfig config(Optional<YearMonth> to, String runId) {
-        return new AdoptionJobConfig(home, YearMonth.of(2024, 1), to, "local[2]", 2, 3, Optional.of(runId));
+        return new AdoptionJobConfig(home, YearMonth.of(2024, 1), to, "local[2]", 2, 3, Optional.of(runId),
+                SavingsModel.defaults());
     }
 
     private AdoptionPipeline.Result run(AdoptionJobConfig config) {

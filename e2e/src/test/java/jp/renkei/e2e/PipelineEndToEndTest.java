@@ -175,6 +175,7 @@ class PipelineEndToEndTest {
         assertThat(output.resolve("application_vs_active_" + LAST_MONTH + ".png")).isNotEmptyFile();
         assertThat(output.resolve("model_regions_application_rate.png")).isNotEmptyFile();
         assertThat(output.resolve("improvement_curve.png")).isNotEmptyFile();
+        assertThat(output.resolve("savings_scenario_31_" + LAST_MONTH + ".png")).isNotEmptyFile();
     }
 
     @Test
@@ -189,6 +190,11 @@ class PipelineEndToEndTest {
         assertThat(curve.size()).as("months of the pooled improvement curve").isPositive();
         JsonNode offices = JSON.readTree(get("/api/v1/marts/improvement_office").body()).get("rows");
         assertThat(offices.size()).as("rows of reporting offices").isPositive();
+        JsonNode savings = JSON.readTree(get("/api/v1/marts/office_savings?month=" + LAST_MONTH).body()).get("rows");
+        assertThat(savings.size()).as("offices with delivered files in %s", LAST_MONTH).isPositive();
+        for (JsonNode office : savings) {
+            assertThat(office.get("savings_yen").asDouble()).isNotNegative();
+        }
     }
 
     @Test

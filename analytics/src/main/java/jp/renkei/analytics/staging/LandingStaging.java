@@ -125,9 +125,12 @@ public final class LandingStaging {
                 .otherwise(month);
         Dataset<Row> typed = raw.select(
                 code("message_id"),
+                upper(code("kind")).as("kind"),
                 code("sender_office"),
                 code("recipient_office"),
                 normalized.as("target_month"),
+                count("records"),
+                count("persons"),
                 code("status"),
                 code("delivered_at"),
                 code("received_at"));
@@ -138,7 +141,8 @@ public final class LandingStaging {
                         col("received_at").desc_nulls_last(),
                         concat_ws("|", col("sender_office"), col("recipient_office"), col("target_month")))));
         return ranked.where(col("_n").equalTo(1))
-                .select("message_id", "sender_office", "recipient_office", "target_month", "status");
+                .select("message_id", "kind", "sender_office", "recipient_office", "target_month", "records", "persons",
+                        "status");
     }
 
     /**
@@ -183,6 +187,12 @@ public final class LandingStaging {
                         Window.partitionBy(partition).orderBy(order.toArray(Column[]::new))))
                 .where(col("_n").equalTo(1))
                 .drop("_n", LandingReader.DT);
+    }
+
+    /** A whole count as bigint; anything else (or empty) null. */
+    private static Column count(String column) {
+        Column text = code(column);
+        return when(text.rlike("^[0-9]{1,15}$"), text.cast(DataTypes.LongType)).as(column);
     }
 
     /** A decimal number as double; anything else (or empty) null. */

@@ -58,10 +58,13 @@ class ModelRegionEffectTransformTest {
                 row("3112010026", "11", "2025-08-05", "2025-08-10", "", "paid", "2026-11-01"),
                 row("3112020024", "11", "2025-09-01", "2025-09-05", "", "paid", "2026-11-01")));
         Dataset<Row> exchanges = LandingStaging.exchanges(strings(
-                "message_id,sender_office,recipient_office,target_month,status,delivered_at,received_at",
-                row("m1", "3112010018", "3112010026", "2025-08", "delivered", "2025-08-01T00:00:00Z", "2025-08-01T00:00:00Z"),
-                row("m2", "3112010018", "3112030022", "2025-08", "delivered", "2025-08-01T00:00:00Z", "2025-08-01T00:00:00Z"),
-                row("m3", "3112010018", "3112010026", "2025-09", "held", "", "2025-09-01T00:00:00Z")));
+                "message_id,kind,sender_office,recipient_office,target_month,records,persons,status,delivered_at,received_at",
+                row("m1", "UPPLAN", "3112010018", "3112010026", "2025-08", "20", "2", "delivered", "2025-08-01T00:00:00Z",
+                        "2025-08-01T00:00:00Z"),
+                row("m2", "UPPLAN", "3112010018", "3112030022", "2025-08", "8", "1", "delivered", "2025-08-01T00:00:00Z",
+                        "2025-08-01T00:00:00Z"),
+                row("m3", "UPPLAN", "3112010018", "3112010026", "2025-09", "20", "2", "held", "",
+                        "2025-09-01T00:00:00Z")));
 
         Dataset<Row> effect = ModelRegionEffectTransform.apply(regions, offices, applications, exchanges, RANGE);
         columns = effect.columns();

@@ -1,0 +1,69 @@
+package jp.renkei.analytics.marts.savings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * The parameters of the savings model, each with its source in {@code savings-model.properties} (the defaults, on the
+ * classpath) or in a user's file with the same keys.
+ */
+public record SavingsModel(double sheetsPerDocument, double paperYenPerSheet, double postageYenPerDocument,
+        double mailedShare, double handlingMinutesPerDocument, double transcriptionMinutesPerLine,
+        double staffYenPerHour, double licenseYenPerYear) {
+
+    static final String DEFAULTS = "savings-model.properties";
+
+    public SavingsModel {
+        if (mailedShare < 0 || mailedShare > 1) {
+            throw new IllegalArgumentException("mailed.share must be in [0, 1], was " + mailedShare);
+        }
+    }
+
+    public static SavingsModel defaults() {
+        try (InputStream in = SavingsModel.class.getResourceAsStream(DEFAULTS)) {
+            Properties properties = new Properties();
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            return of(properties, DEFAULTS);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("the bundled " + DEFAULTS + " cannot be read", impossible);
+        }
+    }
+
+    public static SavingsModel load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return of(properties, file.toString());
+    }
+
+    private static SavingsModel of(Properties properties, String source) {
+        return new SavingsModel(number(properties, "sheets.per.document", source),
+                number(properties, "paper.yen.per.sheet", source), number(properties, "postage.yen.per.document", source),
+                number(properties, "mailed.share", source), number(properties, "handling.minutes.per.document", source),
+                number(properties, "transcription.minutes.per.line", source),
+                number(properties, "staff.yen.per.hour", source), number(properties, "license.yen.per.year", source));
+    }
+
+    private static double number(Properties properties, String key, String source) {
+        String value = properties.getProperty(key);
+        if (value == null) {
+            throw new IllegalArgumentException(source + " has no " + key);
+        }
+        try {
+            double number = Double.parseDouble(value.strip());
+            if (number < 0 || Double.isNaN(number) || Double.isInfinite(number)) {
+                throw new NumberFormatException("negative or not finite");
+            }
+            return number;
+        } catch (NumberFormatException notNumber) {
+            throw new IllegalArgumentException(source + ": " + key + " must be a number of 0 or more, not '" + value + "'");
+        }
+    }
+}
