@@ -17,6 +17,7 @@ import jp.renkei.analytics.io.LandingReader;
 import jp.renkei.analytics.marts.adoption.MonthRange;
 import jp.renkei.analytics.marts.adoption.MunicipalAdoptionTransform;
 import jp.renkei.analytics.marts.adoption.PrefectureAdoptionTransform;
+import jp.renkei.analytics.marts.agreement.PlanActualAgreementTransform;
 import jp.renkei.analytics.marts.cardcheck.CardCheckActivityTransform;
 import jp.renkei.analytics.marts.improvement.ImprovementTransform;
 import jp.renkei.analytics.marts.region.ModelRegionEffectTransform;
@@ -43,6 +44,8 @@ import org.apache.spark.sql.SparkSession;
  * written unless every check passed.
  */
 public final class AdoptionPipeline {
+
+    static final double MINIMUM_SHARE_OF_PREVIOUS = 0.5;
 
     private final SparkSession spark;
     private final AdoptionJobConfig config;
@@ -100,6 +103,11 @@ public final class AdoptionPipeline {
                     () -> persist(OfficeSavingsTransform.apply(staged.exchanges(), staged.offices(), effectReports,
                             staged.applications(), config.savingsModel(), months), cached),
                     frame -> frame.count() + " rows");
+            Dataset<Row> scheduleLines = stageOne(LandingDataset.SCHEDULE_LINES,
+                    LandingStaging.scheduleLines(landing.read(LandingDataset.SCHEDULE_LINES)), cached);
+            Dataset<Row> agreement = progress.stage("transform " + Mart.PLAN_ACTUAL_AGREEMENT.folder(),
+                    () -> persist(PlanActualAgreementTransform.apply(scheduleLines, staged.exchanges(), months), cached),
+                    frame -> frame.count() + " rows");
             Dataset<Row> improvementOffice = progress.stage("transform " + Mart.IMPROVEMENT_OFFICE.folder(),
                     () -> persist(ImprovementTransform.offices(effectReports, staged.applications()), cached),
                     frame -> frame.count() + " rows");
@@ -110,6 +118,7 @@ public final class AdoptionPipeline {
             outputChecks.addAll(CardCheckChecks.outputs(cardCheckActivity));
             outputChecks.addAll(ContractChecks.outputs(Mart.MODEL_REGION_EFFECT, modelRegionEffect));
             outputChecks.addAll(ContractChecks.outputs(Mart.OFFICE_SAVINGS, officeSavings));
+            outputChecks.addAll(ContractChecks.outputs(Mart.PLAN_ACTUAL_AGREEMENT, agreement));
             outputChecks.addAll(ContractChecks.outputs(Mart.IMPROVEMENT_OFFICE, improvementOffice));
             outputChecks.addAll(ContractChecks.outputs(Mart.IMPROVEMENT_CURVE, improvementCurve));
             enforce("output checks", outputChecks);
@@ -124,11 +133,14 @@ public final class AdoptionPipeline {
             marts.put(Mart.MODEL_REGION_EFFECT.folder(),
                     new MartPublisher.Mart(modelRegionEffect, Mart.MODEL_REGION_EFFECT.key()));
             marts.put(Mart.OFFICE_SAVINGS.folder(), new MartPublisher.Mart(officeSavings, Mart.OFFICE_SAVINGS.key()));
+            marts.put(Mart.PLAN_ACTUAL_AGREEMENT.folder(),
+                    new MartPublisher.Mart(agreement, Mart.PLAN_ACTUAL_AGREEMENT.key()));
             marts.put(Mart.IMPROVEMENT_OFFICE.folder(),
                     new MartPublisher.Mart(improvementOffice, Mart.IMPROVEMENT_OFFICE.key()));
             marts.put(Mart.IMPROVEMENT_CURVE.folder(),
                     new MartPublisher.Mart(improvementCurve, Mart.IMPROVEMENT_CURVE.key()));
             MartPublisher publisher = new MartPublisher(config.martsRoot(), config.keepRuns());
+            enforce("row counts against the published runs", shrinkChecks(publisher, marts));
             progress.stage("publish", () -> publisher.publish(runId, marts),
                     folders -> "_CURRENT = " + runId + " for " + String.join(", ", folders.keySet()));
             return new Result(runId, months, municipal.count(), prefecture.count(), cardCheckActivity.count(),
@@ -136,6 +148,26 @@ public final class AdoptionPipeline {
         } finally {
             cached.forEach(Dataset::unpersist);
         }
+    }
+
+    /**
+     * ANA-DQ-014: no mart may fall below {@value #MINIMUM_SHARE_OF_PREVIOUS} of its published run's rows. Marts grow
+     * month by month; a fall that steep means lost input, and the published run stays.
+     */
+    private List<QualityCheck> shrinkChecks(MartPublisher publisher, Map<String, MartPublisher.Mart> marts) {
+        List<QualityCheck> checks = new ArrayList<>();
+        for (Map.Entry<String, MartPublisher.Mart> mart : marts.entrySet()) {
+            Optional<String> published = publisher.current(mart.getKey());
+            if (published.isEmpty()) {
+                continue;
+            }
+            long previousRows = spark.read().parquet(publisher.runFolder(mart.getKey(), published.get()).toString()).count();
+            checks.add(QualityCheck.notShrunk("ANA-DQ-014", mart.getKey() + ".not_shrunk", mart.getValue().frame(),
+                    previousRows, MINIMUM_SHARE_OF_PREVIOUS, "The new run has far fewer rows than run " + published.get()
+                            + ": check that every input dataset is in the landing zone, then rerun. To publish a "
+                            + "smaller mart on purpose, remove its _CURRENT first."));
+        }
+        return checks;
     }
 
     private StagedLanding stage(List<Dataset<Row>> cached) {

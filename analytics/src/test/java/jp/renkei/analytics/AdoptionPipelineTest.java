@@ -155,6 +155,22 @@ class AdoptionPipelineTest {
         assertThat(home.resolve("marts")).doesNotExist();
     }
 
+    @Test
+    void aMartThatShrinksBelowHalfOfThePublishedRunIsNotPublished() throws IOException {
+        landReferenceData();
+        land(LandingDataset.EXCHANGES, exchange("m1", "3100000001", "3100000003", "2024-01"));
+        run(config(Optional.of(YearMonth.of(2024, 4)), "20240301T010000Z-0c0c"));
+
+        AdoptionJobConfig lastMonthOnly = new AdoptionJobConfig(home, YearMonth.of(2024, 4),
+                Optional.of(YearMonth.of(2024, 4)), "local[2]", 2, 3, Optional.of("20240301T010000Z-0d0d"),
+                SavingsModel.defaults());
+
+        assertThatThrownBy(() -> run(lastMonthOnly)).isInstanceOfSatisfying(DataQualityException.class,
+                e -> assertThat(e.getMessage()).contains("ANA-DQ-014", "municipal_adoption.not_shrunk",
+                        "4 rows against 16"));
+        assertThat(current("municipal_adoption")).isEqualTo("20240301T010000Z-0c0c");
+    }
+
     /**
      * Prefecture 31: 311006 has 3100000001 (43 and 11) and 3100000003 (43); 313009 has none. Prefecture 32 has no
      * municipality in this zone. 3100000001 applied in January, 3100000003 in February.

@@ -72,6 +72,18 @@ public enum Mart {
             optional("baseline_sheets_printed", DOUBLE, "its mean over the six months before adoption"),
             optional("reported_input_hours", DOUBLE, "self-reported 実績 input hours for the month"),
             optional("baseline_input_hours", DOUBLE, "its mean over the six months before adoption"))),
+    PLAN_ACTUAL_AGREEMENT("plan_actual_agreement", List.of("month", "office_number"), "prefecture_code", List.of(
+            required("month", STRING, "YYYY-MM, the 対象年月"),
+            required("office_number", STRING, "the service office (サービス事業所) whose lines are compared"),
+            required("prefecture_code", STRING, "the office number's first two digits"),
+            required("planned_lines", BIGINT, "its lines in the plans it received"),
+            required("actual_lines", BIGINT, "its lines in the actuals it sent"),
+            required("matched_lines", BIGINT, "in both, same person, date, service and start time"),
+            required("moved_lines", BIGINT, "same person, date and service, another start time"),
+            required("cancelled_lines", BIGINT, "planned, no actual that day"),
+            required("added_lines", BIGINT, "actual, not planned that day"),
+            required("actuals_received", BOOLEAN, "whether it sent actuals for the month"),
+            optional("agreement_rate", DOUBLE, "matched_lines ÷ planned_lines; null without actuals or plan"))),
     IMPROVEMENT_OFFICE("improvement_office", List.of("office_number", "month"), "prefecture_code", List.of(
             required("office_number", STRING, "a reporting 居宅介護支援 office"),
             required("prefecture_code", STRING, "the office number's first two digits"),
@@ -164,7 +176,9 @@ public enum Mart {
                     optional("prefecture_rank", INT, ""),
                     required("size_class", STRING, "S, M, L, XL or NONE"),
                     optional("size_class_rank", INT, ""),
-                    optional("rate_change_3m", DOUBLE, "")));
+                    optional("rate_change_3m", DOUBLE, ""),
+                    optional("wilson_lower_bound", DOUBLE, "lower end of the 95 % Wilson interval of application_rate"),
+                    optional("wilson_rank", INT, "rank by wilson_lower_bound: robust to small numbers")));
         } else {
             columns.addAll(List.of(
                     required("municipalities", BIGINT, ""),

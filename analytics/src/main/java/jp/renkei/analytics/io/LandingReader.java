@@ -18,13 +18,18 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads {@code landing/<dataset>/dt=YYYY-MM-DD/part-*.csv} (docs/landing-zone.md) as strings: every landing column
- * plus the partition column {@code dt}. Typing is staging's job. A dataset whose folder does not exist yet, or holds
+ * plus the partition column {@code dt} and the part's {@code landed_at} time. Typing is staging's job. A dataset whose folder does not exist yet, or holds
  * no part files, reads as an empty frame with the same columns.
  */
 public final class LandingReader {
 
     /** The partition column added to every dataset: the Japanese date on which the file landed. */
     public static final String DT = "dt";
+    /**
+     * When the part was written (its file's modification time): orders two landings of the same day, which
+     * {@link #DT} cannot. Null for an empty dataset.
+     */
+    public static final String LANDED_AT = "landed_at";
 
     private static final String PART_GLOB = "part-*.csv";
 
@@ -50,7 +55,8 @@ public final class LandingReader {
         Path folder = landingRoot.resolve(dataset.directoryName());
         StructType schema = schema(dataset);
         if (!hasParts(folder)) {
-            return spark.createDataFrame(List.of(), schema);
+            return spark.createDataFrame(List.of(), schema)
+                    .withColumn(LANDED_AT, org.apache.spark.sql.functions.lit(null).cast(DataTypes.TimestampType));
         }
         // Spark itself skips names starting with '.' or '_'; the glob also keeps out '.part-….csv.tmp'.
         return spark.read()
@@ -63,7 +69,8 @@ public final class LandingReader {
                 .option("escape", "\"")
                 .option("encoding", "UTF-8")
                 .option("pathGlobFilter", PART_GLOB)
-                .csv(folder.toUri().toString()); // file:// URI: never resolved against fs.defaultFS
+                .csv(folder.toUri().toString()) // file:// URI: never resolved against fs.defaultFS
+                .withColumn(LANDED_AT, org.apache.spark.sql.functions.col("_metadata.file_modification_time"));
     }
 
     private static boolean hasParts(Path folder) {

@@ -43,6 +43,20 @@ public final class QualityCheck {
                 frame.groupBy(keyColumns).agg(count(lit(1)).as("_rows")).where(col("_rows").gt(1)), key));
     }
 
+    /**
+     * Fails when {@code frame} has fewer than {@code minimumShare} × {@code previousRows} rows: a mart that suddenly
+     * shrinks (a landing folder lost, a partial office list) must not replace the published one silently.
+     */
+    public static QualityCheck notShrunk(String code, String name, Dataset<Row> frame, long previousRows,
+                                         double minimumShare, String advice) {
+        return new QualityCheck(code, name, advice, () -> {
+            long rows = frame.count();
+            return rows < previousRows * minimumShare
+                    ? new Violations(1, List.of(rows + " rows against " + previousRows + " in the published run"))
+                    : new Violations(0, List.of());
+        });
+    }
+
     /** Fails when {@code frame} has no row at all. */
     public static QualityCheck notEmpty(String code, String name, Dataset<Row> frame, String advice) {
         return new QualityCheck(code, name, advice,

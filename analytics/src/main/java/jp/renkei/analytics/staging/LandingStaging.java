@@ -25,8 +25,11 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * Turns the all-string landing frames (landing columns + {@code dt}) into the typed frames of {@link StagedLanding}.
  *
- * <p>Reference datasets (municipalities, offices, applications) may be landed again and again; the row from the
- * latest {@code dt} wins per key. Exchanges are written at least once by the relay: one row per message_id is kept,
+ * <p>Reference datasets may be landed again and again, and each says what one landing means (docs/landing-zone.md,
+ * "What one landing means"): municipalities are rows (the latest wins per code); office lists and model regions are
+ * full snapshots of the prefectures they hold; the license roster is a full snapshot of the nation; effect reports
+ * are rows (a later report of the same office and month corrects it). Landings are ordered by {@code dt}, then by the
+ * part's {@code landed_at}. Exchanges are written at least once by the relay: one row per message_id is kept,
  * a {@code delivered} row over any other, then the latest delivered_at and received_at.
  */
 public final class LandingStaging {
@@ -53,29 +56,64 @@ public final class LandingStaging {
         return latestPerKey(typed, "municipality_code").where(col("municipality_code").isNotNull());
     }
 
+    /**
+     * Offices: a landing of office lists is a full snapshot of each prefecture it holds (the public list is published
+     * whole), so per prefecture only the rows of its latest landing count — an office missing from it has closed and
+     * leaves the denominators. Within that landing, one row per office line.
+     */
     public static Dataset<Row> offices(Dataset<Row> raw) {
         Dataset<Row> typed = raw.select(
                 code("office_number"),
                 upper(code("service_type")).as("service_type"),
                 code("municipality_code"),
                 code("prefecture_code"),
-                col(LandingReader.DT));
-        return latestPerKey(typed, "office_number", "service_type")
-                .where(col("office_number").isNotNull().and(col("service_type").isNotNull()));
+                col(LandingReader.DT),
+                landedAt(raw));
+        Dataset<Row> latest = latestLandingPer(typed.where(col("office_number").isNotNull()
+                .and(col("service_type").isNotNull())), "prefecture_code");
+        return latestPerKey(latest.drop(LandingReader.LANDED_AT), "office_number", "service_type");
     }
 
     public static Dataset<Row> applications(Dataset<Row> raw) {
         Column text = code("applied_on");
         Column date = when(text.rlike(ISO_DATE), text.try_cast(DataTypes.DateType));
         Column startText = code("license_start");
-        return raw.select(
+        Dataset<Row> typed = raw.select(
                         code("office_number"),
                         upper(code("service_type")).as("service_type"),
                         date.as("applied_on"),
                         text.as("applied_on_text"),
                         when(startText.rlike(ISO_DATE), startText.try_cast(DataTypes.DateType)).as("license_start"),
-                        code("plan"))
-                .where(col("office_number").isNotNull());
+                        code("plan"),
+                        col(LandingReader.DT),
+                        landedAt(raw))
+                .where(col("office_number").isNotNull())
+                .withColumn("_everything", lit("roster"));
+        // The license roster is the whole list each time: only its latest landing counts, so landing it twice does
+        // not count an office twice and a corrected row replaces the old one.
+        return latestLandingPer(typed, "_everything").drop("_everything", LandingReader.DT, LandingReader.LANDED_AT);
+    }
+
+    /**
+     * Schedule lines of the 第6表 (UPPLAN) and of the actuals (UPJSK): the keys of plan/actual agreement. A relay replay
+     * repeats a message's rows exactly; as docs/landing-zone.md says, exact duplicate rows of one message are dropped
+     * (two identical lines — same person, day, service and time — cannot both be real visits).
+     */
+    public static Dataset<Row> scheduleLines(Dataset<Row> raw) {
+        Column month = code("target_month");
+        Column normalized = when(month.rlike("^[0-9]{6}$"), regexp_replace(month, "^([0-9]{4})([0-9]{2})$", "$1-$2"))
+                .otherwise(month);
+        return raw.select(
+                        code("message_id"),
+                        upper(code("kind")).as("kind"),
+                        code("person_key"),
+                        normalized.as("target_month"),
+                        code("service_date"),
+                        code("service_code"),
+                        code("service_office"),
+                        code("start_time"))
+                .where(col("message_id").isNotNull().and(col("kind").isin("UPPLAN", "UPJSK")))
+                .dropDuplicates();
     }
 
     /**
@@ -110,11 +148,11 @@ public final class LandingStaging {
                 code("start_month"),
                 code("member_type"),
                 code("member_code"),
-                col(LandingReader.DT));
-        Dataset<Row> latest = typed.where(col("prefecture_code").isNotNull().and(col("region_id").isNotNull()))
-                .withColumn("_latest", functions.max(col(LandingReader.DT)).over(Window.partitionBy("prefecture_code")));
-        return latest.where(col(LandingReader.DT).equalTo(col("_latest")))
-                .drop("_latest", LandingReader.DT)
+                col(LandingReader.DT),
+                landedAt(raw));
+        return latestLandingPer(typed.where(col("prefecture_code").isNotNull().and(col("region_id").isNotNull())),
+                "prefecture_code")
+                .drop(LandingReader.DT, LandingReader.LANDED_AT)
                 .dropDuplicates("region_id", "member_type", "member_code");
     }
 
@@ -142,7 +180,7 @@ public final class LandingStaging {
                         concat_ws("|", col("sender_office"), col("recipient_office"), col("target_month")))));
         return ranked.where(col("_n").equalTo(1))
                 .select("message_id", "kind", "sender_office", "recipient_office", "target_month", "records", "persons",
-                        "status");
+                        "status", "received_at");
     }
 
     /**
@@ -173,6 +211,22 @@ public final class LandingStaging {
     /** Whether a staged target_month is a valid {@code YYYY-MM}; used by the quality checks. */
     public static Column isYearMonth(Column month) {
         return month.rlike(YEAR_MONTH);
+    }
+
+    /** The part's landing time when the reader supplied it (test frames may not): null otherwise. */
+    private static Column landedAt(Dataset<Row> raw) {
+        return Arrays.asList(raw.columns()).contains(LandingReader.LANDED_AT)
+                ? col(LandingReader.LANDED_AT) : lit(null).cast(DataTypes.TimestampType).as(LandingReader.LANDED_AT);
+    }
+
+    /** The rows of the latest landing (latest dt, then latest landed_at) of each {@code group}. */
+    private static Dataset<Row> latestLandingPer(Dataset<Row> typed, String group) {
+        Column landing = concat_ws("|", functions.coalesce(col(LandingReader.DT), lit("")),
+                functions.coalesce(functions.date_format(col(LandingReader.LANDED_AT), "yyyy-MM-dd HH:mm:ss.SSSSSS"), lit("")));
+        return typed.withColumn("_landing", landing)
+                .withColumn("_latest", functions.max(col("_landing")).over(Window.partitionBy(group)))
+                .where(col("_landing").equalTo(col("_latest")))
+                .drop("_landing", "_latest");
     }
 
     private static Dataset<Row> latestPerKey(Dataset<Row> typed, String... key) {

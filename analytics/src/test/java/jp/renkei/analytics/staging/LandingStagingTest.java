@@ -35,7 +35,7 @@ class LandingStagingTest {
     }
 
     @Test
-    void officesKeepTheLatestLandedRowPerOfficeLineAndNormaliseTheType() {
+    void officesNormaliseTheTypeAndTakeThePrefecturesLatestList() {
         Dataset<Row> raw = strings(String.join(",", LandingDataset.OFFICES.columns()) + "," + LandingReader.DT,
                 row("3100000001", "2a", "old name", "311006", "31", "2026-01-05"),
                 row("3100000001", " 2A ", "new name", "312011", "31", "2026-02-05"),
@@ -44,8 +44,45 @@ class LandingStagingTest {
 
         List<Row> staged = LandingStaging.offices(raw).orderBy("service_type").collectAsList();
 
-        assertThat(staged).extracting(r -> r.<String>getAs("service_type")).containsExactly("2A", "43");
+        // the list of 2026-02-05 replaces 鳥取県's list of 2026-01-05: its 43 line has closed
+        assertThat(staged).extracting(r -> r.<String>getAs("service_type")).containsExactly("2A");
         assertThat(staged.get(0).<String>getAs("municipality_code")).isEqualTo("312011");
+    }
+
+    @Test
+    void anOfficeMissingFromItsPrefecturesLatestListHasClosedWhileOtherPrefecturesKeepTheirs() {
+        Dataset<Row> raw = landed(LandingDataset.OFFICES,
+                row("3100000001", "43", "a", "311006", "31", "2026-10-01", "2026-10-01 09:00:00"),
+                row("3100000002", "11", "b", "311006", "31", "2026-10-01", "2026-10-01 09:00:00"),
+                row("3200000001", "43", "c", "321001", "32", "2026-10-01", "2026-10-01 09:00:00"),
+                // 鳥取県's list landed again later the same day, without 3100000002 and with 3100000001 moved
+                row("3100000001", "43", "a", "312011", "31", "2026-10-01", "2026-10-01 15:00:00"));
+
+        List<Row> staged = LandingStaging.offices(raw).orderBy("office_number").collectAsList();
+
+        assertThat(staged).extracting(r -> r.<String>getAs("office_number")).containsExactly("3100000001", "3200000001");
+        assertThat(staged.get(0).<String>getAs("municipality_code")).isEqualTo("312011");
+    }
+
+    @Test
+    void aRosterLandedTwiceCountsOnceAndItsCorrectedRowReplacesTheOldOne() {
+        Dataset<Row> raw = landed(LandingDataset.APPLICATIONS,
+                row("3100000001", "43", "2024-01-31", "2024-02-01", null, "paid", "2024-02-01", "2024-02-01 09:00:00"),
+                row("3100000002", "43", "2024-01-05", "2024-01-10", null, "paid", "2024-02-01", "2024-02-01 09:00:00"),
+                row("3100000001", "43", "2024-01-31", "2024-02-01", null, "paid", "2024-03-01", "2024-03-01 09:00:00"),
+                row("3100000002", "43", "2024-01-06", "2024-01-10", null, "paid", "2024-03-01", "2024-03-01 09:00:00"));
+
+        List<Row> staged = LandingStaging.applications(raw).orderBy("office_number").collectAsList();
+
+        assertThat(staged).hasSize(2);
+        assertThat(staged.get(1).<java.sql.Date>getAs("applied_on").toLocalDate())
+                .isEqualTo(java.time.LocalDate.of(2024, 1, 6));
+    }
+
+    private static Dataset<Row> landed(LandingDataset dataset, String[]... rows) {
+        return strings(String.join(",", dataset.columns()) + "," + LandingReader.DT + "," + LandingReader.LANDED_AT, rows)
+                .withColumn(LandingReader.LANDED_AT, org.apache.spark.sql.functions.col(LandingReader.LANDED_AT)
+                        .cast(org.apache.spark.sql.types.DataTypes.TimestampType));
     }
 
     @Test

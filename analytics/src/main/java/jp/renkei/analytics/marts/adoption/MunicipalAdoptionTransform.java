@@ -122,6 +122,9 @@ public final class MunicipalAdoptionTransform {
         Dataset<Row> result = counted
                 .withColumn("size_class", SizeClass.of(col("offices_in_scope")))
                 .withColumn("_ranked", ranked)
+                .withColumn("wilson_lower_bound", wilsonLowerBound(col("offices_applied"), col("offices_in_scope")))
+                .withColumn("wilson_rank", when(col("_ranked"), rank().over(Window.partitionBy("month", "denominator_scope",
+                        "_ranked").orderBy(col("wilson_lower_bound").desc()))))
                 .withColumn("national_rank", rankWithin("month", "denominator_scope", "_ranked"))
                 .withColumn("prefecture_rank", rankWithin("month", "denominator_scope", "_ranked", "prefecture_code"))
                 .withColumn("size_class_rank", rankWithin("month", "denominator_scope", "_ranked", "size_class"));
@@ -142,7 +145,9 @@ public final class MunicipalAdoptionTransform {
                 col("prefecture_rank").cast(DataTypes.IntegerType),
                 col("size_class"),
                 col("size_class_rank").cast(DataTypes.IntegerType),
-                col("rate_change_3m").cast(DataTypes.DoubleType));
+                col("rate_change_3m").cast(DataTypes.DoubleType),
+                col("wilson_lower_bound").cast(DataTypes.DoubleType),
+                col("wilson_rank").cast(DataTypes.IntegerType));
     }
 
     /** The offices of each scope: denominator_scope, office_number, service_type, municipality_code. */
@@ -157,6 +162,21 @@ public final class MunicipalAdoptionTransform {
             scoped = scoped == null ? part : scoped.union(part);
         }
         return scoped;
+    }
+
+    /**
+     * The lower end of the 95 % Wilson score interval of applied ÷ offices: a rate that three offices out of three
+     * reach counts for less than 80 of 100, so that towns with a handful of offices do not fill the top of every list.
+     * Null when there is no office.
+     */
+    static Column wilsonLowerBound(Column applied, Column offices) {
+        double z = 1.959964;
+        Column n = offices.cast(DataTypes.DoubleType);
+        Column p = try_divide(applied.cast(DataTypes.DoubleType), n);
+        Column spread = org.apache.spark.sql.functions.sqrt(p.multiply(lit(1.0).minus(p)).divide(n)
+                .plus(lit(z * z / 4).divide(n.multiply(n))));
+        return when(offices.gt(0), p.plus(lit(z * z / 2).divide(n)).minus(spread.multiply(z))
+                .divide(lit(1.0).plus(lit(z * z).divide(n))));
     }
 
     /** numerator ÷ denominator; null when the denominator is 0. */

@@ -107,6 +107,16 @@ class MunicipalAdoptionTransformTest {
     }
 
     @Test
+    void theWilsonRankPutsTwoOfTwoAboveTwoOfFourAboveOneOfTwo() {
+        // 2024-01, all in scope: A 2/4, B 1/2, C no office, D 2/2.
+        assertThat(ranks("2024-01", ALL, "wilson_rank")).containsExactly(2, 3, null, 1);
+        assertThat(row("2024-01", ALL, AdoptionFixture.D).<Double>getAs("wilson_lower_bound"))
+                .isCloseTo(0.34238, org.assertj.core.api.Assertions.within(1e-5));
+        Row c = row("2024-01", ALL, AdoptionFixture.C);
+        assertThat(c.isNullAt(c.fieldIndex("wilson_lower_bound"))).isTrue();
+    }
+
+    @Test
     void careManagementScopeCountsOnlyType43() {
         Row a = row("2024-01", CM, A);
         assertThat(a.<Long>getAs("offices_in_scope")).isEqualTo(2L);
