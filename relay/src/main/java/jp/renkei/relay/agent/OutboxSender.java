@@ -36,6 +36,14 @@ public final class OutboxSender {
     private final Path rejectedRoot;
     private final Duration firstBackOff;
     private final Map<String, Uploader> uploaders = new ConcurrentHashMap<>();
+    private final int keptClients;
+
+    /**
+     * An office's TLS client is kept between passes only while a run has at most this many sending offices. Each
+     * client holds a socket, a selector and its thread: a run for the whole demo nation (14,664 offices) kept them all
+     * and ran out of file descriptors; one office's agent, or a few, keep theirs.
+     */
+    static final int DEFAULT_KEPT_CLIENTS = 32;
 
     public OutboxSender(URI relay, Path relayCertificate, AgentCredentials credentials, Path sentRoot, Path rejectedRoot) {
         this(relay, relayCertificate, credentials, sentRoot, rejectedRoot, null);
@@ -44,6 +52,12 @@ public final class OutboxSender {
     /** With a shorter first back-off (null: the production one), for tests of an unreachable relay. */
     OutboxSender(URI relay, Path relayCertificate, AgentCredentials credentials, Path sentRoot, Path rejectedRoot,
             Duration firstBackOff) {
+        this(relay, relayCertificate, credentials, sentRoot, rejectedRoot, firstBackOff, DEFAULT_KEPT_CLIENTS);
+    }
+
+    OutboxSender(URI relay, Path relayCertificate, AgentCredentials credentials, Path sentRoot, Path rejectedRoot,
+            Duration firstBackOff, int keptClients) {
+        this.keptClients = keptClients;
         this.relay = relay;
         this.relayCertificate = relayCertificate;
         this.credentials = credentials;
@@ -113,6 +127,9 @@ public final class OutboxSender {
                         counts.get(outcome).incrementAndGet();
                         progress.accept(done.incrementAndGet() + "/" + total + " files");
                     }
+                    if (senders.size() > keptClients) {
+                        uploaders.get(office).release();
+                    }
                     return null;
                 }));
             }
@@ -152,6 +169,15 @@ public final class OutboxSender {
             this.sleeper = sleeper;
         }
 
+        /** Drops the TLS client (its socket and selector go with it); the next run builds a new one. */
+        synchronized void release() {
+            uploader = null;
+        }
+
+        synchronized boolean hasClient() {
+            return uploader != null;
+        }
+
         /** Only this office's upload task calls it, one run at a time. */
         synchronized OutboxUploader forSleeper(Sleeper runSleeper) throws IOException, GeneralSecurityException {
             if (uploader == null || sleeper != runSleeper) {
@@ -161,6 +187,11 @@ public final class OutboxSender {
             }
             return uploader;
         }
+    }
+
+    /** How many offices' TLS clients are kept for the next run. */
+    int openClients() {
+        return (int) uploaders.values().stream().filter(Uploader::hasClient).count();
     }
 
     /** Every sender's credentials, or one error naming all offices without any and the command that issues them. */

@@ -207,6 +207,26 @@ class OutboxUploaderTest {
         assertThat(rejected).doesNotExist();
     }
 
+    @Test
+    void aRunWithMoreSendersThanTheClientsKeptReleasesEachOfficesClientWhenItsFilesAreDone() throws Exception {
+        client.credentials(CARE_MANAGER);
+        client.credentials(OTHER_CARE_MANAGER);
+        writeOutboxFile(CARE_MANAGER, SENT_AT, "1000000001");
+        writeOutboxFile(OTHER_CARE_MANAGER, SENT_AT, "1000000002");
+        OutboxSender few = new OutboxSender(client.base(), client.relayCertificate(), AgentCredentials.inHome(home.root()),
+                sent, rejected, null, 1);
+
+        Map<UploadOutcome, Integer> outcomes = few.uploadAll(outbox, 2, status -> { });
+
+        assertThat(outcomes).containsEntry(UploadOutcome.ACKNOWLEDGED, 2);
+        assertThat(few.openClients()).as("clients kept after a run of 2 senders, 1 kept").isZero();
+
+        writeOutboxFile(CARE_MANAGER, SENT_AT.plusMinutes(1), "1000000003");
+        OutboxSender kept = sender(AgentCredentials.inHome(home.root()));
+        assertThat(kept.uploadAll(outbox, 2, status -> { })).containsEntry(UploadOutcome.ACKNOWLEDGED, 1);
+        assertThat(kept.openClients()).as("one sender: its client is kept for the next pass").isEqualTo(1);
+    }
+
     private OutboxSender sender(AgentCredentials credentials) {
         return new OutboxSender(client.base(), client.relayCertificate(), credentials, sent, rejected);
     }
