@@ -88,10 +88,13 @@ public final class LandingStaging {
                         col(LandingReader.DT),
                         landedAt(raw))
                 .where(col("office_number").isNotNull())
-                .withColumn("_everything", lit("roster"));
+                .withColumn("_landing", landingOrder());
         // The license roster is the whole list each time: only its latest landing counts, so landing it twice does
-        // not count an office twice and a corrected row replaces the old one.
-        return latestLandingPer(typed, "_everything").drop("_everything", LandingReader.DT, LandingReader.LANDED_AT);
+        // not count an office twice and a corrected row replaces the old one. (A one-row aggregate, not a window over
+        // the whole roster, which Spark would gather into one partition.)
+        return typed.crossJoin(typed.agg(functions.max("_landing").as("_latest")))
+                .where(col("_landing").equalTo(col("_latest")))
+                .drop("_landing", "_latest", LandingReader.DT, LandingReader.LANDED_AT);
     }
 
     /**
@@ -219,11 +222,16 @@ public final class LandingStaging {
                 ? col(LandingReader.LANDED_AT) : lit(null).cast(DataTypes.TimestampType).as(LandingReader.LANDED_AT);
     }
 
+    /** A text that sorts landings in the order they landed: dt, then the part's landed_at. */
+    private static Column landingOrder() {
+        return concat_ws("|", functions.coalesce(col(LandingReader.DT), lit("")),
+                functions.coalesce(functions.date_format(col(LandingReader.LANDED_AT), "yyyy-MM-dd HH:mm:ss.SSSSSS"),
+                        lit("")));
+    }
+
     /** The rows of the latest landing (latest dt, then latest landed_at) of each {@code group}. */
     private static Dataset<Row> latestLandingPer(Dataset<Row> typed, String group) {
-        Column landing = concat_ws("|", functions.coalesce(col(LandingReader.DT), lit("")),
-                functions.coalesce(functions.date_format(col(LandingReader.LANDED_AT), "yyyy-MM-dd HH:mm:ss.SSSSSS"), lit("")));
-        return typed.withColumn("_landing", landing)
+        return typed.withColumn("_landing", landingOrder())
                 .withColumn("_latest", functions.max(col("_landing")).over(Window.partitionBy(group)))
                 .where(col("_landing").equalTo(col("_latest")))
                 .drop("_landing", "_latest");

@@ -2,9 +2,7 @@ package jp.renkei.ingest.cardcheck;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -14,14 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import jp.renkei.ingest.csv.BomSkippingReader;
 import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.municipality.LocalGovernmentCode;
 import jp.renkei.ingest.pseudonym.PersonPseudonymizer;
+import jp.renkei.ingest.reports.ReportCsv;
 import jp.renkei.ingest.standard.OfficeNumber;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
@@ -39,7 +35,6 @@ public final class CardCheckLog {
     public static final Set<String> FAILURE_REASONS = Set.of("no_reader", "no_card_timeout", "card_removed", "wrong_pin",
             "pin_locked", "card_error", "challenge_invalid", "issuer_untrusted", "certificate_expired",
             "certificate_revoked", "signature_invalid", "person_not_found", "registry_unreachable", "malformed_request");
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     /** One check; {@code insurer} and {@code insuredPersonNumber} are empty when no person was resolved. */
     public record Entry(UUID checkId, String office, String insurer, String insuredPersonNumber, String method,
@@ -67,51 +62,26 @@ public final class CardCheckLog {
     }
 
     public static CSVPrinter printer(Writer writer) throws IOException {
-        return new CSVPrinter(writer, FORMAT);
+        return new CSVPrinter(writer, ReportCsv.FORMAT);
     }
 
     public static List<Entry> read(String fileName, Reader reader) throws IOException, InputRejectedException {
         Findings findings = new Findings(fileName);
         List<Entry> entries = new ArrayList<>();
         Map<UUID, Long> lines = new HashMap<>();
-        try (CSVParser parser = FORMAT.parse(new BomSkippingReader(reader))) {
-            boolean first = true;
-            for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
-                if (first) {
-                    first = false;
-                    if (!record.toList().equals(HEADER)) {
-                        findings.error("CCL-HEADER-001", line, 0, "", "見出し行は " + HEADER + " である必要があります",
-                                "the header must be " + HEADER + "; found " + record.toList());
-                        break;
-                    }
-                } else if (record.size() != HEADER.size()) {
-                    findings.error("CCL-FIELDS-001", line, 0, "", HEADER.size() + "項目必要ですが " + record.size() + "項目です",
-                            "expected " + HEADER.size() + " fields, found " + record.size());
-                } else {
-                    Entry entry = entry(record, line, findings);
-                    if (entry != null) {
-                        Long earlier = lines.putIfAbsent(entry.checkId(), line);
-                        if (earlier != null) {
-                            error(findings, "CCL-DUP-001", line, 0, "check_id は" + earlier + "行目と重複しています",
-                                    "check_id repeats line " + earlier);
-                        } else {
-                            entries.add(entry);
-                        }
-                    }
-                }
+        ReportCsv.read(reader, "CCL", HEADER, findings, (record, line) -> {
+            Entry entry = entry(record, line, findings);
+            if (entry == null) {
+                return;
             }
-            if (first) {
-                findings.error("CCL-HEADER-001", 0, 0, "", "ファイルが空です。見出し行 " + HEADER + " が必要です",
-                        "the file is empty; it needs the header " + HEADER);
+            Long earlier = lines.putIfAbsent(entry.checkId(), line);
+            if (earlier != null) {
+                error(findings, "CCL-DUP-001", line, 0, "check_id は" + earlier + "行目と重複しています",
+                        "check_id repeats line " + earlier);
+            } else {
+                entries.add(entry);
             }
-        } catch (IllegalStateException | UncheckedIOException malformed) {
-            if (malformed.getCause() instanceof CharacterCodingException undecodable) {
-                throw undecodable;
-            }
-            findings.error("CCL-CSV-001", 0, 0, "", "CSVとして読めません: " + malformed.getMessage(),
-                    "not valid CSV: " + malformed.getMessage());
-        }
+        });
         if (findings.hasErrors()) {
             throw new InputRejectedException(findings);
         }

@@ -52,7 +52,7 @@ public final class CardRolloutFile {
                 error(findings, "ROL-CODE-001", line, CODE, "「" + code + "」は検査数字の合う全国地方公共団体コード(6桁)ではありません",
                         "'" + code + "' is not a 6-digit local government code with a valid check digit");
             }
-            YearMonth start = month(record.get(START));
+            YearMonth start = ReportCsv.month(record.get(START));
             if (start == null) {
                 error(findings, "ROL-MONTH-001", line, START, "「" + record.get(START) + "」は存在する年月(YYYY-MM)ではありません",
                         "'" + record.get(START) + "' is not a real month in YYYY-MM");
@@ -77,16 +77,6 @@ public final class CardRolloutFile {
             throw new InputRejectedException(findings);
         }
         return new Result(starts, findings.list());
-    }
-
-    private static YearMonth month(String value) {
-        if (value.matches("\\d{4}-\\d{2}")) {
-            int number = Integer.parseInt(value.substring(5));
-            if (number >= 1 && number <= 12) {
-                return YearMonth.of(Integer.parseInt(value.substring(0, 4)), number);
-            }
-        }
-        return null;
     }
 
     private static void error(Findings findings, String code, long line, int index, String ja, String en) {

@@ -193,15 +193,12 @@ public final class ModelRegionFile {
     }
 
     private static YearMonth month(String value, long line, Findings findings) {
-        if (value.matches("\\d{4}-\\d{2}")) {
-            int number = Integer.parseInt(value.substring(5));
-            if (number >= 1 && number <= 12) {
-                return YearMonth.of(Integer.parseInt(value.substring(0, 4)), number);
-            }
+        YearMonth month = ReportCsv.month(value);
+        if (month == null) {
+            error(findings, "MOD-MONTH-001", line, START, "「" + value + "」は存在する年月(YYYY-MM)ではありません",
+                    "'" + value + "' is not a real month in YYYY-MM");
         }
-        error(findings, "MOD-MONTH-001", line, START, "「" + value + "」は存在する年月(YYYY-MM)ではありません",
-                "'" + value + "' is not a real month in YYYY-MM");
-        return null;
+        return month;
     }
 
     private static boolean isPrefecture(String value) {

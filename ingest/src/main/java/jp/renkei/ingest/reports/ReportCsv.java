@@ -12,14 +12,15 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The common frame of a report file: UTF-8 (BOM optional, decoded by the caller), RFC 4180, blank lines ignored, a
- * header row that must match exactly, then one call per line with the right number of fields.
+ * The common frame of renkei's own CSV files (reports, rollout, card-check logs): UTF-8 (BOM optional, decoded by the
+ * caller), RFC 4180, blank lines ignored, a header row that must match exactly, then one call per line with the right
+ * number of fields.
  */
-final class ReportCsv {
-    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+public final class ReportCsv {
+    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     /** Receives each data line whose field count matches the header. */
-    interface LineHandler {
+    public interface LineHandler {
         void line(CSVRecord record, long line);
     }
 
@@ -27,7 +28,7 @@ final class ReportCsv {
     }
 
     /** Reads the lines; header, field-count and CSV problems become {@code <prefix>-HEADER/FIELDS/CSV-001} errors. */
-    static void read(Reader reader, String prefix, List<String> header, Findings findings, LineHandler handler)
+    public static void read(Reader reader, String prefix, List<String> header, Findings findings, LineHandler handler)
             throws IOException {
         try (CSVParser parser = FORMAT.parse(new BomSkippingReader(reader))) {
             boolean first = true;
@@ -58,5 +59,16 @@ final class ReportCsv {
             findings.error(prefix + "-CSV-001", 0, 0, "", "CSVとして読めません: " + malformed.getMessage(),
                     "not valid CSV: " + malformed.getMessage());
         }
+    }
+
+    /** A real month written {@code YYYY-MM}, or null. */
+    public static java.time.YearMonth month(String value) {
+        if (value.matches("\\d{4}-\\d{2}")) {
+            int number = Integer.parseInt(value.substring(5));
+            if (number >= 1 && number <= 12) {
+                return java.time.YearMonth.of(Integer.parseInt(value.substring(0, 4)), number);
+            }
+        }
+        return null;
     }
 }
