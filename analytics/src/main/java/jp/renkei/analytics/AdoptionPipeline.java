@@ -103,8 +103,9 @@ public final class AdoptionPipeline {
                     () -> persist(OfficeSavingsTransform.apply(staged.exchanges(), staged.offices(), effectReports,
                             staged.applications(), config.savingsModel(), months), cached),
                     frame -> frame.count() + " rows");
-            Dataset<Row> scheduleLines = stageOne(LandingDataset.SCHEDULE_LINES,
-                    LandingStaging.scheduleLines(landing.read(LandingDataset.SCHEDULE_LINES)), cached);
+            // Read once, by the agreement only: neither persisted nor counted. At the nation's 118 M lines, persisting
+            // them spilled 41 GB to disk and counting them was a read of its own (docs/demo-nation.md).
+            Dataset<Row> scheduleLines = LandingStaging.scheduleLines(landing.read(LandingDataset.SCHEDULE_LINES));
             Dataset<Row> agreement = progress.stage("transform " + Mart.PLAN_ACTUAL_AGREEMENT.folder(),
                     () -> persist(PlanActualAgreementTransform.apply(scheduleLines, staged.exchanges(), months), cached),
                     frame -> frame.count() + " rows");
