@@ -99,8 +99,8 @@ public final class LandingStaging {
 
     /**
      * Schedule lines of the 第6表 (UPPLAN) and of the actuals (UPJSK): the keys of plan/actual agreement. A relay replay
-     * repeats a message's rows exactly; as docs/landing-zone.md says, exact duplicate rows of one message are dropped
-     * (two identical lines — same person, day, service and time — cannot both be real visits).
+     * repeats a message's rows exactly; the agreement counts distinct lines, which drops those repeats without a
+     * shuffle of every line here (two identical lines — same person, day, service and time — cannot both be real).
      */
     public static Dataset<Row> scheduleLines(Dataset<Row> raw) {
         Column month = code("target_month");
@@ -115,8 +115,7 @@ public final class LandingStaging {
                         code("service_code"),
                         code("service_office"),
                         code("start_time"))
-                .where(col("message_id").isNotNull().and(col("kind").isin("UPPLAN", "UPJSK")))
-                .dropDuplicates();
+                .where(col("message_id").isNotNull().and(col("kind").isin("UPPLAN", "UPJSK")));
     }
 
     /**
