@@ -70,9 +70,9 @@ public final class AdoptionPipeline {
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
             StagedLanding staged = stage(cached);
-            Dataset<Row> cardChecks = stageOne(LandingDataset.CARD_CHECKS, LandingStaging.cardChecks(
-                    new LandingReader(spark, config.landingRoot()).read(LandingDataset.CARD_CHECKS)), cached);
             LandingReader landing = new LandingReader(spark, config.landingRoot());
+            Dataset<Row> cardChecks = stageOne(LandingDataset.CARD_CHECKS, LandingStaging.cardChecks(
+                    landing.read(LandingDataset.CARD_CHECKS)), cached);
             Dataset<Row> effectReports = stageOne(LandingDataset.EFFECT_REPORTS,
                     LandingStaging.effectReports(landing.read(LandingDataset.EFFECT_REPORTS)), cached);
             Dataset<Row> modelRegions = stageOne(LandingDataset.MODEL_REGIONS,

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 
 import jp.renkei.analytics.marts.MartFrames;
 import jp.renkei.analytics.marts.adoption.MonthRange;
+import jp.renkei.ingest.landing.ExchangeRows;
 import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -39,7 +40,6 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class PlanActualAgreementTransform {
 
-    static final String DELIVERED = "delivered";
 
     private PlanActualAgreementTransform() {
     }
@@ -50,7 +50,7 @@ public final class PlanActualAgreementTransform {
      * @param exchanges     de-duplicated exchanges: message_id, sender_office, recipient_office, status
      */
     public static Dataset<Row> apply(Dataset<Row> scheduleLines, Dataset<Row> exchanges, MonthRange range) {
-        Dataset<Row> delivered = exchanges.where(col("status").equalTo(DELIVERED))
+        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeRows.DELIVERED))
                 .select("message_id", "sender_office", "recipient_office", "received_at");
         // A plan (or actuals) sent again for the same person, month and addressee replaces the earlier one: only the
         // lines of the latest file received count.

@@ -21,6 +21,7 @@ import static org.apache.spark.sql.functions.when;
 
 import jp.renkei.analytics.marts.MartFrames;
 import jp.renkei.analytics.marts.adoption.MonthRange;
+import jp.renkei.ingest.landing.ExchangeRows;
 import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -40,7 +41,6 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class OfficeSavingsTransform {
 
-    static final String DELIVERED = "delivered";
     static final int BONUS_PARTNERS = 5;
     private static final Object[] SCHEDULE_KINDS = {"UPPLAN", "UPJSK"};
 
@@ -56,7 +56,7 @@ public final class OfficeSavingsTransform {
      */
     public static Dataset<Row> apply(Dataset<Row> exchanges, Dataset<Row> offices, Dataset<Row> effectReports,
                                      Dataset<Row> applications, SavingsModel model, MonthRange range) {
-        Dataset<Row> delivered = exchanges.where(col("status").equalTo(DELIVERED)
+        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeRows.DELIVERED)
                 .and(col("target_month").isin(range.months().toArray())));
         Column schedule = col("kind").isin(SCHEDULE_KINDS);
         Dataset<Row> sent = delivered.groupBy(col("sender_office").as("office_number"), col("target_month").as("month"))
