@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,16 +36,27 @@ final class ModuleProcess implements AutoCloseable {
         }
         String classpath = ROOT.resolve(module).resolve("target").resolve("classes") + java.io.File.pathSeparator
                 + Files.readString(classpathFile, StandardCharsets.UTF_8).strip();
+        return startJava(module, classpath, jvmOptions, mainClass, arguments, Map.of(), log);
+    }
+
+    /** Starts a main class on the given classpath, with extra environment variables, logging to {@code log}. */
+    static ModuleProcess startJava(String name, String classpath, List<String> jvmOptions, String mainClass,
+            List<String> arguments, Map<String, String> environment, Path log) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaExecutable().toString());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);
         command.addAll(arguments);
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ModuleProcess(module, process, log);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return new ModuleProcess(name, builder.start(), log);
+    }
+
+    static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     static Path repositoryRoot() {

@@ -16,16 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import jp.renkei.ingest.cli.IngestCommand;
 import jp.renkei.ingest.demo.DemoNation;
 import jp.renkei.ingest.demo.DemoNationConfig;
-import jp.renkei.ingest.demo.DemoNationGenerator;
-import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
 import jp.renkei.relay.agent.AgentCredentials;
 import jp.renkei.relay.agent.OutboxSender;
 import jp.renkei.relay.agent.UploadOutcome;
@@ -60,17 +56,8 @@ class PipelineEndToEndTest {
 
     @BeforeAll
     void runThePipeline() throws Exception {
-        nation = new DemoNationGenerator().generate(DemoNationConfig.tiny(11), home.resolve("demo-input"), status -> { });
+        nation = TinyNationLanding.generateAndLand(home, 11);
         expected = new ExpectedAdoption(nation.officeList(), nation.applicationRoster(), nation.outbox(), nation.archive());
-        PseudonymKeyStore.createIfMissing(home);
-
-        land("municipalities", nation.municipalityMaster());
-        land("offices", nation.officeList());
-        land("applications", nation.applicationRoster());
-        land("model_regions", nation.modelRegions());
-        land("effect_reports", nation.effectReports());
-        land("card_rollout", nation.cardRollout());
-        backfill(nation.archive());
 
         Path registry = home.resolve("relay").resolve("registry").resolve("applications.csv");
         Files.createDirectories(registry.getParent());
@@ -252,21 +239,6 @@ class PipelineEndToEndTest {
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(dashboardUri.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private void backfill(Path archive) throws IOException {
-        List<String> arguments = new ArrayList<>(List.of("backfill", "--home", home.toString()));
-        try (Stream<Path> archives = Files.list(archive)) {
-            archives.sorted().forEach(zip -> arguments.add(zip.toString()));
-        }
-        assertThat(arguments).as("history archives of the tiny nation").hasSizeGreaterThan(3);
-        int exit = new CommandLine(new IngestCommand()).execute(arguments.toArray(String[]::new));
-        assertThat(exit).as("renkei-ingest %s", arguments).isZero();
-    }
-
-    private void land(String dataset, Path file) {
-        int exit = new CommandLine(new IngestCommand()).execute("land", dataset, "--home", home.toString(), file.toString());
-        assertThat(exit).as("renkei-ingest land %s %s", dataset, file).isZero();
     }
 
     private void relayTheOutbox() throws Exception {
