@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * Starts a module's main class in its own JVM, on the classpath its build wrote to
@@ -76,6 +81,20 @@ final class ModuleProcess implements AutoCloseable {
         }
         if (process.exitValue() != 0) {
             throw new AssertionError(name + " exited with " + process.exitValue() + "; log:\n" + logText());
+        }
+    }
+
+    /**
+     * Waits until {@code condition} holds, failing with this process's log if it exits first or {@code limit}
+     * passes.
+     */
+    void awaitCondition(String what, Duration limit, Callable<Boolean> condition) throws IOException {
+        try {
+            Awaitility.await(what).atMost(limit).pollInterval(Duration.ofMillis(100))
+                    .failFast(() -> !process.isAlive())
+                    .until(condition);
+        } catch (ConditionTimeoutException | TerminalFailureException notThere) {
+            throw new AssertionError(name + ": " + notThere.getMessage() + "; log:\n" + logText(), notThere);
         }
     }
 

@@ -250,13 +250,7 @@ class PipelineEndToEndTest {
         try (ModuleProcess relay = ModuleProcess.start("relay", List.of("-Xmx512m"), "jp.renkei.relay.cli.RelayCommand",
                 List.of("serve", "--home", home.toString(), "--port", "0", "--port-file", portFile.toString()),
                 home.resolve("logs").resolve("relay.log"))) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (!Files.exists(portFile)) {
-                assertThat(relay.isAlive()).as("relay process is running; log:%n%s", relay.logText()).isTrue();
-                assertThat(System.nanoTime()).as("relay started within 60 s").isLessThan(deadline);
-                Thread.onSpinWait();
-                Thread.sleep(50);
-            }
+            relay.awaitCondition("the relay's port file", Duration.ofSeconds(60), () -> Files.exists(portFile));
             URI relayUri = URI.create("https://127.0.0.1:" + Files.readString(portFile).strip());
             Path demoInput = home.resolve("demo-input");
             OutboxSender sender = new OutboxSender(relayUri, home.resolve("relay").resolve("tls").resolve("relay-cert.pem"),
@@ -268,19 +262,13 @@ class PipelineEndToEndTest {
     }
 
     private void awaitDashboard() throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (true) {
-            assertThat(dashboard.isAlive()).as("dashboard process is running; log:%n%s", dashboard.logText()).isTrue();
+        dashboard.awaitCondition("the dashboard answering", Duration.ofSeconds(120), () -> {
             try {
-                if (get("/api/v1/municipal-adoption?month=" + LAST_MONTH).statusCode() == 200) {
-                    return;
-                }
+                return get("/api/v1/municipal-adoption?month=" + LAST_MONTH).statusCode() == 200;
             } catch (IOException notYetListening) {
-                // keep waiting until the deadline
+                return false;
             }
-            assertThat(System.nanoTime()).as("dashboard ready within 120 s; log:%n%s", dashboard.logText()).isLessThan(deadline);
-            Thread.sleep(250);
-        }
+        });
     }
 
     private static int freePort() throws IOException {

@@ -8,14 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.TerminalFailureException;
 
 /**
  * A Spark standalone cluster on localhost — one master and one worker, each its own JVM started from Spark's own
@@ -54,10 +49,10 @@ final class SparkStandaloneCluster implements AutoCloseable {
                     List.of("--host", "127.0.0.1", "--port", "0", "--webui-port", "0"),
                     Map.of("SPARK_HOME", sparkHome.toString()), folder.resolve("logs").resolve("master.log"));
             daemons.add(master);
-            String masterUrl = await("the master's URL in its log", master, () -> {
-                Matcher matcher = MASTER_URL.matcher(master.logText());
-                return matcher.find() ? matcher.group(1) : null;
-            });
+            master.awaitCondition("the master's URL in its log", START_TIMEOUT,
+                    () -> MASTER_URL.matcher(master.logText()).find());
+            Matcher url = MASTER_URL.matcher(master.logText());
+            String masterUrl = url.find() ? url.group(1) : null;
 
             ModuleProcess worker = ModuleProcess.startJava("spark worker", classpath,
                     List.of(ModuleProcess.sparkOptionsFile(), DAEMON_HEAP), "org.apache.spark.deploy.worker.Worker",
@@ -66,8 +61,8 @@ final class SparkStandaloneCluster implements AutoCloseable {
                             "--work-dir", folder.resolve("worker").toString(), masterUrl),
                     workerEnvironment(sparkHome), folder.resolve("logs").resolve("worker.log"));
             daemons.add(worker);
-            await("the worker's registration with the master", worker,
-                    () -> worker.logText().contains("Successfully registered with master") ? Boolean.TRUE : null);
+            worker.awaitCondition("the worker's registration with the master", START_TIMEOUT,
+                    () -> worker.logText().contains("Successfully registered with master"));
             return new SparkStandaloneCluster(folder, sparkHome, masterUrl, daemons);
         } catch (RuntimeException | Error | IOException failed) {
             daemons.forEach(ModuleProcess::close);
@@ -140,16 +135,5 @@ final class SparkStandaloneCluster implements AutoCloseable {
             Files.createSymbolicLink(jars.resolve(jar.getFileName()), jar);
         }
         return sparkHome;
-    }
-
-    /** Waits until {@code probe} answers, failing with the process's log if it exits or the time runs out. */
-    private static <T> T await(String what, ModuleProcess process, Callable<T> probe) throws IOException {
-        try {
-            return Awaitility.await(what).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
-                    .failFast(() -> !process.isAlive())
-                    .until(probe, Objects::nonNull);
-        } catch (ConditionTimeoutException | TerminalFailureException notThere) {
-            throw new AssertionError(notThere.getMessage() + "; log:\n" + process.logText(), notThere);
-        }
     }
 }

@@ -86,6 +86,7 @@ public final class RelayServer implements Closeable {
                 Long.toString(journal.lastSequence()), Long.toString((System.nanoTime() - recoveryStarted) / 1_000_000),
                 Integer.toString(replay.size()), Long.toString(landedUpTo));
 
+        Retention retention = new Retention(journal, ledger, checkpoint, Duration.ofDays(config.retentionDays()), clock);
         OfficeAuthentication authentication = new OfficeAuthentication(OfficeCertificateVerifier.load(
                 PkiLayout.relayTrustAnchor(config.home()), PkiLayout.revokedSerials(config.home()), clock));
         RelayMetrics metrics = new RelayMetrics(() -> System.currentTimeMillis() / 1_000);
@@ -110,6 +111,7 @@ public final class RelayServer implements Closeable {
             health.put("journal_forces", journal.forceCount());
             health.put("registered_offices", registry.size());
             health.put("messages_known", ledger.size());
+            health.put("retention_passes", retention.completedPasses());
             exchange.json(healthy ? 200 : 503, health);
         });
         routes.add("/metrics", exchange -> {
@@ -122,13 +124,13 @@ public final class RelayServer implements Closeable {
             gauges.put("renkei_relay_processor_backlog", processor.backlog());
             gauges.put("renkei_relay_processed_sequence", processor.processedSequence());
             gauges.put("renkei_relay_messages_known", ledger.size());
+            gauges.put("renkei_relay_retention_passes_total", retention.completedPasses());
             exchange.answer(200, "text/plain; version=0.0.4; charset=utf-8",
                     metrics.exposition(gauges).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
         Server server = HttpsEndpoint.start(config, RelayTlsMaterial.ensure(config.home(), config.secretsFolder()), routes);
         LOG.log(System.Logger.Level.INFO, "relay listening on https://{0}:{1,number,#} ({2} registered offices)",
                 config.bindAddress(), HttpsEndpoint.port(server), registry.size());
-        Retention retention = new Retention(journal, ledger, checkpoint, Duration.ofDays(config.retentionDays()), clock);
         retention.start();
         return new RelayServer(server, journal, processor, ledger, cardChecks, retention);
     }

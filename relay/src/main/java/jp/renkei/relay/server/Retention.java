@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import jp.renkei.relay.journal.Journal;
 import jp.renkei.relay.receipt.MessageLedger;
 import jp.renkei.relay.routing.ExchangeLanding;
@@ -26,6 +27,7 @@ final class Retention implements AutoCloseable {
     private final Path landingCheckpoint;
     private final Duration retention;
     private final Clock clock;
+    private final AtomicLong completedPasses = new AtomicLong();
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "relay-retention");
         thread.setDaemon(true);
@@ -57,7 +59,13 @@ final class Retention implements AutoCloseable {
                     Long.toString(segment.lastSequence()), java.time.Instant.ofEpochMilli(segment.newestReceivedAtMillis()),
                     Long.toString(retention.toDays()));
         }
+        completedPasses.incrementAndGet();
         return deleted;
+    }
+
+    /** Passes that ran to the end since the relay started; the first one runs at start-up. */
+    long completedPasses() {
+        return completedPasses.get();
     }
 
     private void runLogged() {

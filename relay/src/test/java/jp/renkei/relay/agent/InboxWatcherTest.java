@@ -1,5 +1,6 @@
 package jp.renkei.relay.agent;
 
+import static org.awaitility.Awaitility.await;
 import static jp.renkei.relay.testing.ScheduleFiles.CARE_MANAGER;
 import static jp.renkei.relay.testing.ScheduleFiles.HOME_HELP;
 import static jp.renkei.relay.testing.ScheduleFiles.SENT_AT;
@@ -80,12 +81,7 @@ class InboxWatcherTest {
         RelayClient.Reply reply = client.upload(CARE_MANAGER, name, plan);
         assertThat(reply.status()).as(reply.text()).isEqualTo(202);
 
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!Files.exists(inbox.resolve(name))) {
-            assertThat(System.nanoTime() < deadline).as("%s received within %s; problems %s", name, LIMIT, problems)
-                    .isTrue();
-            watcher.loop().awaitPasses(watcher.loop().passes() + 1, Duration.ofSeconds(1));
-        }
+        await(name + " received").atMost(LIMIT).until(() -> Files.exists(inbox.resolve(name)));
         watcher.loop().awaitPasses(watcher.loop().passes() + 1, LIMIT);
 
         assertThat(inbox.resolve(name)).hasBinaryContent(plan);

@@ -1,5 +1,6 @@
 package jp.renkei.relay.agent;
 
+import static org.awaitility.Awaitility.await;
 import static jp.renkei.relay.testing.ScheduleFiles.CARE_MANAGER;
 import static jp.renkei.relay.testing.ScheduleFiles.HOME_HELP;
 import static jp.renkei.relay.testing.ScheduleFiles.SENT_AT;
@@ -175,13 +176,8 @@ class OutboxWatcherTest {
         assertThat(watcher.loop().awaitPasses(watcher.loop().passes() + 2, LIMIT)).as("two more passes").isTrue();
     }
 
-    private void awaitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() < deadline).as("%s within %s; progress %s, problems %s", what, LIMIT, progress,
-                    problems).isTrue();
-            watcher.loop().awaitPasses(watcher.loop().passes() + 1, Duration.ofSeconds(1));
-        }
+    private void awaitUntil(BooleanSupplier condition, String what) {
+        await(what).atMost(LIMIT).until(condition::getAsBoolean);
     }
 
     private String writeOutboxFile(java.time.LocalDateTime sentAt, byte[] content) throws Exception {

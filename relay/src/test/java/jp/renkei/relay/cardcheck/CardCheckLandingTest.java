@@ -1,9 +1,11 @@
 package jp.renkei.relay.cardcheck;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -59,10 +61,8 @@ class CardCheckLandingTest {
             checks.add(check("c1", null));
             checks.add(check("c2", null));
 
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (LandingFolder.rows(landing, LandingDataset.CARD_CHECKS).size() < 2 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            await("both checks landed").atMost(Duration.ofSeconds(10))
+                    .until(() -> LandingFolder.rows(landing, LandingDataset.CARD_CHECKS).size() >= 2);
             assertThat(LandingFolder.rows(landing, LandingDataset.CARD_CHECKS)).hasSize(2);
             assertThat(checks.bufferedRows()).isZero();
         }

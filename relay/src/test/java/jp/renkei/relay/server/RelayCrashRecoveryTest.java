@@ -1,5 +1,6 @@
 package jp.renkei.relay.server;
 
+import static org.awaitility.Awaitility.await;
 import static jp.renkei.relay.testing.ScheduleFiles.CARE_MANAGER;
 import static jp.renkei.relay.testing.ScheduleFiles.HOME_HELP;
 import static jp.renkei.relay.testing.ScheduleFiles.SENT_AT;
@@ -15,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -112,13 +115,13 @@ class RelayCrashRecoveryTest {
     }
 
     private int awaitPort(Process relayProcess, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        while (!Files.exists(portFile())) {
-            if (!relayProcess.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("the relay process did not start within " + START_LIMIT + "; its log:\n"
-                        + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            Thread.sleep(20);
+        try {
+            await("the relay's port file").atMost(START_LIMIT).pollInterval(Duration.ofMillis(20))
+                    .failFast(() -> !relayProcess.isAlive())
+                    .until(() -> Files.exists(portFile()));
+        } catch (ConditionTimeoutException | TerminalFailureException notStarted) {
+            throw new AssertionError("the relay process did not start within " + START_LIMIT + "; its log:\n"
+                    + Files.readString(log, StandardCharsets.UTF_8), notStarted);
         }
         return Integer.parseInt(Files.readString(portFile(), StandardCharsets.US_ASCII).strip());
     }

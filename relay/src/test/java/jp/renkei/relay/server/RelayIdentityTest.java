@@ -1,5 +1,6 @@
 package jp.renkei.relay.server;
 
+import static org.awaitility.Awaitility.await;
 import static jp.renkei.relay.testing.ScheduleFiles.CARE_MANAGER;
 import static jp.renkei.relay.testing.ScheduleFiles.HOME_HELP;
 import static jp.renkei.relay.testing.ScheduleFiles.OTHER_CARE_MANAGER;
@@ -87,11 +88,8 @@ class RelayIdentityTest {
         assertThat(client.upload(CARE_MANAGER, NAME, PLAN).status()).isEqualTo(202);
 
         RevokedSerials.append(PkiLayout.revokedSerials(home.relay()), credentials.certificate().getSerialNumber(), NOW);
-        long deadline = System.nanoTime() + RevokedSerials.RECHECK.multipliedBy(5).toNanos();
-        while (client.as(CARE_MANAGER).get("/api/v1/inbox").status() != 401) {
-            assertThat(System.nanoTime()).as("revocation noticed within the recheck interval").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        await("revocation noticed within the recheck interval").atMost(RevokedSerials.RECHECK.multipliedBy(5))
+                .until(() -> client.as(CARE_MANAGER).get("/api/v1/inbox").status() == 401);
 
         assertRefused(client.upload(CARE_MANAGER, ScheduleFiles.name(CARE_MANAGER, HOME_HELP, SENT_AT.plusMinutes(1)),
                 PLAN), 401, "RELAY-CERT-004");

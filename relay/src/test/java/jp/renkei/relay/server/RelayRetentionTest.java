@@ -1,5 +1,6 @@
 package jp.renkei.relay.server;
 
+import static org.awaitility.Awaitility.await;
 import static jp.renkei.relay.testing.ScheduleFiles.CARE_MANAGER;
 import static jp.renkei.relay.testing.ScheduleFiles.HOME_HELP;
 import static jp.renkei.relay.testing.ScheduleFiles.SENT_AT;
@@ -52,7 +53,8 @@ class RelayRetentionTest {
 
         clock.advance(Duration.ofDays(29));
         try (RunningRelay relay = home.start(properties, clock)) {
-            Thread.sleep(500);
+            RelayClient client = relay.client();
+            await("retention's first pass, at start-up").until(() -> client.health().get("retention_passes").asLong() >= 1);
             assertThat(relay.client().inbox(HOME_HELP).json().get("files")).as("within the retention").hasSize(FILES);
         }
 
@@ -77,16 +79,8 @@ class RelayRetentionTest {
     }
 
     private static JsonNode awaitInboxSmallerThan(RelayClient client, int size) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        JsonNode inbox = client.inbox(HOME_HELP).json();
-        while (inbox.get("files").size() >= size) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("retention deleted nothing within 20 s: " + inbox);
-            }
-            Thread.sleep(50);
-            inbox = client.inbox(HOME_HELP).json();
-        }
-        return inbox;
+        return await("retention deleting files").atMost(Duration.ofSeconds(20))
+                .until(() -> client.inbox(HOME_HELP).json(), inbox -> inbox.get("files").size() < size);
     }
 
     private List<Path> segments() throws Exception {

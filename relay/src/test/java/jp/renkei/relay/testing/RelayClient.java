@@ -1,5 +1,6 @@
 package jp.renkei.relay.testing;
 
+import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -174,16 +175,9 @@ public final class RelayClient {
 
     /** Waits until the relay has routed every file up to {@code sequence}, failing after a generous limit. */
     public void awaitProcessed(long sequence) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
-        JsonNode health = health();
-        while (health.get("processed_sequence").asLong() < sequence) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the relay did not process up to sequence " + sequence + " within " + WAIT_LIMIT
-                        + "; health: " + health);
-            }
-            Thread.sleep(10);
-            health = health();
-        }
+        await("the relay processing up to sequence " + sequence).atMost(WAIT_LIMIT)
+                .pollInterval(Duration.ofMillis(10))
+                .until(this::health, health -> health.get("processed_sequence").asLong() >= sequence);
     }
 
     private HttpRequest.Builder request(String rawPath, Map<String, String> headers) {
