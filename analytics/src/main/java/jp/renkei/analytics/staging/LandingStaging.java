@@ -98,7 +98,9 @@ public final class LandingStaging {
     }
 
     /**
-     * Schedule lines of the 第6表 (UPPLAN) and of the actuals (UPJSK): the keys of plan/actual agreement. A relay replay
+     * Schedule lines of the 第6表 (UPPLAN) and of the actuals (UPJSK), and the deletes of either (DLTPLAN, DLTJSK: one
+     * row per delete record, naming the person and month and, for DLTJSK, the office and service type in
+     * service_office and service_code): the keys of plan/actual agreement. A relay replay
      * repeats a message's rows exactly; the agreement counts distinct lines, which drops those repeats without a
      * shuffle of every line here (two identical lines — same person, day, service and time — cannot both be real).
      */
@@ -115,7 +117,7 @@ public final class LandingStaging {
                         code("service_code"),
                         code("service_office"),
                         code("start_time"))
-                .where(col("message_id").isNotNull().and(col("kind").isin("UPPLAN", "UPJSK")));
+                .where(col("message_id").isNotNull().and(col("kind").isin("UPPLAN", "UPJSK", "DLTPLAN", "DLTJSK")));
     }
 
     /**

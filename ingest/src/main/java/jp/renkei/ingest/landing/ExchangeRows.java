@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import jp.renkei.ingest.pseudonym.PersonPseudonymizer;
+import jp.renkei.ingest.standard.ActualsDeleteRecord;
+import jp.renkei.ingest.standard.ScheduleDeleteRecord;
 import jp.renkei.ingest.standard.ScheduleRecord;
 import jp.renkei.ingest.standard.StandardFile;
 import jp.renkei.ingest.standard.StandardFileName;
@@ -41,6 +43,18 @@ public final class ExchangeRows {
             scheduleLines.add(Arrays.asList(messageId, kind, personKey,
                     line.insurerNumber(), line.targetMonth().toString(), line.serviceDate(), line.serviceCode(),
                     line.serviceOfficeNumber(), line.units(), line.startTime(), line.endTime(), line.serviceCount()));
+        }
+        // Deletes land beside the lines they remove, so analytics can apply them (docs/landing-zone.md).
+        for (ScheduleDeleteRecord delete : file.recordsOf(ScheduleDeleteRecord.class)) {
+            String personKey = personKeys.computeIfAbsent(delete.insuredPersonNumber(), pseudonymizer::personKey);
+            scheduleLines.add(Arrays.asList(messageId, kind, personKey, delete.insurerNumber(),
+                    delete.deletedMonth().toString(), "", "", "", "", "", "", ""));
+        }
+        for (ActualsDeleteRecord delete : file.recordsOf(ActualsDeleteRecord.class)) {
+            String personKey = personKeys.computeIfAbsent(delete.insuredPersonNumber(), pseudonymizer::personKey);
+            scheduleLines.add(Arrays.asList(messageId, kind, personKey, delete.insurerNumber(),
+                    delete.deletedMonth().toString(), "", delete.serviceType(), delete.serviceOfficeNumber(),
+                    "", "", "", ""));
         }
     }
 

@@ -123,6 +123,44 @@ class BackfillCommandTest {
     }
 
     @Test
+    void aDeleteLandsAsOneRowPerRecordNamingThePersonMonthAndForActualsTheOfficeAndServiceType() throws IOException {
+        PseudonymKeyStore.createIfMissing(home);
+        String planName = entryOf("UPPLAN_");
+        String actualsName = entryOf("UPJSK_");
+        String[] plan = new String(MONTH.get(planName), MS932).split("\r\n")[0].split(",");
+        String[] actuals = new String(MONTH.get(actualsName), MS932).split("\r\n")[0].split(",");
+        // The deletes go the way the files they delete went: DLTPLAN from the care manager, DLTJSK from the office.
+        String month = planName.substring(planName.indexOf("UPPLAN_") + 7, planName.indexOf("UPPLAN_") + 13);
+        String actualsFile = actualsName.substring(actualsName.indexOf('/') + 1);
+        String actualsOffice = actualsFile.split("_")[2];
+        String actualsType = actualsFile.split("_")[3];
+        Map<String, byte[]> deletes = new LinkedHashMap<>();
+        deletes.put(planName.replace("UPPLAN_", "DLTPLAN_"),
+                (String.join(",", plan[0], plan[1], plan[2], month) + "\r\n").getBytes(MS932));
+        deletes.put(actualsName.replace("UPJSK_", "DLTJSK_"), (String.join(",", actuals[0], actuals[1], actuals[2],
+                month, actualsOffice, actualsType) + "\r\n").getBytes(MS932));
+
+        int exitCode = backfill(zip("history-deletes.zip", deletes));
+
+        assertThat(exitCode).as("exit code; stderr: %s", console.err()).isZero();
+        List<CSVRecord> lines = landed(LandingDataset.SCHEDULE_LINES);
+        assertThat(lines).extracting(row -> row.get("kind")).containsExactlyInAnyOrder("DLTPLAN", "DLTJSK");
+        assertThat(lines).allSatisfy(row -> {
+            assertThat(row.get("person_key")).matches("[0-9a-f]{64}");
+            assertThat(row.get("target_month")).isEqualTo(month.substring(0, 4) + "-" + month.substring(4));
+            assertThat(row.get("service_date")).isEmpty();
+        });
+        CSVRecord actualsDelete = lines.stream().filter(row -> row.get("kind").equals("DLTJSK")).findFirst().orElseThrow();
+        assertThat(actualsDelete.get("service_office")).isEqualTo(actualsOffice);
+        assertThat(actualsDelete.get("service_code")).isEqualTo(actualsType);
+        assertThat(actualsDelete.get("insurer")).isEqualTo(actuals[1]);
+    }
+
+    private static String entryOf(String kindPrefix) {
+        return MONTH.keySet().stream().filter(name -> name.contains(kindPrefix)).findFirst().orElseThrow();
+    }
+
+    @Test
     void withoutAPseudonymKeyNothingLandsAndTheErrorSaysHowToMakeOne() throws IOException {
         Path archive = zip("history-2026-08.zip", MONTH);
 

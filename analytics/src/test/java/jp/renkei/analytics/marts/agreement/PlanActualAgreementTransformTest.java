@@ -83,6 +83,75 @@ class PlanActualAgreementTransformTest {
         assertThat(rows).containsOnlyKeys("3112010026", "3112020016");
     }
 
+    /**
+     * 018 plans two visits of 026 for the person and one for a second person (p1), then deletes the person's plan
+     * (d1). 026's actuals (a1) hold its 訪問介護 (11) and 訪問看護 (13) lines; it then deletes its 13 actuals (d2).
+     */
+    @Test
+    void aLaterDeleteRemovesThePersonsPlanOrOneServiceTypeOfTheOfficesActuals() {
+        String other = "cd".repeat(32);
+        Map<String, Row> deleted = agreement(
+                new String[][] {
+                        line("p1", "UPPLAN", "2025-08-04", "111211", "3112010026", "0900"),
+                        line("p1", "UPPLAN", "2025-08-11", "111211", "3112010026", "0900"),
+                        line("p1", other, "UPPLAN", "2025-08-04", "111211", "3112010026", "1000"),
+                        line("d1", "DLTPLAN", "", "", "", ""),
+                        line("a1", "UPJSK", "2025-08-04", "111211", "3112010026", "0900"),
+                        line("a1", "UPJSK", "2025-08-05", "131111", "3112010026", "1400"),
+                        line("d2", "DLTJSK", "", "13", "3112010026", "")},
+                exchange("p1", "UPPLAN", "3112010018", "3112010026", "2025-08-01"),
+                exchange("d1", "DLTPLAN", "3112010018", "3112010026", "2025-08-02"),
+                exchange("a1", "UPJSK", "3112010026", "3112010018", "2025-08-31"),
+                exchange("d2", "DLTJSK", "3112010026", "3112010018", "2025-09-01"));
+
+        Row homeHelp = deleted.get("3112010026");
+        assertThat(homeHelp.<Long>getAs("planned_lines")).as("only the other person's line is still planned").isEqualTo(1);
+        assertThat(homeHelp.<Long>getAs("actual_lines")).as("the 訪問看護 actuals are deleted").isEqualTo(1);
+        assertThat(homeHelp.<Long>getAs("added_lines")).isEqualTo(1);
+        assertThat(homeHelp.<Long>getAs("cancelled_lines")).isEqualTo(1);
+    }
+
+    @Test
+    void aPlanOrActualsSentAfterTheirDeleteCountAgain() {
+        Map<String, Row> resent = agreement(
+                new String[][] {
+                        line("d1", "DLTPLAN", "", "", "", ""),
+                        line("p2", "UPPLAN", "2025-08-04", "111211", "3112010026", "0900"),
+                        line("d2", "DLTJSK", "", "11", "3112010026", ""),
+                        line("a2", "UPJSK", "2025-08-04", "111211", "3112010026", "0900")},
+                exchange("d1", "DLTPLAN", "3112010018", "3112010026", "2025-08-02"),
+                exchange("p2", "UPPLAN", "3112010018", "3112010026", "2025-08-03"),
+                exchange("d2", "DLTJSK", "3112010026", "3112010018", "2025-08-30"),
+                exchange("a2", "UPJSK", "3112010026", "3112010018", "2025-08-31"));
+
+        Row homeHelp = resent.get("3112010026");
+        assertThat(homeHelp.<Long>getAs("planned_lines")).isEqualTo(1);
+        assertThat(homeHelp.<Long>getAs("matched_lines")).isEqualTo(1);
+        assertThat(homeHelp.<Double>getAs("agreement_rate")).isEqualTo(1.0);
+    }
+
+    private static Map<String, Row> agreement(String[][] lines, String[]... exchanges) {
+        Dataset<Row> staged = LandingStaging.scheduleLines(strings(
+                String.join(",", LandingDataset.SCHEDULE_LINES.columns()), lines));
+        Dataset<Row> exchanged = LandingStaging.exchanges(strings(
+                "message_id,kind,sender_office,recipient_office,target_month,records,persons,status,delivered_at,received_at",
+                exchanges));
+        Map<String, Row> byOffice = new TreeMap<>();
+        PlanActualAgreementTransform.apply(staged, exchanged, MonthRange.of("2025-08", "2025-08")).collectAsList()
+                .forEach(r -> byOffice.put(r.getAs("office_number"), r));
+        return byOffice;
+    }
+
+    private static String[] exchange(String message, String kind, String sender, String recipient, String day) {
+        String at = day + "T00:00:00Z";
+        return row(message, kind, sender, recipient, "2025-08", "1", "1", "delivered", at, at);
+    }
+
+    private static String[] line(String message, String person, String kind, String date, String code, String office,
+            String start) {
+        return row(message, kind, person, "312011", "2025-08", date, code, office, "244", start, "", "1");
+    }
+
     private static String[] line(String message, String kind, String date, String code, String office, String start) {
         return row(message, kind, PERSON, "312011", "2025-08", date, code, office, "244", start, "", "1");
     }
