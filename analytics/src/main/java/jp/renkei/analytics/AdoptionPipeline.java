@@ -28,6 +28,7 @@ import jp.renkei.analytics.quality.AdoptionChecks;
 import jp.renkei.analytics.quality.CardCheckChecks;
 import jp.renkei.analytics.quality.ContractChecks;
 import jp.renkei.analytics.quality.DataQualityException;
+import jp.renkei.analytics.quality.InputFreshness;
 import jp.renkei.analytics.quality.QualityCheck;
 import jp.renkei.analytics.quality.QualityFinding;
 import jp.renkei.analytics.staging.LandingStaging;
@@ -83,6 +84,7 @@ public final class AdoptionPipeline {
 
             MonthRange months = months(staged);
             progress.line("months %s to %s", months.from(), months.to());
+            enforce("input freshness", InputFreshness.checks(landing::latestLanding, months.to()));
 
             Dataset<Row> municipal = progress.stage("transform " + MunicipalAdoptionTransform.MART,
                     () -> persist(MunicipalAdoptionTransform.apply(staged.offices(), staged.municipalities(),

@@ -145,6 +145,18 @@ class AdoptionPipelineTest {
     }
 
     @Test
+    void aRosterLandedLongBeforeTheLastMonthStopsTheRunAsStale() throws IOException {
+        landReferenceData();
+        run(config(Optional.of(YearMonth.of(2024, 2)), "20240301T010000Z-0c0c"));
+
+        assertThatThrownBy(() -> run(config(Optional.of(YearMonth.of(2024, 9)), "20240930T010000Z-0d0d")))
+                .isInstanceOfSatisfying(DataQualityException.class, e -> assertThat(e.getMessage())
+                        .contains("ANA-DQ-015", "applications.fresh", "dt=2024-03-01", "older than 2024-08-01")
+                        .doesNotContain("municipalities.fresh"));
+        assertThat(current("municipal_adoption")).isEqualTo("20240301T010000Z-0c0c");
+    }
+
+    @Test
     void aFromMonthAfterTheToMonthIsAnArgumentError() throws IOException {
         landReferenceData();
         AdoptionJobConfig config = new AdoptionJobConfig(home, YearMonth.of(2025, 1),

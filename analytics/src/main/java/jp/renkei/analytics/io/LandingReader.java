@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,6 +73,43 @@ public final class LandingReader {
                 .option("pathGlobFilter", PART_GLOB)
                 .csv(folder.toUri().toString()) // file:// URI: never resolved against fs.defaultFS
                 .withColumn(LANDED_AT, org.apache.spark.sql.functions.col("_metadata.file_modification_time"));
+    }
+
+    /** The latest {@code dt} partition of a dataset that holds a part; empty when the dataset never landed. */
+    public Optional<LocalDate> latestLanding(LandingDataset dataset) {
+        Path folder = landingRoot.resolve(dataset.directoryName());
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        Optional<LocalDate> latest = Optional.empty();
+        try (DirectoryStream<Path> partitions = Files.newDirectoryStream(folder, DT + "=*")) {
+            for (Path partition : partitions) {
+                Optional<LocalDate> day = partitionDay(partition);
+                if (day.isPresent() && (latest.isEmpty() || day.get().isAfter(latest.get())) && holdsParts(partition)) {
+                    latest = day;
+                }
+            }
+            return latest;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list landing folder " + folder, e);
+        }
+    }
+
+    private static Optional<LocalDate> partitionDay(Path partition) {
+        try {
+            return Optional.of(LocalDate.parse(partition.getFileName().toString().substring(DT.length() + 1)));
+        } catch (java.time.format.DateTimeParseException notADay) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean holdsParts(Path partition) throws IOException {
+        if (!Files.isDirectory(partition)) {
+            return false;
+        }
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(partition, PART_GLOB)) {
+            return parts.iterator().hasNext();
+        }
     }
 
     private static boolean hasParts(Path folder) {

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.spark.sql.Column;
@@ -55,6 +56,14 @@ public final class QualityCheck {
                     ? new Violations(1, List.of(rows + " rows against " + previousRows + " in the published run"))
                     : new Violations(0, List.of());
         });
+    }
+
+    /** Fails with the one example {@code violation} gives, if it gives one; for checks of things other than rows. */
+    public static QualityCheck fromViolation(String code, String name, Supplier<Optional<String>> violation,
+                                             String advice) {
+        return new QualityCheck(code, name, advice, () -> violation.get()
+                .map(example -> new Violations(1, List.of(example)))
+                .orElseGet(() -> new Violations(0, List.of())));
     }
 
     /** Fails when {@code frame} has no row at all. */
