@@ -62,6 +62,11 @@ public final class AdoptionJob implements Callable<Integer> {
                     + "default: the bundled values, each with its source).")
     Path savingsModel;
 
+    @Option(names = "--force",
+            description = "Publish even when the current run had the same request and read the same landing parts "
+                    + "(after a change to the job itself).")
+    boolean force;
+
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
@@ -100,7 +105,7 @@ public final class AdoptionJob implements Callable<Integer> {
                     + unusable.getMessage());
         }
         return new AdoptionJobConfig(home, fromMonth, Optional.ofNullable(toMonth), sparkMaster, shufflePartitions,
-                keepRuns, Optional.ofNullable(runId), model);
+                keepRuns, Optional.ofNullable(runId), model, force);
     }
 
     @Override
@@ -114,8 +119,9 @@ public final class AdoptionJob implements Callable<Integer> {
             System.err.printf("[analytics] Spark %s up in %.1f s (%s)%n", spark.version(),
                     (System.nanoTime() - start) / 1e9, config.master());
             AdoptionPipeline.Result result = new AdoptionPipeline(spark, config, System.err, Clock.systemUTC()).run();
-            System.err.printf("[analytics] published run %s: %d municipal rows, %d prefecture rows, "
+            System.err.printf("[analytics] %s run %s: %d municipal rows, %d prefecture rows, "
                             + "%d card-check rows, months %s..%s%n",
+                    result.published() ? "published" : "nothing changed; still current:",
                     result.runId(), result.municipalRows(), result.prefectureRows(), result.cardCheckRows(),
                     result.months().from(), result.months().to());
         } finally {

@@ -17,6 +17,7 @@ import jp.renkei.analytics.marts.savings.SavingsModel;
  * @param keepRuns          published runs kept per mart (older run folders are deleted)
  * @param runId             run id to publish under; empty = a fresh one ({@code 20261126T050242Z-3f9c})
  * @param savingsModel      the savings model's parameters; default the bundled {@code savings-model.properties}
+ * @param force             publish even when the current run had the same request and read the same input
  */
 public record AdoptionJobConfig(
         Path home,
@@ -26,7 +27,8 @@ public record AdoptionJobConfig(
         int shufflePartitions,
         int keepRuns,
         Optional<String> runId,
-        SavingsModel savingsModel) {
+        SavingsModel savingsModel,
+        boolean force) {
 
     /** The month the care-plan data linkage system went live. */
     public static final YearMonth DEFAULT_FROM_MONTH = YearMonth.of(2023, 4);
@@ -52,7 +54,7 @@ public record AdoptionJobConfig(
     /** A configuration with every default and the given home. */
     public static AdoptionJobConfig defaults(Path home) {
         return new AdoptionJobConfig(home, DEFAULT_FROM_MONTH, Optional.empty(), DEFAULT_MASTER,
-                DEFAULT_SHUFFLE_PARTITIONS, DEFAULT_KEEP_RUNS, Optional.empty(), SavingsModel.defaults());
+                DEFAULT_SHUFFLE_PARTITIONS, DEFAULT_KEEP_RUNS, Optional.empty(), SavingsModel.defaults(), false);
     }
 
     public Path landingRoot() {

@@ -6,7 +6,11 @@ import static org.apache.spark.sql.functions.max;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +31,8 @@ import jp.renkei.analytics.publish.RunId;
 import jp.renkei.analytics.quality.AdoptionChecks;
 import jp.renkei.analytics.quality.CardCheckChecks;
 import jp.renkei.analytics.quality.ContractChecks;
+import jp.renkei.analytics.io.InputWatermark;
+import jp.renkei.analytics.publish.RunManifest;
 import jp.renkei.analytics.quality.DataQualityException;
 import jp.renkei.analytics.quality.InputFreshness;
 import jp.renkei.analytics.quality.QualityCheck;
@@ -60,18 +66,43 @@ public final class AdoptionPipeline {
         this.clock = clock;
     }
 
-    /** What a successful run published. */
-    public record Result(String runId, MonthRange months, long municipalRows, long prefectureRows,
+    /**
+     * What a successful run published, or — {@code published} false — the current run it left in place because it
+     * had the same request and read the same landing parts.
+     */
+    public record Result(String runId, boolean published, MonthRange months, long municipalRows, long prefectureRows,
                          long cardCheckRows, long modelRegionRows, long improvementOfficeRows) {
+
+        static Result unchanged(RunManifest current) {
+            return new Result(current.runId(), false, new MonthRange(current.fromMonth(), current.toMonth()),
+                    current.rows(Mart.MUNICIPAL_ADOPTION.folder()), current.rows(Mart.PREFECTURE_ADOPTION.folder()),
+                    current.rows(Mart.CARD_CHECK_ACTIVITY.folder()), current.rows(Mart.MODEL_REGION_EFFECT.folder()),
+                    current.rows(Mart.IMPROVEMENT_OFFICE.folder()));
+        }
     }
 
     public Result run() {
         String runId = config.runId().orElseGet(() -> RunId.next(clock.instant()));
         progress.line("adoption run %s, home %s", runId, config.home());
+        LandingReader landing = new LandingReader(spark, config.landingRoot());
+        Map<LandingDataset, InputWatermark> watermarks = new EnumMap<>(LandingDataset.class);
+        for (LandingDataset dataset : LandingDataset.values()) {
+            watermarks.put(dataset, landing.watermark(dataset));
+        }
+        ObjectNode request = request();
+        MartPublisher publisher = new MartPublisher(config.martsRoot(), config.keepRuns());
+        Optional<RunManifest> unchanged = config.force() ? Optional.empty()
+                : publisher.commonCurrent(Arrays.stream(Mart.values()).map(Mart::folder).toList())
+                        .flatMap(current -> RunManifest.read(config.martsRoot(), current))
+                        .filter(current -> current.sameInput(request, watermarks));
+        if (unchanged.isPresent()) {
+            progress.line("nothing to publish: run %s had the same request and read the same landing parts "
+                    + "(--force rebuilds anyway)", unchanged.get().runId());
+            return Result.unchanged(unchanged.get());
+        }
         List<Dataset<Row>> cached = new ArrayList<>();
         try {
             StagedLanding staged = stage(cached);
-            LandingReader landing = new LandingReader(spark, config.landingRoot());
             Dataset<Row> cardChecks = stageOne(LandingDataset.CARD_CHECKS, LandingStaging.cardChecks(
                     landing.read(LandingDataset.CARD_CHECKS)), cached);
             Dataset<Row> effectReports = stageOne(LandingDataset.EFFECT_REPORTS,
@@ -84,7 +115,8 @@ public final class AdoptionPipeline {
 
             MonthRange months = months(staged);
             progress.line("months %s to %s", months.from(), months.to());
-            enforce("input freshness", InputFreshness.checks(landing::latestLanding, months.to()));
+            enforce("input freshness", InputFreshness.checks(dataset -> Optional.ofNullable(
+                    watermarks.get(dataset).latestDt()).map(LocalDate::parse), months.to()));
 
             Dataset<Row> municipal = progress.stage("transform " + MunicipalAdoptionTransform.MART,
                     () -> persist(MunicipalAdoptionTransform.apply(staged.offices(), staged.municipalities(),
@@ -142,15 +174,32 @@ public final class AdoptionPipeline {
                     new MartPublisher.Mart(improvementOffice, Mart.IMPROVEMENT_OFFICE.key()));
             marts.put(Mart.IMPROVEMENT_CURVE.folder(),
                     new MartPublisher.Mart(improvementCurve, Mart.IMPROVEMENT_CURVE.key()));
-            MartPublisher publisher = new MartPublisher(config.martsRoot(), config.keepRuns());
             enforce("row counts against the published runs", shrinkChecks(publisher, marts));
-            progress.stage("publish", () -> publisher.publish(runId, marts),
+            Map<String, Long> rows = new LinkedHashMap<>();
+            marts.forEach((name, mart) -> rows.put(name, mart.frame().count()));
+            RunManifest manifest = RunManifest.of(runId, clock.instant(), request, months.from(), months.to(),
+                    watermarks, rows);
+            progress.stage("publish", () -> publisher.publish(runId, marts, manifest),
                     folders -> "_CURRENT = " + runId + " for " + String.join(", ", folders.keySet()));
-            return new Result(runId, months, municipal.count(), prefecture.count(), cardCheckActivity.count(),
-                    modelRegionEffect.count(), improvementOffice.count());
+            return new Result(runId, true, months, rows.get(Mart.MUNICIPAL_ADOPTION.folder()),
+                    rows.get(Mart.PREFECTURE_ADOPTION.folder()), rows.get(Mart.CARD_CHECK_ACTIVITY.folder()),
+                    rows.get(Mart.MODEL_REGION_EFFECT.folder()), rows.get(Mart.IMPROVEMENT_OFFICE.folder()));
         } finally {
             cached.forEach(Dataset::unpersist);
         }
+    }
+
+    /**
+     * What this run is asked for, in the terms that decide its output: the months asked for (not the ones a default
+     * resolves to: those follow from the input), the savings model and the marts' contract.
+     */
+    private ObjectNode request() {
+        ObjectNode request = RunManifest.newRequest();
+        request.put("from_month", config.fromMonth().toString());
+        request.put("to_month", config.toMonth().map(YearMonth::toString).orElse("latest"));
+        request.put("savings_model", config.savingsModel().toString());
+        request.put("contract", Mart.contractFingerprint());
+        return request;
     }
 
     /**

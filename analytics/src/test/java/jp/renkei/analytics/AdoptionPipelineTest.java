@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.renkei.analytics.quality.DataQualityException;
 import jp.renkei.ingest.landing.LandingDataset;
 import jp.renkei.analytics.marts.savings.SavingsModel;
@@ -157,10 +159,38 @@ class AdoptionPipelineTest {
     }
 
     @Test
+    void runningAgainOnTheSameLandingPublishesNothingAndANewPartMakesANewRun() throws IOException {
+        landReferenceData();
+        land(LandingDataset.EXCHANGES, exchange("m1", "3100000001", "3100000003", "2024-01"));
+        AdoptionPipeline.Result first = run(config(Optional.of(YearMonth.of(2024, 2)), "20240301T010000Z-0a0a"));
+        assertThat(first.published()).isTrue();
+        JsonNode manifest = new ObjectMapper().readTree(
+                home.resolve("marts/_runs/20240301T010000Z-0a0a.json").toFile());
+        assertThat(manifest.at("/inputs/exchanges/parts").asLong()).isEqualTo(1);
+        assertThat(manifest.at("/inputs/exchanges/latest_dt").asText()).isEqualTo("2024-03-01");
+        assertThat(manifest.at("/inputs/schedule_lines/parts").asLong()).as("never landed").isZero();
+        assertThat(manifest.at("/marts/municipal_adoption/rows").asLong()).isEqualTo(first.municipalRows());
+        assertThat(manifest.at("/request/to_month").asText()).isEqualTo("2024-02");
+
+        AdoptionPipeline.Result again = run(config(Optional.of(YearMonth.of(2024, 2)), "20240301T020000Z-0b0b"));
+
+        assertThat(again.published()).isFalse();
+        assertThat(again.runId()).isEqualTo("20240301T010000Z-0a0a");
+        assertThat(again.municipalRows()).isEqualTo(first.municipalRows());
+        assertThat(current("municipal_adoption")).isEqualTo("20240301T010000Z-0a0a");
+        assertThat(home.resolve("marts/municipal_adoption/run=20240301T020000Z-0b0b")).doesNotExist();
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("nothing to publish: run 20240301T010000Z-0a0a");
+
+        land(LandingDataset.EXCHANGES, exchange("m2", "3100000003", "3100000001", "2024-02"));
+        assertThat(run(config(Optional.of(YearMonth.of(2024, 2)), "20240301T030000Z-0c0c")).published()).isTrue();
+        assertThat(current("municipal_adoption")).isEqualTo("20240301T030000Z-0c0c");
+    }
+
+    @Test
     void aFromMonthAfterTheToMonthIsAnArgumentError() throws IOException {
         landReferenceData();
         AdoptionJobConfig config = new AdoptionJobConfig(home, YearMonth.of(2025, 1),
-                Optional.of(YearMonth.of(2024, 2)), "local[2]", 2, 3, Optional.empty(), SavingsModel.defaults());
+                Optional.of(YearMonth.of(2024, 2)), "local[2]", 2, 3, Optional.empty(), SavingsModel.defaults(), false);
 
         assertThatThrownBy(() -> run(config))
                 .isInstanceOfSatisfying(JobArgumentException.class, e -> assertThat(e.code()).isEqualTo("ANA-ARG-001"));
@@ -175,7 +205,7 @@ class AdoptionPipelineTest {
 
         AdoptionJobConfig lastMonthOnly = new AdoptionJobConfig(home, YearMonth.of(2024, 4),
                 Optional.of(YearMonth.of(2024, 4)), "local[2]", 2, 3, Optional.of("20240301T010000Z-0d0d"),
-                SavingsModel.defaults());
+                SavingsModel.defaults(), false);
 
         assertThatThrownBy(() -> run(lastMonthOnly)).isInstanceOfSatisfying(DataQualityException.class,
                 e -> assertThat(e.getMessage()).contains("ANA-DQ-014", "municipal_adoption.not_shrunk",
@@ -212,7 +242,7 @@ class AdoptionPipelineTest {
 
     private AdoptionJobConfig config(Optional<YearMonth> to, String runId) {
         return new AdoptionJobConfig(home, YearMonth.of(2024, 1), to, "local[2]", 2, 3, Optional.of(runId),
-                SavingsModel.defaults());
+                SavingsModel.defaults(), false);
     }
 
     private AdoptionPipeline.Result run(AdoptionJobConfig config) {

@@ -145,6 +145,28 @@ public enum Mart {
         return Optional.ofNullable(prefectureColumn);
     }
 
+    /**
+     * SHA-256 (hex) over every mart's folder, key and columns (name, type, nullability), so it changes whenever the
+     * contract does; a run records it beside its inputs.
+     */
+    public static String contractFingerprint() {
+        StringBuilder contract = new StringBuilder();
+        for (Mart mart : values()) {
+            contract.append(mart.folder()).append(mart.key());
+            for (MartColumn column : mart.columns()) {
+                contract.append('|').append(column.name()).append(':').append(column.type()).append(':')
+                        .append(column.nullable());
+            }
+            contract.append('\n');
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(contract.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JDK has SHA-256", impossible);
+        }
+    }
+
     public static Optional<Mart> byFolder(String folder) {
         for (Mart mart : values()) {
             if (mart.folder.equals(folder)) {

@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Optional;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,41 +75,38 @@ public final class LandingReader {
                 .withColumn(LANDED_AT, org.apache.spark.sql.functions.col("_metadata.file_modification_time"));
     }
 
-    /** The latest {@code dt} partition of a dataset that holds a part; empty when the dataset never landed. */
-    public Optional<LocalDate> latestLanding(LandingDataset dataset) {
+    /** The dataset's parts, counted and dated from the file system (no Spark job). */
+    public InputWatermark watermark(LandingDataset dataset) {
         Path folder = landingRoot.resolve(dataset.directoryName());
         if (!Files.isDirectory(folder)) {
-            return Optional.empty();
+            return InputWatermark.NEVER_LANDED;
         }
-        Optional<LocalDate> latest = Optional.empty();
+        long parts = 0;
+        long bytes = 0;
+        String latestDt = null;
+        Instant latestModified = null;
         try (DirectoryStream<Path> partitions = Files.newDirectoryStream(folder, DT + "=*")) {
             for (Path partition : partitions) {
-                Optional<LocalDate> day = partitionDay(partition);
-                if (day.isPresent() && (latest.isEmpty() || day.get().isAfter(latest.get())) && holdsParts(partition)) {
-                    latest = day;
+                String dt = partition.getFileName().toString().substring(DT.length() + 1);
+                if (!Files.isDirectory(partition) || !dt.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+                    continue;
+                }
+                try (DirectoryStream<Path> partFiles = Files.newDirectoryStream(partition, PART_GLOB)) {
+                    for (Path part : partFiles) {
+                        BasicFileAttributes attributes = Files.readAttributes(part, BasicFileAttributes.class);
+                        parts++;
+                        bytes += attributes.size();
+                        Instant modified = attributes.lastModifiedTime().toInstant();
+                        latestModified = latestModified == null || modified.isAfter(latestModified) ? modified
+                                : latestModified;
+                        latestDt = latestDt == null || dt.compareTo(latestDt) > 0 ? dt : latestDt;
+                    }
                 }
             }
-            return latest;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list landing folder " + folder, e);
         }
-    }
-
-    private static Optional<LocalDate> partitionDay(Path partition) {
-        try {
-            return Optional.of(LocalDate.parse(partition.getFileName().toString().substring(DT.length() + 1)));
-        } catch (java.time.format.DateTimeParseException notADay) {
-            return Optional.empty();
-        }
-    }
-
-    private static boolean holdsParts(Path partition) throws IOException {
-        if (!Files.isDirectory(partition)) {
-            return false;
-        }
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(partition, PART_GLOB)) {
-            return parts.iterator().hasNext();
-        }
+        return parts == 0 ? InputWatermark.NEVER_LANDED : new InputWatermark(parts, bytes, latestDt, latestModified);
     }
 
     private static boolean hasParts(Path folder) {

@@ -52,8 +52,11 @@ public final class MartPublisher {
     public record Mart(Dataset<Row> frame, List<String> sortColumns) {
     }
 
-    /** Writes, switches and prunes; returns the run folder of each mart. */
-    public Map<String, Path> publish(String runId, Map<String, Mart> marts) {
+    /**
+     * Writes every mart, then the run's manifest, then switches every {@code _CURRENT} and prunes; returns the run
+     * folder of each mart.
+     */
+    public Map<String, Path> publish(String runId, Map<String, Mart> marts, RunManifest manifest) {
         if (!RunId.isValid(runId)) {
             throw new IllegalArgumentException("not a run id: " + runId);
         }
@@ -78,11 +81,25 @@ public final class MartPublisher {
             throw new PublishException("ANA-PUB-001", "writing run " + runId + " failed; _CURRENT is unchanged: "
                     + e.getMessage(), e);
         }
+        manifest.write(martsRoot);
         switchAll(written.keySet(), runId);
         for (String mart : written.keySet()) {
             prune(mart);
         }
         return written;
+    }
+
+    /** The run every one of {@code marts} has as its {@code _CURRENT}; empty when one has none or they differ. */
+    public Optional<String> commonCurrent(Iterable<String> marts) {
+        String common = null;
+        for (String mart : marts) {
+            Optional<String> current = readableCurrent(mart);
+            if (current.isEmpty() || (common != null && !common.equals(current.get()))) {
+                return Optional.empty();
+            }
+            common = current.get();
+        }
+        return Optional.ofNullable(common);
     }
 
     /** The run {@code _CURRENT} names, if any. */

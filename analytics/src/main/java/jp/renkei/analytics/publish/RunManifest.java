@@ -1,0 +1,143 @@
+package jp.renkei.analytics.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.Optional;
+import jp.renkei.analytics.io.InputWatermark;
+import jp.renkei.ingest.io.DurableFiles;
+import jp.renkei.ingest.landing.LandingDataset;
+
+/**
+ * What a published run was asked for, what it read and what it holds, as {@code marts/_runs/<run_id>.json}: the run
+ * id, the request (months, savings model, the marts' contract), every input dataset's watermark and each mart's rows.
+ * It is written before any {@code _CURRENT} names the run. Two runs with the same request and the same watermarks read
+ * the same input and would publish the same rows, which is how the job knows that running again changes nothing.
+ */
+public final class RunManifest {
+    public static final String FOLDER = "_runs";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ObjectNode document;
+
+    private RunManifest(ObjectNode document) {
+        this.document = document;
+    }
+
+    /**
+     * The manifest of a run about to be published.
+     *
+     * @param request what the run was asked for; equal requests over equal input give equal marts
+     */
+    public static RunManifest of(String runId, Instant publishedAt, ObjectNode request, YearMonth fromMonth,
+            YearMonth toMonth, Map<LandingDataset, InputWatermark> inputs, Map<String, Long> martRows) {
+        ObjectNode document = JSON.createObjectNode();
+        document.put("run_id", runId);
+        document.put("published_at", publishedAt.toString());
+        document.set("request", request);
+        ObjectNode months = document.putObject("months");
+        months.put("from", fromMonth.toString());
+        months.put("to", toMonth.toString());
+        document.set("inputs", watermarks(inputs));
+        ObjectNode marts = document.putObject("marts");
+        martRows.forEach((mart, rows) -> marts.putObject(mart).put("rows", rows));
+        return new RunManifest(document);
+    }
+
+    /** The watermarks as the manifest writes them: dataset → parts, bytes, latest dt, latest modification. */
+    public static ObjectNode watermarks(Map<LandingDataset, InputWatermark> inputs) {
+        ObjectNode node = JSON.createObjectNode();
+        inputs.forEach((dataset, watermark) -> {
+            ObjectNode entry = node.putObject(dataset.directoryName());
+            entry.put("parts", watermark.parts());
+            entry.put("bytes", watermark.bytes());
+            entry.put("latest_dt", watermark.latestDt());
+            entry.put("latest_modified", watermark.latestModified() == null ? null : watermark.latestModified().toString());
+        });
+        return node;
+    }
+
+    public static ObjectNode newRequest() {
+        return JSON.createObjectNode();
+    }
+
+    /** True when this run had the same request and read the same input as {@code request} over {@code inputs}. */
+    public boolean sameInput(ObjectNode request, Map<LandingDataset, InputWatermark> inputs) {
+        return document.get("request").equals(asRead(request)) && document.get("inputs").equals(asRead(watermarks(inputs)));
+    }
+
+    /** The node as it reads back from its file: a read number is the smallest fitting type, so 1L becomes an int. */
+    private static JsonNode asRead(JsonNode node) {
+        try {
+            return JSON.readTree(JSON.writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String runId() {
+        return document.get("run_id").asText();
+    }
+
+    public YearMonth fromMonth() {
+        return YearMonth.parse(document.get("months").get("from").asText());
+    }
+
+    public YearMonth toMonth() {
+        return YearMonth.parse(document.get("months").get("to").asText());
+    }
+
+    /** The rows a mart of this run holds, -1 when the manifest does not list it. */
+    public long rows(String mart) {
+        JsonNode entry = document.get("marts").get(mart);
+        return entry == null ? -1 : entry.get("rows").asLong();
+    }
+
+    public static Path file(Path martsRoot, String runId) {
+        return martsRoot.resolve(FOLDER).resolve(runId + ".json");
+    }
+
+    /** Writes it durably (temp file, fsync, rename, folder fsync). */
+    public void write(Path martsRoot) {
+        Path file = file(martsRoot, runId());
+        try {
+            Files.createDirectories(file.getParent());
+            DurableFiles.write(file, JSON.writeValueAsBytes(document));
+        } catch (IOException e) {
+            throw new PublishException("ANA-PUB-003", "cannot write the run manifest " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The manifest of a run, empty when there is none (a run published before manifests existed) or it is unreadable. */
+    public static Optional<RunManifest> read(Path martsRoot, String runId) {
+        Path file = file(martsRoot, runId);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            return node instanceof ObjectNode object && object.has("request") && object.has("inputs")
+                    ? Optional.of(new RunManifest(object)) : Optional.empty();
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        try {
+            return JSON.writeValueAsString(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
