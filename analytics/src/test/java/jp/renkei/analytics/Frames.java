@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import jp.renkei.analytics.io.LandingReader;
+import jp.renkei.ingest.landing.LandingDataset;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -32,6 +34,16 @@ public final class Frames {
             data.add(RowFactory.create((Object[]) row));
         }
         return SparkTestSession.spark().createDataFrame(data, schema);
+    }
+
+    /**
+     * A raw landing frame as {@code LandingReader} gives it: the dataset's columns as strings, then {@code dt}, then
+     * {@code landed_at} (each row ends with both, the latter as {@code yyyy-MM-dd HH:mm:ss}).
+     */
+    public static Dataset<Row> landed(LandingDataset dataset, String[]... rows) {
+        return strings(String.join(",", dataset.columns()) + "," + LandingReader.DT + "," + LandingReader.LANDED_AT, rows)
+                .withColumn(LandingReader.LANDED_AT, org.apache.spark.sql.functions.col(LandingReader.LANDED_AT)
+                        .cast(DataTypes.TimestampType));
     }
 
     public static String[] row(String... values) {

@@ -1,5 +1,6 @@
 package jp.renkei.analytics.staging;
 
+import static jp.renkei.analytics.Frames.landed;
 import static jp.renkei.analytics.Frames.row;
 import static jp.renkei.analytics.Frames.strings;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,12 +78,6 @@ class LandingStagingTest {
         assertThat(staged).hasSize(2);
         assertThat(staged.get(1).<java.sql.Date>getAs("applied_on").toLocalDate())
                 .isEqualTo(java.time.LocalDate.of(2024, 1, 6));
-    }
-
-    private static Dataset<Row> landed(LandingDataset dataset, String[]... rows) {
-        return strings(String.join(",", dataset.columns()) + "," + LandingReader.DT + "," + LandingReader.LANDED_AT, rows)
-                .withColumn(LandingReader.LANDED_AT, org.apache.spark.sql.functions.col(LandingReader.LANDED_AT)
-                        .cast(org.apache.spark.sql.types.DataTypes.TimestampType));
     }
 
     @Test
