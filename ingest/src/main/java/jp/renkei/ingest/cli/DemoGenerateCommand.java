@@ -42,6 +42,11 @@ final class DemoGenerateCommand implements Callable<Integer> {
             + "earlier ones go to archive/ for renkei-ingest backfill (default ${DEFAULT-VALUE}).")
     int relayMonths = DEFAULTS.relayMonths();
 
+    @Option(names = "--adoption-boost", description = "Multiplies every office's chance to have adopted, capped at "
+            + "certainty: 1 = the national figures (default), 1000 = every in-scope office (the mart benchmark's full "
+            + "adoption).")
+    double adoptionBoost = 1.0;
+
     @Option(names = "--home", description = "Also create this RENKEI_HOME's pseudonym key if it has none (never in the repo).")
     Path home;
 
@@ -51,7 +56,7 @@ final class DemoGenerateCommand implements Callable<Integer> {
             System.out.println("pseudonym key: " + PseudonymKeyStore.createIfMissing(home));
         }
         DemoNationConfig config = new DemoNationConfig(seed, prefectures == null ? scale.prefectureCodes() : prefectures,
-                1.0, 1.0, DEFAULTS.firstMonth(), lastMonth, exchangeMonths, relayMonths);
+                1.0, adoptionBoost, DEFAULTS.firstMonth(), lastMonth, exchangeMonths, relayMonths);
         ConsoleProgress progress = new ConsoleProgress("demo files");
         DemoNation nation = new DemoNationGenerator().generate(config, output, progress::update);
         progress.done();
