@@ -43,6 +43,10 @@ public final class DuckDbAgreement implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "DuckDB threads (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--temp-directory", paramLabel = "DIR",
+            description = "Where DuckDB spills what does not fit in memory (default: DuckDB's own choice).")
+    Path tempDirectory;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new DuckDbAgreement()).execute(args));
     }
@@ -51,6 +55,9 @@ public final class DuckDbAgreement implements Callable<Integer> {
     public Integer call() throws SQLException, IOException {
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
             execute(duckdb, "SET threads = " + threads);
+            if (tempDirectory != null) {
+                execute(duckdb, "SET temp_directory = '" + tempDirectory.toAbsolutePath().toString().replace("'", "''") + "'");
+            }
             long started = System.nanoTime();
             build(duckdb, landing, fromMonth, toMonth);
             double seconds = (System.nanoTime() - started) / 1e9;
