@@ -38,7 +38,7 @@ import picocli.CommandLine;
  * relay runs as its own process and the agent uploads every outbox over mutual TLS (each sending office with its own
  * certificate, issued as the demo does, and a signature per file), the Spark job builds and publishes the marts in its
  * own JVM, and the dashboard serves them from DuckDB. The API's figures must equal the ones computed independently
- * from the generator's raw files.
+ * from the generator's raw files. The same job's jar, submitted to a Spark standalone cluster, publishes the same rows.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineEndToEndTest {
@@ -85,6 +85,54 @@ class PipelineEndToEndTest {
     void stopDashboard() {
         if (dashboard != null) {
             dashboard.close();
+        }
+    }
+
+    /**
+     * The job runs on a real Spark cluster unchanged: its job jar, submitted with Spark's own {@code SparkSubmit} to a
+     * standalone master and worker on localhost, publishes from a copy of this landing zone exactly the rows the
+     * {@code local[2]} run above published (DuckDB compares them, so the comparison does not trust Spark).
+     */
+    @Test
+    void theJobJarOnAStandaloneClusterPublishesWhatLocalModePublishes() throws Exception {
+        Path clusterHome = home.resolve("cluster");
+        PublishedMarts.copyTree(home.resolve("landing"), clusterHome.resolve("landing"));
+
+        try (SparkStandaloneCluster cluster = SparkStandaloneCluster.start(home.resolve("spark"), 2, "2g");
+             ModuleProcess job = cluster.submit(jobJar(), "jp.renkei.analytics.AdoptionJob",
+                     List.of("spark.executor.memory=1g", "spark.cores.max=2",
+                             "spark.driver.host=127.0.0.1", "spark.driver.bindAddress=127.0.0.1"),
+                     List.of("--home", clusterHome.toString(), "--to-month", LAST_MONTH.toString()),
+                     home.resolve("logs").resolve("spark-cluster.log"))) {
+            job.awaitSuccess(300);
+
+            assertThat(job.logText()).as("the driver ran against the cluster").contains(cluster.masterUrl());
+            List<Path> executorLogs = cluster.executorLogs();
+            assertThat(executorLogs).as("executors launched by the worker").isNotEmpty();
+            StringBuilder executorOutput = new StringBuilder();
+            for (Path log : executorLogs) {
+                executorOutput.append(Files.readString(log, StandardCharsets.UTF_8));
+            }
+            assertThat(executorOutput).as("the executors ran the job's tasks").contains("Finished task");
+        }
+
+        Map<String, Long> localRows = PublishedMarts.rowCounts(home);
+        assertThat(localRows).as("marts published in local mode")
+                .containsKeys("municipal_adoption", "plan_actual_agreement", "office_savings");
+        assertThat(localRows.get("plan_actual_agreement")).isPositive();
+        assertThat(PublishedMarts.rowCounts(clusterHome)).isEqualTo(localRows);
+        for (String mart : localRows.keySet()) {
+            assertThat(PublishedMarts.rowsInOnlyOne(PublishedMarts.currentRun(home, mart),
+                    PublishedMarts.currentRun(clusterHome, mart))).as("rows of %s in only one of the two runs", mart).isZero();
+        }
+    }
+
+    private static Path jobJar() throws IOException {
+        Path target = ModuleProcess.repositoryRoot().resolve("analytics").resolve("target");
+        try (Stream<Path> files = Files.list(target)) {
+            return files.filter(file -> file.getFileName().toString().endsWith("-job.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no *-job.jar in " + target
+                            + ": run the tests with `mvn verify` (bin/renkei test), which packages the analytics module first"));
         }
     }
 

@@ -98,7 +98,8 @@ public final class DuckDbAgreement implements Callable<Integer> {
             }
         }
         String select = "SELECT " + String.join(", ", columns) + " FROM ";
-        String spark = "read_parquet('" + run.toAbsolutePath().resolve("*.parquet").toString().replace("'", "''") + "')";
+        String spark = "read_parquet('" + run.toAbsolutePath().resolve("*.parquet").toString().replace("'", "''")
+                + "', hive_partitioning = false)";
         return single(duckdb, "SELECT count(*) FROM ((" + select + "plan_actual_agreement EXCEPT ALL " + select + spark
                 + ") UNION ALL (" + select + spark + " EXCEPT ALL " + select + "plan_actual_agreement))");
     }
