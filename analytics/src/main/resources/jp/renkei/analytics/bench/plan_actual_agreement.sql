@@ -52,35 +52,20 @@ kept AS (
           AND d.received_at > l.received_at
           AND (l.kind = 'UPPLAN' OR (d.service_office = l.service_office AND d.service_code = substr(l.service_code, 1, 2))))
 ),
-planned AS (
-    SELECT DISTINCT service_office, person_key, target_month, service_date, service_code, start_time
-    FROM kept WHERE kind = 'UPPLAN' AND service_office = recipient_office
-),
-actual AS (
-    SELECT DISTINCT service_office, person_key, target_month, service_date, service_code, start_time
-    FROM kept WHERE kind = 'UPJSK' AND service_office = sender_office
-),
-planned_day AS (
-    SELECT service_office, person_key, target_month, service_date, service_code, count(*) AS planned
-    FROM planned GROUP BY ALL
-),
-actual_day AS (
-    SELECT service_office, person_key, target_month, service_date, service_code, count(*) AS actual
-    FROM actual GROUP BY ALL
-),
-matched_day AS (
-    SELECT service_office, person_key, target_month, service_date, service_code, count(*) AS matched
-    FROM planned JOIN actual USING (service_office, person_key, target_month, service_date, service_code, start_time)
+-- each line once (a null column, e.g. a rental's start time, is a value like any other), flagged planned / actual
+slots AS (
+    SELECT service_office, person_key, target_month, service_date, service_code, start_time,
+           max(planned) AS planned, max(actual) AS actual
+    FROM (SELECT *, (kind = 'UPPLAN' AND service_office = recipient_office)::BIGINT AS planned,
+                 (kind = 'UPJSK' AND service_office = sender_office)::BIGINT AS actual FROM kept)
+    WHERE planned = 1 OR actual = 1
     GROUP BY ALL
 ),
 per_day AS (
-    SELECT service_office, target_month, planned, actual, matched,
-           least(planned - matched, actual - matched) AS moved
-    FROM (SELECT service_office, target_month, coalesce(planned, 0) AS planned, coalesce(actual, 0) AS actual,
-                 coalesce(matched, 0) AS matched
-          FROM planned_day FULL OUTER JOIN actual_day
-               USING (service_office, person_key, target_month, service_date, service_code)
-          LEFT JOIN matched_day USING (service_office, person_key, target_month, service_date, service_code))
+    SELECT service_office, target_month, planned, actual, matched, least(planned - matched, actual - matched) AS moved
+    FROM (SELECT service_office, target_month, sum(planned) AS planned, sum(actual) AS actual,
+                 sum(planned * actual) AS matched
+          FROM slots GROUP BY service_office, person_key, target_month, service_date, service_code)
 ),
 per_office AS (
     SELECT service_office AS office_number, target_month AS month,
@@ -89,12 +74,9 @@ per_office AS (
            sum(greatest(0, planned - matched - moved))::BIGINT AS cancelled_lines,
            sum(greatest(0, actual - matched - moved))::BIGINT AS added_lines
     FROM per_day GROUP BY ALL
-),
-reported AS (
-    SELECT DISTINCT service_office AS office_number, target_month AS month, true AS actuals_received FROM actual
 )
 SELECT month, office_number, substr(office_number, 1, 2) AS prefecture_code, planned_lines, actual_lines,
-       matched_lines, moved_lines, cancelled_lines, added_lines, coalesce(actuals_received, false) AS actuals_received,
-       CASE WHEN actuals_received THEN matched_lines::DOUBLE / nullif(planned_lines, 0) END AS agreement_rate
-FROM per_office LEFT JOIN reported USING (office_number, month)
+       matched_lines, moved_lines, cancelled_lines, added_lines, actual_lines > 0 AS actuals_received,
+       CASE WHEN actual_lines > 0 THEN matched_lines::DOUBLE / nullif(planned_lines, 0) END AS agreement_rate
+FROM per_office
 WHERE office_number IS NOT NULL;

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The benchmark's DuckDB SQL means what the Spark transform means: over one landing zone with every rule of the
  * agreement in it (a plan sent to two offices, a re-sent plan, a relay replay, held actuals, a deleted plan and
- * deleted actuals of one service type, lines outside the month), both give exactly the same rows.
+ * deleted actuals of one service type, lines outside the month, a rental without date or time), both give exactly the same rows.
  */
 class DuckDbAgreementTest {
     private static final String PERSON = "ab".repeat(32);
@@ -54,7 +54,9 @@ class DuckDbAgreementTest {
                 exchange("d1", "DLTPLAN", "3112010018", "3112010026", "2025-08-02", "delivered"),
                 exchange("p2", "UPPLAN", "3112010018", "3112010026", "2025-08-01", "delivered"),
                 exchange("d2", "DLTJSK", "3112010026", "3112010018", "2025-09-01", "delivered"),
-                exchange("j1", "UPPLAN", "3112010018", "3112010026", "2025-07-01", "delivered")));
+                exchange("j1", "UPPLAN", "3112010018", "3112010026", "2025-07-01", "delivered"),
+                exchange("r1", "UPPLAN", "3112010018", "3112030014", "2025-08-01", "delivered"),
+                exchange("r2", "UPJSK", "3112030014", "3112010018", "2025-08-31", "delivered")));
         writer.writePart(LandingDataset.SCHEDULE_LINES, List.of(
                 line("m1", PERSON, "UPPLAN", "2025-08-04", "111211", "3112010026", "0900"),
                 line("m1", PERSON, "UPPLAN", "2025-08-11", "111211", "3112010026", "0900"),
@@ -72,7 +74,10 @@ class DuckDbAgreementTest {
                 line("p2", OTHER, "UPPLAN", "2025-08-13", "111211", "3112010026", "1000"),
                 line("d1", OTHER, "DLTPLAN", "", "", "", ""),
                 line("d2", PERSON, "DLTJSK", "", "13", "3112010026", ""),
-                line("j1", PERSON, "UPPLAN", "2025-07-07", "111211", "3112010026", "0900")));
+                line("j1", PERSON, "UPPLAN", "2025-07-07", "111211", "3112010026", "0900"),
+                // a rental (福祉用具貸与) is planned and reported for the month: no date, no start time
+                line("r1", PERSON, "UPPLAN", "", "171111", "3112030014", ""),
+                line("r2", PERSON, "UPJSK", "", "171111", "3112030014", "")));
         // the relay replayed m3's lines after a crash
         writer.writePart(LandingDataset.SCHEDULE_LINES, List.of(
                 line("m3", PERSON, "UPJSK", "2025-08-04", "111211", "3112010026", "0900")));
@@ -91,7 +96,7 @@ class DuckDbAgreementTest {
             try (Statement statement = duckdb.createStatement();
                  ResultSet count = statement.executeQuery("SELECT count(*), sum(planned_lines) FROM plan_actual_agreement")) {
                 count.next();
-                assertThat(count.getLong(1)).isEqualTo(2);
+                assertThat(count.getLong(1)).isEqualTo(3);
                 assertThat(count.getLong(2)).isPositive();
             }
             assertThat(DuckDbAgreement.rowsInOnlyOne(duckdb, sparkRun)).isZero();

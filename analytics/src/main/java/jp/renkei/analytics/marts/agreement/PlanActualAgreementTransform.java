@@ -1,8 +1,6 @@
 package jp.renkei.analytics.marts.agreement;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
@@ -21,6 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -38,6 +37,12 @@ import org.apache.spark.sql.types.DataTypes;
  *   <li>Only delivered files count. A month without the office's actuals has its planned lines and a null rate: the
  *       actuals may still come.</li>
  * </ul>
+ *
+ * <p>Every rule above is decided among the lines of one person and month, so the lines are shuffled once, by person
+ * and month, and the windows and the two line-level aggregations after it run inside those partitions; only the last
+ * roll-up to office and month moves data again. The lines are read once and nothing is joined back to them: at the
+ * nation's 122 M lines a plan that read them for each branch (planned, actual, matched, received) and sorted them for
+ * a window of its own did not finish (docs/demo-nation.md).
  */
 public final class PlanActualAgreementTransform {
     private static final String PLAN = "UPPLAN";
@@ -51,42 +56,25 @@ public final class PlanActualAgreementTransform {
     /**
      * @param scheduleLines staged schedule lines: message_id, kind, person_key, target_month, service_date,
      *                      service_code, service_office, start_time
-     * @param exchanges     de-duplicated exchanges: message_id, sender_office, recipient_office, status
+     * @param exchanges     de-duplicated exchanges: message_id, sender_office, recipient_office, status, received_at
      */
     public static Dataset<Row> apply(Dataset<Row> scheduleLines, Dataset<Row> exchanges, MonthRange range) {
         Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeRows.DELIVERED))
                 .select("message_id", "sender_office", "recipient_office", "received_at");
-        Dataset<Row> deliveredLines = scheduleLines.where(col("target_month").isin(range.months().toArray()))
-                .join(delivered, "message_id");
-        // A plan (or actuals) sent again for the same person, month and addressee replaces the earlier one: only the
-        // lines of the latest file received count.
-        Dataset<Row> latest = deliveredLines.where(col("kind").isin(PLAN, ACTUALS))
-                .withColumn("_latest", max(struct(col("received_at"), col("message_id"))).over(Window.partitionBy(
-                        col("kind"), col("person_key"), col("target_month"), col("sender_office"), col("recipient_office"))))
-                .where(col("_latest.message_id").equalTo(col("message_id")))
-                .drop("_latest");
-        Dataset<Row> lines = latest.join(deletes(deliveredLines), removedByALaterDelete(), "left_anti");
-        String[] day = {"service_office", "person_key", "target_month", "service_date", "service_code"};
-        Column[] dayColumns = java.util.Arrays.stream(day).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Dataset<Row> planned = lines.where(col("kind").equalTo(PLAN)
-                        .and(col("service_office").equalTo(col("recipient_office"))))
-                .select("service_office", "person_key", "target_month", "service_date", "service_code", "start_time")
-                .distinct();
-        Dataset<Row> actual = lines.where(col("kind").equalTo(ACTUALS)
-                        .and(col("service_office").equalTo(col("sender_office"))))
-                .select("service_office", "person_key", "target_month", "service_date", "service_code", "start_time")
-                .distinct();
+        Dataset<Row> lines = scheduleLines.where(col("target_month").isin(range.months().toArray()))
+                .select("message_id", "kind", "person_key", "target_month", "service_date", "service_code",
+                        "service_office", "start_time")
+                .join(delivered, "message_id")
+                .repartition(col("person_key"), col("target_month"));
 
-        // Per person, day and service: how many planned and actual lines, and how many agree in time too.
-        Dataset<Row> plannedPerDay = planned.groupBy(dayColumns).agg(count(lit(1)).as("_planned"));
-        Dataset<Row> actualPerDay = actual.groupBy(dayColumns).agg(count(lit(1)).as("_actual"));
-        Dataset<Row> matchedPerDay = planned.join(actual, new String[] {"service_office", "person_key", "target_month",
-                "service_date", "service_code", "start_time"}).groupBy(dayColumns).agg(count(lit(1)).as("_matched"));
-        Dataset<Row> perDay = plannedPerDay.join(actualPerDay, day, "full_outer")
-                .join(matchedPerDay, day, "left")
-                .withColumn("_planned", coalesce(col("_planned"), lit(0L)))
-                .withColumn("_actual", coalesce(col("_actual"), lit(0L)))
-                .withColumn("_matched", coalesce(col("_matched"), lit(0L)));
+        Dataset<Row> slots = countedLines(lines)
+                .groupBy("service_office", "person_key", "target_month", "service_date", "service_code", "start_time")
+                .agg(max(col("_planned")).as("_planned"), max(col("_actual")).as("_actual"));
+        Dataset<Row> perDay = slots
+                .groupBy("service_office", "person_key", "target_month", "service_date", "service_code")
+                .agg(sum("_planned").as("_planned"), sum("_actual").as("_actual"),
+                        sum(col("_planned").multiply(col("_actual"))).as("_matched"));
+
         Column plannedLeft = col("_planned").minus(col("_matched"));
         Column actualLeft = col("_actual").minus(col("_matched"));
         Column moved = least(plannedLeft, actualLeft);
@@ -98,10 +86,8 @@ public final class PlanActualAgreementTransform {
                 .agg(sum("_planned").as("planned_lines"), sum("_actual").as("actual_lines"),
                         sum("_matched").as("matched_lines"), sum("_moved").as("moved_lines"),
                         sum("_cancelled").as("cancelled_lines"), sum("_added").as("added_lines"));
-        Dataset<Row> reported = actual.select(col("service_office").as("office_number"),
-                col("target_month").as("month")).distinct().withColumn("actuals_received", lit(true));
-        Dataset<Row> result = perOffice.join(reported, new String[] {"office_number", "month"}, "left")
-                .withColumn("actuals_received", coalesce(col("actuals_received"), lit(false)))
+        Dataset<Row> result = perOffice
+                .withColumn("actuals_received", col("actual_lines").gt(0))
                 .withColumn("prefecture_code", substring(col("office_number"), 1, 2))
                 .withColumn("agreement_rate", when(col("actuals_received"),
                         try_divide(col("matched_lines").cast(DataTypes.DoubleType),
@@ -110,33 +96,43 @@ public final class PlanActualAgreementTransform {
         return MartFrames.conform(result, Mart.PLAN_ACTUAL_AGREEMENT);
     }
 
-    /** Each delivered delete record, named by the kind of lines it removes ({@code _removes}). */
-    private static Dataset<Row> deletes(Dataset<Row> deliveredLines) {
-        return deliveredLines.where(col("kind").isin(PLAN_DELETE, ACTUALS_DELETE)).select(
-                when(col("kind").equalTo(PLAN_DELETE), lit(PLAN)).otherwise(lit(ACTUALS)).as("_removes"),
-                col("person_key").as("_deleted_person"),
-                col("target_month").as("_deleted_month"),
-                col("sender_office").as("_deleted_by"),
-                col("recipient_office").as("_deleted_for"),
-                col("service_office").as("_deleted_office"),
-                col("service_code").as("_deleted_service_type"),
-                col("received_at").as("_deleted_at"));
-    }
-
     /**
-     * A line is removed by a delete received after its file, between the same sender and addressee, for the same
-     * person and month: DLTPLAN removes the person's whole plan of the month; DLTJSK one office's actuals of one
-     * service type (the first two characters of a service code). A file sent after the delete counts again.
+     * The lines that count, each flagged {@code _planned} (a plan line of the office it is addressed to) or
+     * {@code _actual} (an actuals line of the office that sent it), as 0 or 1.
+     *
+     * <p>A line counts when its file is the latest received of its kind for the person, month, sender and addressee,
+     * and no delete for that scope was received after it: a DLTPLAN removes the person's whole plan, a DLTJSK one
+     * office's actuals of one service type (the first two characters of a service code; a DLTJSK record carries the
+     * type itself in {@code service_code}). A file sent after the delete counts again.
+     *
+     * <p>The finer window comes first: its sort order starts with the coarser one's keys, so Spark sorts the
+     * partition once for both.
      */
-    private static Column removedByALaterDelete() {
-        Column sameScope = col("kind").equalTo(col("_removes"))
-                .and(col("person_key").equalTo(col("_deleted_person")))
-                .and(col("target_month").equalTo(col("_deleted_month")))
-                .and(col("sender_office").equalTo(col("_deleted_by")))
-                .and(col("recipient_office").equalTo(col("_deleted_for")))
-                .and(col("_deleted_at").gt(col("received_at")));
-        Column sameServiceType = col("service_office").equalTo(col("_deleted_office"))
-                .and(substring(col("service_code"), 1, 2).equalTo(col("_deleted_service_type")));
-        return sameScope.and(col("kind").equalTo(lit(PLAN)).or(sameServiceType));
+    private static Dataset<Row> countedLines(Dataset<Row> lines) {
+        Column serviceType = substring(col("service_code"), 1, 2);
+        WindowSpec serviceTypeScope = Window.partitionBy(col("person_key"), col("target_month"), col("sender_office"),
+                col("recipient_office"), col("service_office"), serviceType);
+        WindowSpec fileScope = Window.partitionBy(col("person_key"), col("target_month"), col("sender_office"),
+                col("recipient_office"));
+        Column receivedFile = struct(col("received_at"), col("message_id"));
+        Column kind = col("kind");
+        Column latest = when(kind.equalTo(PLAN), col("_latest_plan")).when(kind.equalTo(ACTUALS), col("_latest_actuals"));
+        Column deletedAt = when(kind.equalTo(PLAN), col("_plan_deleted_at"))
+                .when(kind.equalTo(ACTUALS), col("_actuals_deleted_at"));
+        Column planned = kind.equalTo(PLAN).and(col("service_office").equalTo(col("recipient_office")));
+        Column actual = kind.equalTo(ACTUALS).and(col("service_office").equalTo(col("sender_office")));
+        return lines
+                .withColumn("_actuals_deleted_at",
+                        max(when(kind.equalTo(ACTUALS_DELETE), col("received_at"))).over(serviceTypeScope))
+                .withColumn("_plan_deleted_at", max(when(kind.equalTo(PLAN_DELETE), col("received_at"))).over(fileScope))
+                .withColumn("_latest_plan", max(when(kind.equalTo(PLAN), receivedFile)).over(fileScope))
+                .withColumn("_latest_actuals", max(when(kind.equalTo(ACTUALS), receivedFile)).over(fileScope))
+                .where(latest.getField("message_id").equalTo(col("message_id"))
+                        .and(deletedAt.isNull().or(deletedAt.leq(col("received_at"))))
+                        .and(planned.or(actual)))
+                .select(col("service_office"), col("person_key"), col("target_month"), col("service_date"),
+                        col("service_code"), col("start_time"),
+                        when(planned, lit(1L)).otherwise(lit(0L)).as("_planned"),
+                        when(actual, lit(1L)).otherwise(lit(0L)).as("_actual"));
     }
 }

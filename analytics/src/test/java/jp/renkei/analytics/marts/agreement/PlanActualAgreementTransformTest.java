@@ -130,6 +130,49 @@ class PlanActualAgreementTransformTest {
         assertThat(homeHelp.<Double>getAs("agreement_rate")).isEqualTo(1.0);
     }
 
+    /** A rental (福祉用具貸与) is listed for the month, without a date or a start time, on both sides. */
+    @Test
+    void aLineWithoutDateOrTimeMatchesTheSameLineInTheActuals() {
+        Map<String, Row> rental = agreement(
+                new String[][] {
+                        line("r1", "UPPLAN", "", "171111", "3112030014", ""),
+                        line("r2", "UPJSK", "", "171111", "3112030014", "")},
+                exchange("r1", "UPPLAN", "3112010018", "3112030014", "2025-08-01"),
+                exchange("r2", "UPJSK", "3112030014", "3112010018", "2025-08-31"));
+
+        Row welfareEquipment = rental.get("3112030014");
+        assertThat(welfareEquipment.<Long>getAs("planned_lines")).isEqualTo(1);
+        assertThat(welfareEquipment.<Long>getAs("matched_lines")).isEqualTo(1);
+        assertThat(welfareEquipment.<Double>getAs("agreement_rate")).isEqualTo(1.0);
+    }
+
+    /**
+     * The nation's 122 M lines decide the plan's shape: after the lines are shuffled by person and month, one sort
+     * serves every window and only the roll-up to office and month shuffles again. A plan that shuffled or sorted the
+     * lines for each rule did not finish at that size (docs/demo-nation.md).
+     */
+    @Test
+    void theLinesAreShuffledOnceAndSortedOnce() {
+        Dataset<Row> lines = LandingStaging.scheduleLines(strings(
+                String.join(",", LandingDataset.SCHEDULE_LINES.columns()),
+                line("m1", "UPPLAN", "2025-08-04", "111211", "3112010026", "0900")));
+        Dataset<Row> exchanges = LandingStaging.exchanges(strings(
+                "message_id,kind,sender_office,recipient_office,target_month,records,persons,status,delivered_at,received_at",
+                exchange("m1", "UPPLAN", "3112010018", "3112010026", "2025-08-01")));
+        String plan = PlanActualAgreementTransform.apply(lines, exchanges, MonthRange.of("2025-08", "2025-08"))
+                .queryExecution().executedPlan().toString();
+
+        int linesShuffle = plan.indexOf("Exchange hashpartitioning(person_key");
+        assertThat(linesShuffle).as(plan).isPositive();
+        String afterTheShuffle = plan.substring(0, linesShuffle);
+        assertThat(occurrences(afterTheShuffle, "Exchange ")).as(plan).isEqualTo(1);
+        assertThat(occurrences(afterTheShuffle, "Sort [")).as(plan).isEqualTo(1);
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
     private static Map<String, Row> agreement(String[][] lines, String[]... exchanges) {
         Dataset<Row> staged = LandingStaging.scheduleLines(strings(
                 String.join(",", LandingDataset.SCHEDULE_LINES.columns()), lines));
