@@ -60,6 +60,19 @@ public final class DurableFiles {
         return temporary;
     }
 
+    /**
+     * Creates {@code folder} (and its missing parents) readable by the owner only from the start, and makes an existing
+     * one owner-only; for folders of personal data or secrets.
+     */
+    public static void createOwnerOnlyFolder(Path folder) throws IOException {
+        try {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(folder);
+        }
+    }
+
     /** Makes renames in {@code folder} durable; a file system that cannot open folders is left as it is. */
     public static void forceFolder(Path folder) throws IOException {
         try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {

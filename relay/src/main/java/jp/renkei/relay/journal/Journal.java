@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -56,11 +57,13 @@ public final class Journal implements Closeable {
     private final AtomicLong slowestForceNanos = new AtomicLong();
     private volatile boolean closing;
     private volatile String refusal;
+    private final List<DamagedRecord> damaged;
 
     private Journal(Path journalFile, ConcurrentSkipListMap<Long, JournalSegment> segments, long segmentBytes,
             JournalSealing sealing, RecordPositions positions, long lastSequence, int queueCapacity, int maximumBatch,
-            BiConsumer<JournalEntry, Object> onDurable) {
+            BiConsumer<JournalEntry, Object> onDurable, List<DamagedRecord> damaged) {
         this.journalFile = journalFile;
+        this.damaged = List.copyOf(damaged);
         this.segments = segments;
         this.segmentBytes = segmentBytes;
         this.sealing = sealing;
@@ -109,6 +112,7 @@ public final class Journal implements Closeable {
         }
         ConcurrentSkipListMap<Long, JournalSegment> segments = new ConcurrentSkipListMap<>();
         RecordPositions positions = new RecordPositions();
+        List<DamagedRecord> damaged = new ArrayList<>();
         long lastSequence = 0;
         try {
             for (int index = 0; index < found.size(); index++) {
@@ -116,7 +120,7 @@ public final class Journal implements Closeable {
                 JournalSegment segment = JournalSegment.open(segmentFile.path(), segmentFile.firstSequence());
                 segments.put(segment.firstSequence, segment);
                 boolean last = index == found.size() - 1;
-                lastSequence = recover(segment, last, lastSequence, recovered, positions, sealing);
+                lastSequence = recover(segment, last, lastSequence, recovered, positions, sealing, damaged);
             }
         } catch (IOException | RuntimeException | Error failure) {
             for (JournalSegment segment : segments.values()) {
@@ -125,17 +129,20 @@ public final class Journal implements Closeable {
             throw failure;
         }
         Journal journal = new Journal(file, segments, segmentBytes, sealing, positions, lastSequence, queueCapacity, maximumBatch,
-                onDurable);
+                onDurable, damaged);
         journal.writer.start();
         return journal;
     }
 
     /**
-     * Scans one segment; only the last may end in a torn record (it is cut), since a segment is forced before the
-     * next one is begun. Returns the last sequence so far.
+     * Scans one segment. Only the last may end in a torn record (it is cut), since a segment is forced before the next
+     * one is begun; bad bytes with intact records after them, or at the end of an older segment, were acknowledged and
+     * then damaged: they are copied aside ({@link #damagedRecords()}) and left in place, and every record after them
+     * is kept. Returns the last sequence so far.
      */
     private static long recover(JournalSegment segment, boolean last, long lastSequenceBefore,
-            Consumer<JournalEntry> recovered, RecordPositions positions, JournalSealing sealing) throws IOException {
+            Consumer<JournalEntry> recovered, RecordPositions positions, JournalSealing sealing,
+            List<DamagedRecord> damaged) throws IOException {
         FileChannel channel = segment.channel;
         JournalScan scan;
         try {
@@ -146,23 +153,98 @@ public final class Journal implements Closeable {
         } catch (IOException unreadable) {
             throw new IOException(unreadable.getMessage() + " (journal " + segment.path + ")", unreadable);
         }
+        List<JournalScan.DamagedRegion> regions = new ArrayList<>(scan.damaged());
         if (scan.goodLength() < channel.size()) {
-            if (!last) {
-                throw new IOException("RELAY-JOURNAL-004 journal segment " + segment.path + " ends in " + (channel.size()
-                        - scan.goodLength()) + " unreadable bytes after record " + scan.lastSequence() + " although a"
-                        + " later segment exists; it was left as it is: keep a copy and report it");
+            if (last) {
+                LOG.log(System.Logger.Level.WARNING, "journal {0}: dropping a torn tail of {1} bytes after record {2}",
+                        segment.path, channel.size() - scan.goodLength(), scan.lastSequence());
+                channel.truncate(scan.goodLength());
+                channel.force(true);
+            } else {
+                regions.add(new JournalScan.DamagedRegion(scan.goodLength(), channel.size() - scan.goodLength(),
+                        scan.lastSequence()));
             }
-            LOG.log(System.Logger.Level.WARNING, "journal {0}: dropping a torn tail of {1} bytes after record {2}",
-                    segment.path, channel.size() - scan.goodLength(), scan.lastSequence());
-            channel.truncate(scan.goodLength());
-            channel.force(true);
         }
-        channel.position(scan.goodLength());
-        if (!segment.isEmpty() && segment.firstSequence > 1 && firstRecordDoesNotMatch(segment, positions)) {
+        for (JournalScan.DamagedRegion region : regions) {
+            damaged.add(DamagedRecord.setAside(segment, region));
+        }
+        channel.position(last ? scan.goodLength() : channel.size());
+        boolean damagedAtStart = regions.stream().anyMatch(region -> region.position() == 0);
+        if (!segment.isEmpty() && segment.firstSequence > 1 && !damagedAtStart
+                && firstRecordDoesNotMatch(segment, positions)) {
             throw new IOException("RELAY-JOURNAL-004 journal segment " + segment.path + " does not begin with record "
                     + segment.firstSequence + " as its name says; it was left as it is: keep a copy and report it");
         }
         return Math.max(lastSequenceBefore, segment.isEmpty() ? segment.firstSequence - 1 : segment.lastSequence);
+    }
+
+    /**
+     * Bytes of the journal that were acknowledged and can no longer be read, found when it opened; the file they held
+     * is lost to the relay (its sender holds it and its receipt), and an operator must hear of it. {@code copy} holds
+     * the bytes as they were found ({@code journal/damaged/}, owner-only); the journal itself is left as it is.
+     */
+    public record DamagedRecord(Path segment, long position, long length, long afterSequence, Path copy) {
+        private static final java.util.regex.Pattern COPY_NAME =
+                java.util.regex.Pattern.compile("(.+)\\.at-([0-9]+)\\.after-([0-9]+)\\.bin");
+
+        /** The folder of the copies, beside the journal's segments. */
+        public static Path folder(Path journalFile) {
+            return journalFile.toAbsolutePath().getParent().resolve("damaged");
+        }
+
+        /** The damaged records set aside so far beside {@code journalFile}, oldest position first (for operators). */
+        public static List<DamagedRecord> setAside(Path journalFile) throws IOException {
+            Path folder = folder(journalFile);
+            if (!Files.isDirectory(folder)) {
+                return List.of();
+            }
+            List<DamagedRecord> found = new ArrayList<>();
+            try (java.util.stream.Stream<Path> copies = Files.list(folder)) {
+                for (Path copy : copies.sorted().toList()) {
+                    java.util.regex.Matcher name = COPY_NAME.matcher(copy.getFileName().toString());
+                    if (name.matches()) {
+                        found.add(new DamagedRecord(journalFile.resolveSibling(name.group(1)),
+                                Long.parseLong(name.group(2)), Files.size(copy), Long.parseLong(name.group(3)), copy));
+                    }
+                }
+            }
+            found.sort(java.util.Comparator.comparing(DamagedRecord::segment)
+                    .thenComparingLong(DamagedRecord::position));
+            return found;
+        }
+
+        static DamagedRecord setAside(JournalSegment segment, JournalScan.DamagedRegion region) throws IOException {
+            Path folder = folder(segment.path);
+            jp.renkei.ingest.io.DurableFiles.createOwnerOnlyFolder(folder);
+            Path copy = folder.resolve(segment.path.getFileName() + ".at-" + region.position() + ".after-"
+                    + region.afterSequence() + ".bin");
+            if (!Files.exists(copy) || Files.size(copy) != region.length()) {
+                Path partial = copy.resolveSibling("." + copy.getFileName() + ".tmp");
+                try (FileChannel out = FileChannel.open(partial, java.util.Set.of(StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))) {
+                    long copied = 0;
+                    while (copied < region.length()) {
+                        copied += segment.channel.transferTo(region.position() + copied, region.length() - copied, out);
+                    }
+                    out.force(true);
+                }
+                Files.move(partial, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                jp.renkei.ingest.io.DurableFiles.forceFolder(folder);
+            }
+            LOG.log(System.Logger.Level.ERROR, "RELAY-JOURNAL-006 journal {0}: {1} damaged bytes at byte {2}, after"
+                    + " record {3}, were acknowledged and cannot be read; the records after them are kept, the bytes"
+                    + " are copied to {4} (list them with: renkei relay journal damaged --home …)", segment.path,
+                    region.length(), region.position(), region.afterSequence(), copy);
+            return new DamagedRecord(segment.path, region.position(), region.length(), region.afterSequence(), copy);
+        }
+    }
+
+    /** What {@link DamagedRecord} found when the journal opened (empty for a healthy journal). */
+    public List<DamagedRecord> damagedRecords() {
+        return damaged;
     }
 
     private static boolean firstRecordDoesNotMatch(JournalSegment segment, RecordPositions positions) {

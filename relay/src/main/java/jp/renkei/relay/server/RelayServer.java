@@ -112,6 +112,8 @@ public final class RelayServer implements Closeable {
             health.put("registered_offices", registry.size());
             health.put("messages_known", ledger.size());
             health.put("retention_passes", retention.completedPasses());
+            // Damage does not stop the relay (every readable record is served), but an operator must look at it.
+            health.put("journal_damaged_records", journal.damagedRecords().size());
             exchange.json(healthy ? 200 : 503, health);
         });
         routes.add("/metrics", exchange -> {
@@ -125,6 +127,7 @@ public final class RelayServer implements Closeable {
             gauges.put("renkei_relay_processed_sequence", processor.processedSequence());
             gauges.put("renkei_relay_messages_known", ledger.size());
             gauges.put("renkei_relay_retention_passes_total", retention.completedPasses());
+            gauges.put("renkei_relay_journal_damaged_records", journal.damagedRecords().size());
             exchange.answer(200, "text/plain; version=0.0.4; charset=utf-8",
                     metrics.exposition(gauges).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });

@@ -89,18 +89,28 @@ class JournalSegmentTest {
         }
     }
 
+    /** A segment is forced before the next begins, so an unreadable end of an older one is damage, not a tear. */
     @Test
-    void aTornRecordInASegmentThatIsNotTheLastStopsOpeningAndIsLeftAlone() throws Exception {
+    void anUnreadableEndOfASegmentThatIsNotTheLastIsSetAsideAndTheLaterSegmentsAreRead() throws Exception {
         appendAll(12);
         Path first = journalFile();
         long length = Files.size(first);
         try (FileChannel channel = FileChannel.open(first, StandardOpenOption.WRITE)) {
             channel.truncate(length - 100);
         }
+        long cut = length - 100;
 
-        assertThatThrownBy(() -> open(entry -> { })).isInstanceOf(IOException.class)
-                .hasMessageContaining("RELAY-JOURNAL-004").hasMessageContaining(first.toString());
-        assertThat(Files.size(first)).isEqualTo(length - 100);
+        List<JournalEntry> recovered = new ArrayList<>();
+        try (Journal reopened = open(recovered::add)) {
+            assertThat(reopened.damagedRecords()).singleElement().satisfies(damaged -> {
+                assertThat(damaged.segment()).isEqualTo(first);
+                assertThat(damaged.position() + damaged.length()).isEqualTo(cut);
+            });
+            assertThat(reopened.lastSequence()).isEqualTo(12);
+        }
+        assertThat(Files.size(first)).as("the older segment is left as it is").isEqualTo(cut);
+        assertThat(recovered).extracting(JournalEntry::sequence).as("every record but the cut one")
+                .hasSize(11).contains(12L);
     }
 
     private List<JournalEntry> appendAll(int count) throws Exception {

@@ -287,6 +287,48 @@ class JournalTest {
     }
 
     /** A damaged length in the last record: its header's, or one inside the payload (then the checksum fails). */
+    /**
+     * A bit flipped on disk in an acknowledged record (its content, or its length, which hides where the next record
+     * begins) is damage, not a torn tail: the records after it were acknowledged too and are all kept; the bad bytes are
+     * copied aside, owner-only, and the journal is left as it is.
+     */
+    @ParameterizedTest(name = "a bit flipped in record 4''s {0}")
+    @CsvSource({"content", "length"})
+    void aFlippedBitInAnAcknowledgedRecordSetsItAsideAndKeepsEveryRecordAfterIt(String where) throws Exception {
+        List<Long> lengths = appendOneByOne(entries(10));
+        long recordStart = lengths.get(2);
+        long recordEnd = lengths.get(3);
+        flipBit(where.equals("length") ? recordStart + 5 : (recordStart + recordEnd) / 2);
+        byte[] damagedBytes = Arrays.copyOfRange(Files.readAllBytes(journalFile()), (int) recordStart, (int) recordEnd);
+
+        List<JournalEntry> recovered = new ArrayList<>();
+        try (Journal journal = open(recovered::add)) {
+            assertThat(journal.lastSequence()).isEqualTo(10);
+            Journal.DamagedRecord damaged = journal.damagedRecords().get(0);
+            assertThat(journal.damagedRecords()).hasSize(1);
+            assertThat(damaged.position()).isEqualTo(recordStart);
+            assertThat(damaged.length()).isEqualTo(recordEnd - recordStart);
+            assertThat(damaged.afterSequence()).isEqualTo(3);
+            assertThat(Files.readAllBytes(damaged.copy())).isEqualTo(damagedBytes);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(damaged.copy())))
+                    .isEqualTo("rw-------");
+            assertThat(journal.append(entry(11), null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence()).isEqualTo(11);
+        }
+        assertThat(recovered).extracting(JournalEntry::sequence).containsExactly(1L, 2L, 3L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(recovered.get(3).content()).as("record 5 holds the fifth entry").isEqualTo(entry(4).content());
+
+        List<JournalEntry> again = new ArrayList<>();
+        try (Journal journal = open(again::add)) {
+            assertThat(journal.damagedRecords()).as("found again, copied once").hasSize(1);
+        }
+        assertThat(again).extracting(JournalEntry::sequence).containsExactly(1L, 2L, 3L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(Arrays.copyOfRange(Files.readAllBytes(journalFile()), (int) recordStart, (int) recordEnd))
+                .as("the damaged bytes stay where they were").isEqualTo(damagedBytes);
+        try (var copies = Files.list(Journal.DamagedRecord.folder(journalFile()))) {
+            assertThat(copies).hasSize(1);
+        }
+    }
+
     @ParameterizedTest(name = "{0} set to {1}")
     @CsvSource({
         "record length, 2147483632",
@@ -366,6 +408,14 @@ class JournalTest {
         assertThatThrownBy(() -> journal.append(entries(1).get(0), null))
                 .isInstanceOf(JournalFullException.class)
                 .hasMessageContaining("shutting down");
+    }
+
+    private void flipBit(long position) throws IOException {
+        try (FileChannel channel = FileChannel.open(journalFile(), StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            channel.read(one, position);
+            channel.write(ByteBuffer.wrap(new byte[] {(byte) (one.get(0) ^ 0x10)}), position);
+        }
     }
 
     /** Appends one record at a time and returns the file's length after each acknowledgement. */
