@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
             config = config.withPort(port);
         }
         byte[] key = PseudonymKeyStore.load(home, System.getenv());
-        RelayServer server = RelayServer.start(config, key, Clock.systemUTC());
+        RelayServer server = RelayServer.start(config, key, Clock.systemUTC(), ServeCommand::stopTheProcess);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -55,4 +55,20 @@ final class ServeCommand implements Callable<Integer> {
         stopped.await();
         return 0;
     }
+
+    /**
+     * The journal writer or the processor died: stop the whole process, loudly, with exit status 70, so that its
+     * supervisor (systemd, bin/renkei) sees it and a restart replays the journal. On its own thread, since exiting runs
+     * the shutdown hook, which waits for the very threads that may be calling this.
+     */
+    static void stopTheProcess(Throwable fatal) {
+        System.err.println("RELAY-FATAL-001 renkei-relay stops: " + fatal + " (the journal keeps every acknowledged file;"
+                + " restart the relay to replay it)");
+        Thread exit = new Thread(() -> System.exit(FATAL_EXIT_STATUS), "relay-fatal-exit");
+        exit.setDaemon(false);
+        exit.start();
+    }
+
+    /** EX_SOFTWARE of sysexits.h: an internal error. */
+    static final int FATAL_EXIT_STATUS = 70;
 }

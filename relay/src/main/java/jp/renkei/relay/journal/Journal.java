@@ -58,6 +58,8 @@ public final class Journal implements Closeable {
     private volatile boolean closing;
     private volatile String refusal;
     private final List<DamagedRecord> damaged;
+    private volatile Throwable writerFailure;
+    private volatile Consumer<Throwable> onWriterFailure = failure -> { };
 
     private Journal(Path journalFile, ConcurrentSkipListMap<Long, JournalSegment> segments, long segmentBytes,
             JournalSealing sealing, RecordPositions positions, long lastSequence, int queueCapacity, int maximumBatch,
@@ -340,10 +342,38 @@ public final class Journal implements Closeable {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (Error fatal) {
+                // An OutOfMemoryError (or worse) in the one writer: a silent dead thread would leave every later upload
+                // waiting for an fsync that never comes while /health says ok. Fail loudly instead.
+                stopWriting(fatal, batch);
+                return;
             } finally {
                 batch.clear();
             }
         }
+    }
+
+    private void stopWriting(Error fatal, List<Pending> batch) {
+        writerFailure = fatal;
+        refuseFromNowOn("the journal writer stopped (" + fatal + "); restart the relay");
+        List<Pending> waiting = new ArrayList<>(batch);
+        queue.drainTo(waiting);
+        waiting.forEach(pending -> pending.done().completeExceptionally(fatal));
+        try {
+            onWriterFailure.accept(fatal);
+        } catch (RuntimeException | Error listenerFailure) {
+            fatal.addSuppressed(listenerFailure);
+        }
+    }
+
+    /** What stopped the writer thread, or null while it runs. */
+    public Throwable writerFailure() {
+        return writerFailure;
+    }
+
+    /** Runs once, on the writer thread, if an {@link Error} stops it (the relay then stops the process). */
+    public void onWriterFailure(Consumer<Throwable> action) {
+        this.onWriterFailure = action;
     }
 
     private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {

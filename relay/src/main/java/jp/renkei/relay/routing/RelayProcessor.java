@@ -83,8 +83,9 @@ public final class RelayProcessor implements Closeable {
             flush();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException fatal) {
-            // Stop processing rather than skip a file: the journal still holds it and a restart replays it.
+        } catch (IOException | RuntimeException | Error fatal) {
+            // Stop processing rather than skip a file: the journal still holds it and a restart replays it. An Error
+            // (an OutOfMemoryError) stops it too, and the relay stops the process rather than run on without it.
             failure = fatal;
             onFailure.accept(fatal);
             LOG.log(System.Logger.Level.ERROR, "relay processor stopped; restart the relay to replay from the journal", fatal);

@@ -20,6 +20,8 @@ import jp.renkei.relay.cardcheck.CardCheckConfig;
  * @param journalSegmentBytes the size at which the journal begins a new segment file (the unit retention deletes)
  * @param retentionDays how long delivered files are kept in the journal after they arrived; then their segment is
  *     deleted once everything in it has landed (downloads of them answer 404, receipts are forgotten)
+ * @param uploadMemoryBytes the heap uploads in flight may take together (bodies and their parse, estimated from
+ *     lines and fields); past it an upload is refused with 503 and Retry-After. 0 (the default): half the heap
  * @param cardCheck the card-check settings ({@code relay.card-check.*}); see {@link CardCheckConfig}
  */
 public record RelayConfig(
@@ -39,6 +41,7 @@ public record RelayConfig(
         int officeUploadBurst,
         long journalSegmentBytes,
         int retentionDays,
+        long uploadMemoryBytes,
         CardCheckConfig cardCheck) {
 
     /**
@@ -50,6 +53,10 @@ public record RelayConfig(
     public RelayConfig {
         if (retentionDays < 1) {
             throw new IllegalArgumentException("relay setting relay.retention-days must be at least 1, was " + retentionDays);
+        }
+        if (uploadMemoryBytes < 0) {
+            throw new IllegalArgumentException("relay setting relay.upload-memory-bytes must be 0 (half the heap) or"
+                    + " more, was " + uploadMemoryBytes);
         }
         if (maximumFileBytes < 1 || maximumFileBytes > LARGEST_MAXIMUM_FILE_BYTES) {
             throw new IllegalArgumentException("relay setting relay.maximum-file-bytes must be between 1 and "
@@ -78,6 +85,8 @@ public record RelayConfig(
     public static final long DEFAULT_JOURNAL_SEGMENT_BYTES = jp.renkei.relay.journal.Journal.DEFAULT_SEGMENT_BYTES;
     /** A month's files stay downloadable past the next month's 10th, when offices reconcile 実績. */
     public static final int DEFAULT_RETENTION_DAYS = 45;
+    /** 0: half of the heap the relay's JVM may grow to (-Xmx). */
+    public static final long DEFAULT_UPLOAD_MEMORY_BYTES = 0;
 
     /** Reads the settings for a RENKEI_HOME from {@code properties} then {@code environment}. */
     public static RelayConfig load(Path renkeiHome, Properties properties, Map<String, String> environment) {
@@ -104,6 +113,7 @@ public record RelayConfig(
                 number(value, "relay.office-upload-burst", DEFAULT_OFFICE_UPLOAD_BURST),
                 number(value, "relay.journal.segment-bytes", DEFAULT_JOURNAL_SEGMENT_BYTES),
                 number(value, "relay.retention-days", DEFAULT_RETENTION_DAYS),
+                number(value, "relay.upload-memory-bytes", DEFAULT_UPLOAD_MEMORY_BYTES),
                 cardCheck(value, relayHome));
     }
 
@@ -123,7 +133,7 @@ public record RelayConfig(
     public RelayConfig withPort(int newPort) {
         return new RelayConfig(home, landingRoot, secretsFolder, registryRoster, bindAddress, newPort, maximumFileBytes,
                 journalQueueCapacity, journalMaximumBatch, handlerThreads, landingFlushIntervalMillis, landingFlushRows,
-                officeUploadsPerSecond, officeUploadBurst, journalSegmentBytes, retentionDays, cardCheck);
+                officeUploadsPerSecond, officeUploadBurst, journalSegmentBytes, retentionDays, uploadMemoryBytes, cardCheck);
     }
 
     private static Path path(String configured, Path fallback) {

@@ -52,7 +52,19 @@ public final class RelayServer implements Closeable {
         this.retention = retention;
     }
 
+    /** Starts a relay that, when its journal writer or processor stops on an error, only refuses uploads and says so. */
     public static RelayServer start(RelayConfig config, byte[] pseudonymKey, Clock clock)
+            throws IOException, GeneralSecurityException, InputRejectedException {
+        return start(config, pseudonymKey, clock, fatal -> { });
+    }
+
+    /**
+     * Starts a relay; {@code onFatal} runs once when its journal writer or its processor stops on an error (e.g. an
+     * {@link OutOfMemoryError}): {@code renkei-relay serve} stops the process there, so that a supervisor restarts it
+     * and the journal replays, rather than leave a relay that answers /health but stores or delivers nothing.
+     */
+    public static RelayServer start(RelayConfig config, byte[] pseudonymKey, Clock clock,
+            java.util.function.Consumer<Throwable> onFatal)
             throws IOException, GeneralSecurityException, InputRejectedException {
         OfficeRegistry registry = OfficeRegistry.fromRoster(config.registryRoster());
         java.nio.file.Path checkpoint = config.home().resolve("landing.checkpoint");
@@ -78,8 +90,15 @@ public final class RelayServer implements Closeable {
                     processor.submit(entry, (StandardFile) parsed);
                 });
         ledger.recover(config.home().resolve("journal").resolve("receipts.log"));
-        processor.onFailure(fatal -> journal.refuseFromNowOn("the relay processor stopped (" + fatal
-                + "); uploads would be stored but not delivered — restart the relay to replay them"));
+        processor.onFailure(fatal -> {
+            journal.refuseFromNowOn("the relay processor stopped (" + fatal
+                    + "); uploads would be stored but not delivered — restart the relay to replay them");
+            onFatal.accept(fatal);
+        });
+        journal.onWriterFailure(fatal -> {
+            LOG.log(System.Logger.Level.ERROR, "RELAY-FATAL-001 the journal writer stopped: uploads are refused", fatal);
+            onFatal.accept(fatal);
+        });
         replay.forEach(entry -> processor.submit(entry, null));
         processor.start();
         LOG.log(System.Logger.Level.INFO, "recovered {0} journal record(s) in {1} ms; replaying {2} after sequence {3}",
@@ -93,8 +112,12 @@ public final class RelayServer implements Closeable {
         RelayRoutes routes = new RelayRoutes(metrics);
         OfficeRateLimit rateLimit = new OfficeRateLimit(config.officeUploadsPerSecond(), config.officeUploadBurst(),
                 System::nanoTime);
+        UploadMemoryBudget uploadMemory = new UploadMemoryBudget(config.uploadMemoryBytes() > 0
+                ? config.uploadMemoryBytes() : UploadMemoryBudget.halfOfTheHeap());
+        LOG.log(System.Logger.Level.INFO, "uploads in flight may take {0} MiB of the heap (relay.upload-memory-bytes)",
+                Long.toString(uploadMemory.totalBytes() / (1 << 20)));
         routes.add(UploadHandler.PATH, new UploadHandler(authentication, rateLimit, metrics, journal, ledger,
-                config.maximumFileBytes(), clock));
+                config.maximumFileBytes(), uploadMemory, clock));
         routes.add(InboxHandler.PATH, new InboxHandler(authentication, journal, ledger, clock));
         routes.add(ReceiptHandler.PATH, new ReceiptHandler(authentication, ledger));
         CardCheckLanding cardChecks = new CardCheckLanding(new LandingWriter(config.landingRoot(), clock),
@@ -102,8 +125,9 @@ public final class RelayServer implements Closeable {
         routes.add(CardCheckHandler.PATH, CardCheckHandler.create(config.cardCheck(), authentication, cardChecks, clock));
         routes.add("/health", exchange -> {
             Map<String, Object> health = new LinkedHashMap<>();
-            boolean healthy = processor.failure() == null;
-            health.put("status", healthy ? "ok" : "processor-stopped");
+            boolean healthy = processor.failure() == null && journal.writerFailure() == null;
+            health.put("status", healthy ? "ok"
+                    : journal.writerFailure() != null ? "journal-writer-stopped" : "processor-stopped");
             health.put("journal_sequence", journal.lastSequence());
             health.put("processed_sequence", processor.processedSequence());
             health.put("journal_queue_depth", journal.queueDepth());

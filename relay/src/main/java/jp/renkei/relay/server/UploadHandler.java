@@ -55,11 +55,13 @@ final class UploadHandler implements RelayRoute {
     private final Journal journal;
     private final MessageLedger ledger;
     private final long maximumFileBytes;
+    private final UploadMemoryBudget memory;
     private final Clock clock;
 
     UploadHandler(OfficeAuthentication authentication, OfficeRateLimit rateLimit, RelayMetrics metrics, Journal journal,
-            MessageLedger ledger, long maximumFileBytes, Clock clock) {
+            MessageLedger ledger, long maximumFileBytes, UploadMemoryBudget memory, Clock clock) {
         this.authentication = authentication;
+        this.memory = memory;
         this.rateLimit = rateLimit;
         this.metrics = metrics;
         this.journal = journal;
@@ -109,37 +111,87 @@ final class UploadHandler implements RelayRoute {
                             + " ではありません。自事業所のファイルのみ送信できます。"));
             return;
         }
+        long declared = exchange.declaredLength();
+        if (declared > maximumFileBytes) {
+            tooLarge(exchange);
+            return;
+        }
+        UploadMemoryBudget.Reservation reservation = memory.tryReserve(declared >= 0 ? declared : maximumFileBytes);
+        if (reservation == null) {
+            busy(exchange, "uploads in flight fill the relay's upload memory");
+            return;
+        }
+        boolean reservationHandedOver = false;
+        try {
+            reservationHandedOver = receive(exchange, office, fileName, clientMessageId, reservation);
+        } finally {
+            if (!reservationHandedOver) {
+                reservation.close();
+            }
+        }
+    }
+
+    /**
+     * Reads, checks and journals the body within its memory reservation; true when the reservation was handed to the
+     * journaling, which releases it once the upload is answered.
+     */
+    private boolean receive(RelayExchange exchange, String office, String fileName, String clientMessageId,
+            UploadMemoryBudget.Reservation reservation) throws IOException {
         byte[] content = readBody(exchange);
         if (content == null) {
-            exchange.error(413, "RELAY-SIZE-001", "the file exceeds the limit of " + maximumFileBytes + " bytes");
-            return;
+            tooLarge(exchange);
+            return false;
+        }
+        ParseFootprint.Estimate footprint = ParseFootprint.of(content);
+        if (footprint.bytes() > memory.totalBytes()) {
+            exchange.error(413, "RELAY-SIZE-002", "the file has " + footprint.lines() + " lines and " + footprint.fields()
+                    + " fields; checking it would take about " + footprint.bytes() / (1 << 20) + " MiB, more than this"
+                    + " relay's upload memory (" + memory.totalBytes() / (1 << 20) + " MiB); nothing was accepted",
+                    Map.of("message_ja", "ファイルの行数・項目数が多すぎて、このリレーでは検査できません（" + footprint.lines()
+                            + " 行）。受け付けていません。"));
+            return false;
+        }
+        if (!reservation.grow(footprint.bytes())) {
+            busy(exchange, "uploads in flight fill the relay's upload memory");
+            return false;
         }
         Signed signed = verifySignature(exchange, content);
         if (signed == null) {
-            return;
+            return false;
         }
         String sha256 = JournalEntry.sha256(content);
         if (clientMessageId == null) {
-            validateAndJournal(exchange, fileName, office, null, signed, sha256, () -> { });
-            return;
+            validateAndJournal(exchange, fileName, office, null, signed, sha256, () -> { }, reservation);
+            return true;
         }
         CompletableFuture<Accepted> mine = new CompletableFuture<>();
         CompletableFuture<Accepted> first = ledger.claim(office, clientMessageId, mine);
         if (first != null) {
             answerRepeat(exchange, clientMessageId, first, fileName, sha256);
-            return;
+            return false;
         }
         Runnable release = () -> ledger.release(office, clientMessageId, mine,
                 new IllegalStateException("the first upload was not journaled"));
         boolean handedOver = false;
         try {
-            validateAndJournal(exchange, fileName, office, clientMessageId, signed, sha256, release);
+            validateAndJournal(exchange, fileName, office, clientMessageId, signed, sha256, release, reservation);
             handedOver = true;
         } finally {
             if (!handedOver) {
                 release.run();
             }
         }
+        return true;
+    }
+
+    private void tooLarge(RelayExchange exchange) throws IOException {
+        exchange.error(413, "RELAY-SIZE-001", "the file exceeds the limit of " + maximumFileBytes + " bytes");
+    }
+
+    private static void busy(RelayExchange exchange, String why) throws IOException {
+        exchange.setResponseHeader("Retry-After", "1");
+        exchange.error(503, "RELAY-BUSY-002", "the relay is busy (" + why + "); retry later (the file was not accepted)",
+                Map.of("message_ja", "リレーが混み合っています。しばらくして再送してください（このファイルは受け付けていません）。"));
     }
 
     /**
@@ -147,7 +199,22 @@ final class UploadHandler implements RelayRoute {
      * holding the worker thread meanwhile. {@code notJournaled} runs whenever the file ends up not stored.
      */
     private void validateAndJournal(RelayExchange exchange, String fileName, String office, String clientMessageId,
-            Signed signed, String sha256, Runnable notJournaled) throws IOException {
+            Signed signed, String sha256, Runnable notJournaled, UploadMemoryBudget.Reservation reservation)
+            throws IOException {
+        boolean answeredLater = false;
+        try {
+            answeredLater = validateAndJournal(exchange, fileName, office, clientMessageId, signed, sha256, notJournaled,
+                    (Runnable) reservation::close);
+        } finally {
+            if (!answeredLater) {
+                reservation.close();
+            }
+        }
+    }
+
+    /** True when the answer was left to the journal's completion, which then runs {@code answered}. */
+    private boolean validateAndJournal(RelayExchange exchange, String fileName, String office, String clientMessageId,
+            Signed signed, String sha256, Runnable notJournaled, Runnable answered) throws IOException {
         byte[] content = signed.content();
         StandardFile parsed = new StandardFileReader().read(fileName, content);
         if (!parsed.isValid()) {
@@ -156,20 +223,24 @@ final class UploadHandler implements RelayRoute {
             exchange.error(422, "RELAY-CONTENT-001", "the file breaks the standard; nothing was accepted",
                     Map.of("errors", parsed.findings().errorCount(), "findings", findings));
             notJournaled.run();
-            return;
+            return false;
         }
         String messageId = MessageIds.next();
         CompletableFuture<JournalEntry> durable;
         try {
+            // A large file's parse is not kept for the processor, which parses it again from the journal: held in the
+            // processor's backlog it would be memory outside the upload budget.
             durable = journal.append(JournalEntry.signed(messageId, clientMessageId, fileName, office, clock.millis(),
-                    sha256, content, signed.signature(), signed.signerCertificate()), parsed);
+                    sha256, content, signed.signature(), signed.signerCertificate()),
+                    content.length <= EXACT_READ_BYTES ? parsed : null);
         } catch (JournalFullException full) {
             exchange.setResponseHeader("Retry-After", "1");
             exchange.error(503, "RELAY-BUSY-001", "the relay is busy (" + full.getMessage() + "); retry later");
             notJournaled.run();
-            return;
+            return false;
         }
         exchange.answerLater(durable.orTimeout(JOURNAL_WAIT_SECONDS, TimeUnit.SECONDS).handle((entry, failure) -> {
+            answered.run();
             try {
                 if (failure == null) {
                     metrics.acknowledged();
@@ -185,6 +256,7 @@ final class UploadHandler implements RelayRoute {
             }
             return null;
         }));
+        return true;
     }
 
     private static void answerNotStored(RelayExchange exchange, Throwable failure) throws IOException {
@@ -273,9 +345,6 @@ final class UploadHandler implements RelayRoute {
     /** Reads at most the limit; null when the body is larger. */
     private byte[] readBody(RelayExchange exchange) throws IOException {
         long declared = exchange.declaredLength();
-        if (declared > maximumFileBytes) {
-            return null;
-        }
         try (InputStream body = exchange.body()) {
             if (declared >= 0 && declared <= EXACT_READ_BYTES) {
                 // Read into an array of the declared size: reading to the limit grew and copied 8 KiB chunks. Larger

@@ -400,6 +400,31 @@ class JournalTest {
         }
     }
 
+    /**
+     * An {@link Error} on the writer thread (here from the hand-over after the fsync, where the processor's work
+     * begins) must not leave a dead writer behind a live queue: the waiting upload fails at once, later ones are
+     * refused, and the relay's listener hears of it to stop the process.
+     */
+    @Test
+    void anErrorOnTheWriterThreadFailsWhatWaitsRefusesWhatComesAndIsReported() throws Exception {
+        CompletableFuture<Throwable> reported = new CompletableFuture<>();
+        try (Journal journal = Journal.open(journalFile(), QUEUE_CAPACITY, MAXIMUM_BATCH, recovered -> { },
+                (entry, attachment) -> {
+                    throw new OutOfMemoryError("Java heap space (thrown by the test)");
+                })) {
+            journal.onWriterFailure(reported::complete);
+            CompletableFuture<JournalEntry> first = journal.append(entry(1), null);
+
+            assertThatThrownBy(() -> first.get(TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(OutOfMemoryError.class);
+            assertThat(reported.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isInstanceOf(OutOfMemoryError.class);
+            assertThat(journal.writerFailure()).isInstanceOf(OutOfMemoryError.class);
+            assertThatThrownBy(() -> journal.append(entry(2), null))
+                    .isInstanceOf(JournalFullException.class)
+                    .hasMessageContaining("journal writer stopped");
+        }
+    }
+
     @Test
     void aClosedJournalRefusesAppends() throws Exception {
         Journal journal = open(ignoreRecovered());

@@ -1,12 +1,10 @@
 package jp.renkei.relay.server;
 
-import static org.awaitility.Awaitility.await;
 import static jp.renkei.relay.testing.ScheduleFiles.CARE_MANAGER;
 import static jp.renkei.relay.testing.ScheduleFiles.HOME_HELP;
 import static jp.renkei.relay.testing.ScheduleFiles.SENT_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,19 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.core.TerminalFailureException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TimeZone;
-import java.util.concurrent.TimeUnit;
 import jp.renkei.ingest.landing.LandingDataset;
-import jp.renkei.relay.cli.RelayCommand;
 import jp.renkei.relay.testing.LandingFolder;
 import jp.renkei.relay.testing.RelayClient;
 import jp.renkei.relay.testing.RelayClient.Reply;
 import jp.renkei.relay.testing.RelayHome;
+import jp.renkei.relay.testing.RelayProcess;
 import jp.renkei.relay.testing.RunningRelay;
 import jp.renkei.relay.testing.ScheduleFiles;
 import org.junit.jupiter.api.Test;
@@ -41,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RelayCrashRecoveryTest {
     private static final int FILES = 5;
-    private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
     @TempDir
     Path folder;
@@ -57,16 +50,14 @@ class RelayCrashRecoveryTest {
         }
         Set<String> acknowledged = new LinkedHashSet<>();
 
-        Path log = folder.resolve("relay.log");
-        Process relayProcess = startRelayProcess(home, log);
+        RelayProcess relayProcess = RelayProcess.start(home, folder, "256m");
         try {
-            RelayClient client = RelayClient.connect(home.config(neverFlush), awaitPort(relayProcess, log));
+            RelayClient client = RelayClient.connect(home.config(neverFlush), relayProcess.port());
             for (int i = 0; i < FILES; i++) {
                 acknowledged.add(uploadAcknowledged(client, i, i + 1));
             }
         } finally {
-            relayProcess.destroyForcibly();
-            assertThat(relayProcess.waitFor(30, TimeUnit.SECONDS)).as("the relay process ended").isTrue();
+            relayProcess.kill();
         }
         assertThat(LandingFolder.everyFile(home.landing())).as("landed before the kill").isEmpty();
 
@@ -96,37 +87,5 @@ class RelayCrashRecoveryTest {
         assertThat(reply.status()).as(reply.text()).isEqualTo(202);
         assertThat(reply.json().get("sequence").asLong()).isEqualTo(expectedSequence);
         return reply.json().get("message_id").asText();
-    }
-
-    private Process startRelayProcess(RelayHome home, Path log) throws IOException {
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.timezone=" + TimeZone.getDefault().getID(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                RelayCommand.class.getName(), "serve",
-                "--home", home.root().toString(),
-                "--port", "0",
-                "--port-file", portFile().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // The relay must use this home's files only, not a developer's RENKEI_* settings.
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("RENKEI_"));
-        return builder.start();
-    }
-
-    private int awaitPort(Process relayProcess, Path log) throws IOException, InterruptedException {
-        try {
-            await("the relay's port file").atMost(START_LIMIT).pollInterval(Duration.ofMillis(20))
-                    .failFast(() -> !relayProcess.isAlive())
-                    .until(() -> Files.exists(portFile()));
-        } catch (ConditionTimeoutException | TerminalFailureException notStarted) {
-            throw new AssertionError("the relay process did not start within " + START_LIMIT + "; its log:\n"
-                    + Files.readString(log, StandardCharsets.UTF_8), notStarted);
-        }
-        return Integer.parseInt(Files.readString(portFile(), StandardCharsets.US_ASCII).strip());
-    }
-
-    private Path portFile() {
-        return folder.resolve("relay.port");
     }
 }
