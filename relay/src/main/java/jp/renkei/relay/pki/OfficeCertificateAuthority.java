@@ -125,6 +125,8 @@ public final class OfficeCertificateAuthority {
             Files.createDirectories(trustAnchor.toAbsolutePath().getParent());
             Pem.writeCertificates(trustAnchor, trusted.toArray(X509Certificate[]::new));
         }
+        // The relay refuses every certificate without a revocation list (it fails closed): trust comes with an empty one.
+        RevokedSerials.createEmptyIfAbsent(trustAnchor.resolveSibling(PkiLayout.revokedSerials(Path.of("")).getFileName()));
     }
 
     /** Issues credentials valid from five minutes ago (by the clock) for {@code validity}. */

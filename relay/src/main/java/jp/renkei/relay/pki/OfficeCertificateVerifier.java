@@ -83,6 +83,11 @@ public final class OfficeCertificateVerifier {
                     + "once (it creates the CA and copies its certificate there) or copy "
                     + OfficeCertificateAuthority.CERTIFICATE_FILE + " there");
         }
+        if (revokedSerialsFile != null && !Files.exists(revokedSerialsFile)) {
+            throw new IOException("RELAY-CERT-008 no revocation list at " + revokedSerialsFile + ": the relay accepts no"
+                    + " office certificate without one. Restore it, or create an empty file (an empty list revokes"
+                    + " nothing); `renkei-relay ca issue` creates it with the CA");
+        }
         try {
             return new OfficeCertificateVerifier(Pem.readCertificates(trustedCaPem), revokedSerialsFile, clock);
         } catch (IllegalArgumentException notCa) {

@@ -23,6 +23,11 @@ import jp.renkei.ingest.io.DurableFiles;
  * restarting the relay: at the first check once {@link #RECHECK} has passed since the file was last looked at. Looking
  * at every check cost a file-system call per request (3.5 % of the relay's CPU under load); a second is far inside
  * what revocation promises anywhere else (CRLs are cached for hours). Safe for concurrent use.
+ *
+ * <p>It fails closed: a list that is missing, unreadable or holds a line that is not a serial makes every check fail
+ * (the relay then accepts no office certificate) until it is fixed, since "revokes nothing" would quietly trust a
+ * certificate the operator meant to revoke. An empty file is the list that revokes nothing; installing trust in an
+ * office CA creates it ({@link #createEmptyIfAbsent}).
  */
 public final class RevokedSerials {
     private static final System.Logger LOG = System.getLogger(RevokedSerials.class.getName());
@@ -47,7 +52,7 @@ public final class RevokedSerials {
         this.nanoTicker = nanoTicker;
     }
 
-    /** The list kept in {@code file}, looked at again after {@link #RECHECK}; a missing file revokes nothing. */
+    /** The list kept in {@code file}, looked at again after {@link #RECHECK}. */
     public static RevokedSerials at(Path file) {
         return new RevokedSerials(file, RECHECK, System::nanoTime);
     }
@@ -61,7 +66,7 @@ public final class RevokedSerials {
         return file;
     }
 
-    /** Whether {@code serial} is listed now; fails when the file exists but cannot be read. */
+    /** Whether {@code serial} is listed now; fails when the list is missing, cannot be read or is malformed. */
     public boolean isRevoked(BigInteger serial) throws IOException {
         return current().contains(serial);
     }
@@ -76,11 +81,30 @@ public final class RevokedSerials {
         Version version = version();
         synchronized (this) {
             seen = snapshot;
+            if (version == null) {
+                throw missing();
+            }
             Set<BigInteger> serials = Objects.equals(seen.version(), version) && seen.lookedAtNanos() != Long.MIN_VALUE
-                    ? seen.serials() : version == null ? Set.of() : read();
+                    ? seen.serials() : read();
             snapshot = new Snapshot(version, serials, now);
             return serials;
         }
+    }
+
+    /** Writes the list that revokes nothing, with its explanatory header, unless {@code file} exists. */
+    public static void createEmptyIfAbsent(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            DurableFiles.write(file, HEADER.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final String HEADER = "# Revoked office certificate serials (hex), one a line; written by renkei-relay"
+            + " ca revoke.\n# An empty list revokes nothing. A line that is not a serial stops every certificate from"
+            + " being accepted until it is fixed.\n";
+
+    private IOException missing() {
+        return new NoSuchFileException(file.toString(), null, "RELAY-CERT-008 the revocation list is missing; no office"
+                + " certificate is accepted until it is back (restore it, or create an empty file, which revokes nothing)");
     }
 
     /**
@@ -89,14 +113,13 @@ public final class RevokedSerials {
      */
     public static boolean append(Path file, BigInteger serial, Instant at) throws IOException {
         RevokedSerials list = at(file, Duration.ZERO, System::nanoTime);
-        if (list.isRevoked(serial)) {
+        if (Files.exists(file) && list.isRevoked(serial)) {
             return false;
         }
-        String existing = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        createEmptyIfAbsent(file);
+        String existing = Files.readString(file, StandardCharsets.UTF_8);
         StringBuilder content = new StringBuilder(existing);
-        if (existing.isEmpty()) {
-            content.append("# Revoked office certificate serials (hex), one a line; written by renkei-relay ca revoke.\n");
-        } else if (!existing.endsWith("\n")) {
+        if (!existing.isEmpty() && !existing.endsWith("\n")) {
             content.append('\n');
         }
         content.append(hex(serial)).append("  # revoked ").append(at).append('\n');
@@ -135,7 +158,7 @@ public final class RevokedSerials {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException removedMeanwhile) {
-            return Set.of();
+            throw missing();
         }
         Set<BigInteger> serials = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -148,8 +171,9 @@ public final class RevokedSerials {
             try {
                 serials.add(parseSerial(value));
             } catch (IllegalArgumentException notHex) {
-                LOG.log(System.Logger.Level.WARNING, "{0} line {1}: ignoring ''{2}'', which is not a hex serial; "
-                        + "fix the line or the certificate stays trusted", file, i + 1, value);
+                // Skipping the line would trust whatever certificate it was meant to revoke.
+                throw new IOException("RELAY-CERT-009 " + file + " line " + (i + 1) + ": '" + value + "' is not a hex"
+                        + " serial; no office certificate is accepted until the line is fixed", notHex);
             }
         }
         LOG.log(System.Logger.Level.INFO, "{0}: {1} revoked office certificate serial(s)", file, serials.size());

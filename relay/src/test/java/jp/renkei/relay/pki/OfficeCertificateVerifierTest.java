@@ -112,8 +112,8 @@ class OfficeCertificateVerifierTest {
         OfficeCredentials first = OURS.issue(OFFICE, Duration.ofDays(30));
         OfficeCredentials second = OURS.issue("2710000002", Duration.ofDays(30));
         String firstHex = first.certificate().getSerialNumber().toString(16);
-        Files.writeString(list, "# revoked office certificates\n\n" + firstHex.toUpperCase() + "  # lost laptop\n"
-                + "not-a-serial\n", StandardCharsets.UTF_8);
+        Files.writeString(list, "# revoked office certificates\n\n" + firstHex.toUpperCase() + "  # lost laptop\n",
+                StandardCharsets.UTF_8);
         AtomicLong ticker = new AtomicLong();
         OfficeCertificateVerifier withList = OfficeCertificateVerifier.withRevocations(List.of(OURS.certificate()),
                 RevokedSerials.at(list, RevokedSerials.RECHECK, ticker::get), CLOCK);
@@ -134,16 +134,38 @@ class OfficeCertificateVerifierTest {
         assertThat(withList.verify(chain(CREDENTIALS))).isInstanceOf(Proven.class);
     }
 
+    /**
+     * The list fails closed: "revokes nothing" is said by an empty file, never by a missing, unreadable or malformed one,
+     * which would quietly trust the certificate an operator meant to revoke.
+     */
     @Test
-    void aMissingRevocationListRevokesNothingButAnUnreadableOneRefusesEverything() throws IOException {
+    void aMissingUnreadableOrMalformedRevocationListRefusesEveryCertificate() throws IOException {
         Path list = folder.resolve("revoked-serials.txt");
         OfficeCertificateVerifier withList = OfficeCertificateVerifier.withRevocations(List.of(OURS.certificate()),
                 RevokedSerials.at(list, Duration.ZERO, System::nanoTime), CLOCK);
-        assertThat(withList.verify(chain(CREDENTIALS))).isInstanceOf(Proven.class);
+        Refused missing = assertRefused(withList.verify(chain(CREDENTIALS)), 503, "RELAY-CERT-007");
+        assertThat(missing.messageEn()).contains("RELAY-CERT-008").contains("missing");
 
+        RevokedSerials.createEmptyIfAbsent(list);
+        assertThat(withList.verify(chain(CREDENTIALS))).as("an empty list revokes nothing").isInstanceOf(Proven.class);
+
+        Files.writeString(list, "0a1b\nnot-a-serial\n", StandardCharsets.UTF_8);
+        Refused malformed = assertRefused(withList.verify(chain(CREDENTIALS)), 503, "RELAY-CERT-007");
+        assertThat(malformed.messageEn()).contains("RELAY-CERT-009").contains("line 2").contains("not-a-serial");
+
+        Files.delete(list);
         Files.createDirectory(list);
-
         assertRefused(withList.verify(chain(CREDENTIALS)), 503, "RELAY-CERT-007");
+    }
+
+    @Test
+    void installingTrustInTheCaCreatesTheEmptyRevocationListBesideIt() throws IOException {
+        Path anchor = PkiLayout.relayTrustAnchor(folder.resolve("relay"));
+        OURS.installTrustIn(anchor);
+
+        Path list = PkiLayout.revokedSerials(folder.resolve("relay"));
+        assertThat(list).exists();
+        assertThat(RevokedSerials.at(list).current()).isEmpty();
     }
 
     @Test
@@ -178,6 +200,9 @@ class OfficeCertificateVerifierTest {
                 .hasMessageContaining(anchor.toString()).hasMessageContaining("renkei-relay ca issue");
 
         Pem.writeCertificates(anchor, OURS.certificate());
+        assertThatThrownBy(() -> OfficeCertificateVerifier.load(anchor, PkiLayout.revokedSerials(folder), CLOCK))
+                .isInstanceOf(IOException.class).hasMessageContaining("RELAY-CERT-008");
+        OURS.installTrustIn(anchor);
         OfficeCertificateVerifier loaded = OfficeCertificateVerifier.load(anchor, PkiLayout.revokedSerials(folder), CLOCK);
 
         assertThat(loaded.verify(chain(CREDENTIALS))).isInstanceOf(Proven.class);
