@@ -64,7 +64,7 @@ public final class InboxReceiver {
     /**
      * The verifier of senders' certificates for an agent: the office CA certificate in {@code agentFolder}
      * ({@value OfficeCredentials#CA_CERTIFICATE_FILE}) and, when given, a revocation list (as the relay's
-     * {@code revoked-serials.txt}; it may not exist yet).
+     * {@code revoked-serials.txt}; it must exist: a missing list is refused, like a malformed one).
      */
     public static OfficeCertificateVerifier signerVerifier(Path agentFolder, Path revokedSerialsOrNull) throws IOException {
         return OfficeCertificateVerifier.load(agentFolder.resolve(OfficeCredentials.CA_CERTIFICATE_FILE),

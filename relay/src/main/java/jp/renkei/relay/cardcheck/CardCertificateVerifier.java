@@ -140,7 +140,10 @@ final class CardCertificateVerifier {
             if (!value.isEmpty()) {
                 String serial = CertificateSerials.normalize(value);
                 if (serial == null) {
-                    LOG.log(System.Logger.Level.WARNING, "{0}: ignoring a line that is not a hex serial", revocationList);
+                    // Skipping it would trust the card it was meant to revoke: refuse every check until it is fixed.
+                    LOG.log(System.Logger.Level.ERROR, "{0}: ''{1}'' is not a hex serial; every card check is refused"
+                            + " until the line is fixed", revocationList, value);
+                    throw new CheckRefusedException(CardCheckRefusal.REGISTRY_UNREACHABLE, "revocation list malformed");
                 } else {
                     revoked.add(serial);
                 }

@@ -234,6 +234,23 @@ class CardCheckHandlerTest {
         assertThat(pinCheck(CARE_MANAGER, card, TODAY).json().get("result").asText()).isEqualTo("eligible");
     }
 
+    /** Ignoring a line that is not a serial would trust the card it was meant to revoke: every check waits for a fix. */
+    @Test
+    void aMalformedCardRevocationListRefusesEveryCheckUntilItIsFixed() throws Exception {
+        Path list = cards.eligibilityFolder().resolve("revoked-serials.txt");
+        String before = Files.exists(list) ? Files.readString(list) : null;
+        Files.writeString(list, (before == null ? "" : before) + "not-a-serial\n");
+
+        assertRefused(pinCheck(CARE_MANAGER, card, TODAY), 503, "CARD-REG-001");
+
+        if (before == null) {
+            Files.delete(list);
+        } else {
+            Files.writeString(list, before);
+        }
+        assertThat(pinCheck(CARE_MANAGER, card, TODAY).json().get("result").asText()).isEqualTo("eligible");
+    }
+
     @Test
     void anOfficeSideFailureIsRecordedAsFailed() throws Exception {
         Map<String, Object> wrongPin = new LinkedHashMap<>();
