@@ -103,7 +103,15 @@ public final class CardCheckHandler implements RelayRoute {
 
     private void issueChallenge(RelayExchange exchange, String office) throws IOException {
         exchange.body().close();
-        ChallengeStore.Challenge challenge = challenges.issue(office);
+        java.util.Optional<ChallengeStore.Challenge> issued = challenges.issue(office);
+        if (issued.isEmpty()) {
+            long retry = Math.max(1, challenges.validity().toSeconds());
+            exchange.setResponseHeader("Retry-After", Long.toString(retry));
+            exchange.error(503, "CARD-CHAL-002", "the relay holds as many open challenges as it may; retry in " + retry
+                    + " s", Map.of("message_ja", "確認の受付が混み合っています。" + retry + " 秒後にやり直してください。"));
+            return;
+        }
+        ChallengeStore.Challenge challenge = issued.get();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("challenge_id", challenge.id().toString());
         body.put("challenge", Base64.getEncoder().encodeToString(challenge.bytes()));

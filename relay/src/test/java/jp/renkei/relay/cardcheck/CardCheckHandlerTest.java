@@ -234,6 +234,28 @@ class CardCheckHandlerTest {
         assertThat(pinCheck(CARE_MANAGER, card, TODAY).json().get("result").asText()).isEqualTo("eligible");
     }
 
+    /**
+     * One office asking for challenges in a loop, past the relay's whole capacity, used to evict everyone's oldest
+     * challenge, so that no other office's check could succeed. Now it only replaces its own.
+     */
+    @Test
+    void aChallengeFloodFromOneOfficeDoesNotFailAnotherOfficesCheck() throws Exception {
+        relay.close();
+        Properties smallStore = new Properties();
+        smallStore.setProperty("relay.card-check.challenge-capacity", "20");
+        relay = home.start(smallStore, clock);
+        client = relay.client();
+        JsonNode honest = challenge(CARE_MANAGER);
+
+        for (int i = 0; i < 30; i++) {
+            challenge(HOME_HELP);
+        }
+
+        Reply reply = check(CARE_MANAGER, body(honest, "pin", card, sign(card, honest), TODAY));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.json().get("result").asText()).isEqualTo("eligible");
+    }
+
     /** Ignoring a line that is not a serial would trust the card it was meant to revoke: every check waits for a fix. */
     @Test
     void aMalformedCardRevocationListRefusesEveryCheckUntilItIsFixed() throws Exception {
