@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.StandardCopyOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import jp.renkei.ingest.io.DurableFiles;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -168,7 +169,7 @@ final class BackfillCommand implements Callable<Integer> {
             String stamp = LocalDateTime.now(LandingWriter.LANDING_ZONE_ID)
                     .format(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss"));
             quarantine = home.resolve("quarantine").resolve("backfill").resolve(stamp);
-            Files.createDirectories(quarantine);
+            DurableFiles.createOwnerOnlyFolder(quarantine);
         }
         return quarantine;
     }

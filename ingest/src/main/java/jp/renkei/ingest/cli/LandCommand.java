@@ -7,6 +7,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import jp.renkei.ingest.io.DurableFiles;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -167,7 +168,8 @@ final class LandCommand implements Callable<Integer> {
     private Path reportFolder(String kind) throws IOException {
         String stamp = LocalDateTime.now(LandingWriter.LANDING_ZONE_ID).format(DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss"));
         Path folder = home.resolve(kind).resolve(dataset.name()).resolve(stamp);
-        Files.createDirectories(folder);
+        // A quarantined input holds what the office sent, personal data included: owner-only from the start.
+        DurableFiles.createOwnerOnlyFolder(folder);
         return folder;
     }
 

@@ -2,6 +2,7 @@ package jp.renkei.ingest.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import jp.renkei.ingest.io.DurableFiles;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
@@ -93,13 +94,14 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** Copies each rejected file whole (numbered subfolders keep same-named files from different folders apart). */
     private static Path quarantine(Path folder, Tally tally) throws IOException {
-        Files.createDirectories(folder);
+        // Rejected files hold names, addresses and person numbers: owner-only from the start.
+        DurableFiles.createOwnerOnlyFolder(folder);
         for (Path file : tally.rejected) {
             Path target = folder.resolve(file.getFileName().toString());
             for (int copy = 2; Files.exists(target); copy++) {
                 target = folder.resolve(Integer.toString(copy)).resolve(file.getFileName().toString());
             }
-            Files.createDirectories(target.getParent());
+            DurableFiles.createOwnerOnlyFolder(target.getParent());
             Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
         }
         FindingReportWriter.write(folder.resolve("findings.csv"),

@@ -31,7 +31,20 @@ public final class PersonPseudonymizer {
         });
     }
 
+    /**
+     * The person_key of {@code insuredPersonNumber}.
+     *
+     * @throws IllegalArgumentException when it holds a character outside printable ASCII: encoding would map each
+     *     such character to {@code ?}, so different numbers would share one pseudonym (the message does not repeat it)
+     */
     public String personKey(String insuredPersonNumber) {
+        for (int i = 0; i < insuredPersonNumber.length(); i++) {
+            char c = insuredPersonNumber.charAt(i);
+            if (c < 0x20 || c > 0x7E) {
+                throw new IllegalArgumentException("an insured person number may hold printable ASCII only; character "
+                        + (i + 1) + " of " + insuredPersonNumber.length() + " is not (the number is not shown)");
+            }
+        }
         return HexFormat.of().formatHex(macs.get().doFinal(insuredPersonNumber.getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -94,6 +94,15 @@ final class FieldReader {
         };
     }
 
+    /** The value as a finding may quote it, or "this value" for personal data (see {@link FieldSpec#personal()}). */
+    private String shownJa(int index, String value) {
+        return specs.get(index).personal() ? "この値" : "「" + value + "」";
+    }
+
+    private String shownEn(int index, String value) {
+        return specs.get(index).personal() ? "the value" : "'" + value + "'";
+    }
+
     void error(int index, String code, String messageJa, String messageEn) {
         String name = specs.get(index).name();
         findings.error(code, line, index + 1, name, name + ": " + messageJa, name + ": " + messageEn);
@@ -114,8 +123,8 @@ final class FieldReader {
 
     private String digits(int index, String value, int length) {
         if (value.length() != length || !StandardValues.isDigits(value)) {
-            error(index, "STD-FORMAT-001", "「" + value + "」は" + length + "桁の数字である必要があります",
-                    "'" + value + "' must be exactly " + length + " digits");
+            error(index, "STD-FORMAT-001", shownJa(index, value) + "は" + length + "桁の数字である必要があります",
+                    shownEn(index, value) + " must be exactly " + length + " digits");
         }
         return value;
     }
@@ -123,14 +132,14 @@ final class FieldReader {
     private Integer number(int index, String value, FieldSpec spec) {
         int maximumDigits = spec.maxLength() == 0 ? 9 : spec.maxLength();
         if (!StandardValues.isDigits(value) || value.length() > maximumDigits) {
-            error(index, "STD-FORMAT-003", "「" + value + "」は" + maximumDigits + "桁以内の数字である必要があります",
-                    "'" + value + "' must be a number of at most " + maximumDigits + " digits");
+            error(index, "STD-FORMAT-003", shownJa(index, value) + "は" + maximumDigits + "桁以内の数字である必要があります",
+                    shownEn(index, value) + " must be a number of at most " + maximumDigits + " digits");
             return null;
         }
         int number = Integer.parseInt(value);
         if (number < spec.min()) {
-            error(index, "STD-RANGE-001", "「" + value + "」は" + spec.min() + "以上である必要があります",
-                    "'" + value + "' must be at least " + spec.min());
+            error(index, "STD-RANGE-001", shownJa(index, value) + "は" + spec.min() + "以上である必要があります",
+                    shownEn(index, value) + " must be at least " + spec.min());
         }
         return number;
     }
@@ -138,8 +147,8 @@ final class FieldReader {
     private LocalDate date(int index, String value) {
         LocalDate date = StandardValues.parseDate(value);
         if (date == null) {
-            error(index, "STD-DATE-001", "「" + value + "」は存在する日付(YYYYMMDD)ではありません",
-                    "'" + value + "' is not a real date in YYYYMMDD");
+            error(index, "STD-DATE-001", shownJa(index, value) + "は存在する日付(YYYYMMDD)ではありません",
+                    shownEn(index, value) + " is not a real date in YYYYMMDD");
         }
         return date;
     }
@@ -147,16 +156,16 @@ final class FieldReader {
     private YearMonth month(int index, String value) {
         YearMonth month = StandardValues.parseMonth(value);
         if (month == null) {
-            error(index, "STD-DATE-002", "「" + value + "」は存在する年月(YYYYMM)ではありません",
-                    "'" + value + "' is not a real month in YYYYMM");
+            error(index, "STD-DATE-002", shownJa(index, value) + "は存在する年月(YYYYMM)ではありません",
+                    shownEn(index, value) + " is not a real month in YYYYMM");
         }
         return month;
     }
 
     private String time(int index, String value) {
         if (!StandardValues.isTime(value)) {
-            error(index, "STD-TIME-001", "「" + value + "」は時刻(HHMM)でも9999でもありません",
-                    "'" + value + "' is neither a time HHMM (0000–2359) nor 9999");
+            error(index, "STD-TIME-001", shownJa(index, value) + "は時刻(HHMM)でも9999でもありません",
+                    shownEn(index, value) + " is neither a time HHMM (0000–2359) nor 9999");
         }
         return value;
     }
@@ -172,16 +181,16 @@ final class FieldReader {
 
     private String office(int index, String value, boolean allNineAllowed) {
         if (!OfficeNumber.isValid(value) && !(allNineAllowed && ALL_NINE_OFFICE.equals(value))) {
-            error(index, "STD-OFFICE-001", "「" + value + "」は10桁で先頭2桁が都道府県コードの事業所番号ではありません",
-                    "'" + value + "' is not a 10-digit office number starting with a prefecture code");
+            error(index, "STD-OFFICE-001", shownJa(index, value) + "は10桁で先頭2桁が都道府県コードの事業所番号ではありません",
+                    shownEn(index, value) + " is not a 10-digit office number starting with a prefecture code");
         }
         return value;
     }
 
     private String serviceCode(int index, String value) {
         if (value.length() != 6 || !isCodeCharacters(value)) {
-            error(index, "STD-FORMAT-005", "「" + value + "」はサービスコード(6文字)ではありません",
-                    "'" + value + "' is not a 6-character service code");
+            error(index, "STD-FORMAT-005", shownJa(index, value) + "はサービスコード(6文字)ではありません",
+                    shownEn(index, value) + " is not a 6-character service code");
         } else if (!BenefitTotals.GRAND_TOTAL_CODE.equals(value)) {
             checkScope(index, value);
         }
@@ -190,8 +199,8 @@ final class FieldReader {
 
     private String serviceType(int index, String value) {
         if (value.length() != 2 || !isCodeCharacters(value)) {
-            error(index, "STD-FORMAT-006", "「" + value + "」はサービス種類コード(2文字)ではありません",
-                    "'" + value + "' is not a 2-character service type code");
+            error(index, "STD-FORMAT-006", shownJa(index, value) + "はサービス種類コード(2文字)ではありません",
+                    shownEn(index, value) + " is not a 2-character service type code");
         } else {
             checkScope(index, value);
         }
@@ -218,8 +227,8 @@ final class FieldReader {
     private String code(int index, String value, CodeTable table) {
         if (!table.contains(value)) {
             error(index, table.findingCode(),
-                    "「" + value + "」は" + table.japaneseName() + "のコード(" + String.join("/", table.codes()) + ")ではありません",
-                    "'" + value + "' is not a " + table.japaneseName() + " code; use one of "
+                    shownJa(index, value) + "は" + table.japaneseName() + "のコード(" + String.join("/", table.codes()) + ")ではありません",
+                    shownEn(index, value) + " is not a " + table.japaneseName() + " code; use one of "
                             + String.join(", ", table.codes()));
         }
         return value;
@@ -234,16 +243,16 @@ final class FieldReader {
 
     private String decimal(int index, String value) {
         if (!isUnitPrice(value)) {
-            error(index, "STD-FORMAT-007", "「" + value + "」は 99.99 形式ではありません",
-                    "'" + value + "' is not in the 99.99 format");
+            error(index, "STD-FORMAT-007", shownJa(index, value) + "は 99.99 形式ではありません",
+                    shownEn(index, value) + " is not in the 99.99 format");
         }
         return value;
     }
 
     private String postal(int index, String value) {
         if (!value.matches("\\d{3}-\\d{4}")) {
-            warning(index, "STD-FORMAT-008", "「" + value + "」は郵便番号の形式(XXX-XXXX)ではありません",
-                    "'" + value + "' is not a postal code in the form XXX-XXXX");
+            warning(index, "STD-FORMAT-008", shownJa(index, value) + "は郵便番号の形式(XXX-XXXX)ではありません",
+                    shownEn(index, value) + " is not a postal code in the form XXX-XXXX");
         }
         return value;
     }

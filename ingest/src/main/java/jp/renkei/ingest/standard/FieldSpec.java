@@ -19,6 +19,19 @@ record FieldSpec(
         boolean matchesNameMonth,
         int min) {
 
+    /** Parts of a field name that mark a person's data (an office's address is hidden with them; it costs nothing). */
+    private static final java.util.List<String> PERSONAL_NAME_PARTS =
+            java.util.List.of("生年月日", "郵便番号", "住所", "電話", "氏名", "フリガナ", "連絡先");
+
+    /**
+     * Whether the value is personal data (a person number, a birth date, a name, an address, a telephone number ...):
+     * a finding about such a field never repeats its value, since findings go to logs, reports and other offices.
+     */
+    boolean personal() {
+        return type == FieldType.INSURED || type == FieldType.POSTAL
+                || PERSONAL_NAME_PARTS.stream().anyMatch(name::contains);
+    }
+
     static FieldSpec field(String name, FieldType type) {
         return new FieldSpec(name, type, false, 0, null, false, false, 0);
     }

@@ -143,6 +143,8 @@ class LandCommandTest {
         try (Stream<Path> folders = Files.list(home.resolve("quarantine").resolve(dataset))) {
             List<Path> stamps = folders.toList();
             assertThat(stamps).hasSize(1);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(stamps.get(0))))
+                    .as("a quarantined input holds personal data: owner-only").isEqualTo("rwx------");
             return stamps.get(0);
         }
     }

@@ -1,6 +1,7 @@
 package jp.renkei.ingest.pseudonym;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.Arrays;
@@ -54,6 +55,23 @@ class PersonPseudonymizerTest {
         Arrays.fill(key, (byte) 0);
 
         assertThat(pseudonymizer.personKey("0123456789")).isEqualTo(before);
+    }
+
+    /**
+     * Encoding to ASCII turned every other character into '?', so the full-width "１２３４５６７８９０" and
+     * "??????????" (or any two numbers differing only in such characters) shared one pseudonym.
+     */
+    @Test
+    void aNumberWithACharacterOutsideAsciiIsRefusedRatherThanMappedToAQuestionMark() {
+        PersonPseudonymizer pseudonymizer = new PersonPseudonymizer(KEY);
+
+        assertThatThrownBy(() -> pseudonymizer.personKey("\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19\uff10"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("character 1 of 10")
+                .hasMessageNotContaining("\uff11");
+        assertThatThrownBy(() -> pseudonymizer.personKey("012345678\u00e9")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> pseudonymizer.personKey("01234\n6789")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(pseudonymizer.personKey("??????????")).matches("[0-9a-f]{64}");
     }
 
     @Test

@@ -66,4 +66,35 @@ class FieldValidationTest {
         assertThat(file.findings().list().get(0).messageEn()).isNotBlank();
         assertThat(file.findings().list().get(0).messageJa()).isNotBlank();
     }
+
+    /**
+     * Findings go to logs, quarantine reports and back to the sending office: a person's birth date, postal code or
+     * telephone number in a broken field is named by its field, never repeated. Other values still are, to help fix them.
+     */
+    @ParameterizedTest(name = "{0} {1}=''{2}''")
+    @CsvSource(delimiter = '|', textBlock = """
+        UPHOSOKU    | 利用者生年月日              | 19450231  | true
+        UP1KYO      | 利用者郵便番号              | 1234567   | true
+        UPHOSOKU    | 利用者電話番号              | 0123456789012345 | true
+        UPPLAN      | 保険者番号                  | 12345     | false
+        """)
+    void aFindingNeverRepeatsAPersonsDataButStillQuotesOtherValues(FileKind kind, String field, String value,
+            boolean personal) {
+        RandomRecords.Generated valid = new RandomRecords(42).file(kind, CsvVersion.V4_1);
+        List<List<String>> rows = valid.rows();
+        int column = RecordCodecs.forKind(kind).orElseThrow().layout().names(CsvVersion.V4_1).indexOf(field);
+        assertThat(column).as("the layout has " + field).isNotNegative();
+        rows.get(0).set(column, value);
+
+        StandardFile file = new StandardFileReader().read(valid.name().format(), StandardFileWriter.toBytes(rows));
+
+        Finding finding = file.findings().list().get(0);
+        assertThat(finding.field()).isEqualTo(field);
+        if (personal) {
+            assertThat(finding.messageEn()).doesNotContain(value);
+            assertThat(finding.messageJa()).doesNotContain(value);
+        } else {
+            assertThat(finding.messageEn()).contains(value);
+        }
+    }
 }

@@ -132,7 +132,7 @@ public final class InboxReceiver {
      */
     private void quarantine(Path quarantine, String name, byte[] content, ReceivedFileCheck.Refused refused)
             throws IOException {
-        Files.createDirectories(quarantine);
+        jp.renkei.ingest.io.DurableFiles.createOwnerOnlyFolder(quarantine);
         String sha256 = JournalEntry.sha256(content);
         Path target = besideAnyOther(quarantine.resolve(name), content, sha256);
         if (Files.exists(target)) {

@@ -114,8 +114,9 @@ public final class CsvEligibilityRegistry implements EligibilityRegistry {
             throw broken(file, line, "insurer_number", "must be the file's 保険者番号 " + insurer);
         }
         String person = row.get("insured_person_number").strip();
-        if (person.length() != 10) {
-            throw broken(file, line, "insured_person_number", "must be 10 characters");
+        if (person.length() != 10 || !person.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            // Checked here, not only at landing: a registry row the pseudonym cannot take would fail every check of it.
+            throw broken(file, line, "insured_person_number", "must be 10 printable ASCII characters");
         }
         String careLevel = row.get("care_level").strip();
         if (careLevel.isEmpty()) {
