@@ -40,17 +40,15 @@ public final class DurableFiles {
 
     private static Path writeTemporary(Path target, byte[] content, boolean ownerOnly) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
+        if (ownerOnly) {
+            createOwnerOnlyFolder(folder);
+        } else {
+            Files.createDirectories(folder);
+        }
         Path temporary = folder.resolve("." + target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            if (ownerOnly) {
-                try {
-                    Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the folder's ACL applies.
-                }
-            }
+        Files.deleteIfExists(temporary);
+        try (FileChannel channel = ownerOnly ? openOwnerOnly(temporary)
+                : FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
@@ -58,6 +56,42 @@ public final class DurableFiles {
             channel.force(false);
         }
         return temporary;
+    }
+
+    /** A new file that is owner-only from its creation: no moment when the umask's permissions let others read it. */
+    private static FileChannel openOwnerOnly(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder's ACL applies.
+            return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+    }
+
+    /**
+     * The bytes of a secret (a key, a password), refusing a file that its group or others may read or write: a key
+     * anyone can read is no longer a secret, and one anyone can write could be swapped. The message says how to fix it.
+     */
+    public static byte[] readSecret(Path file) throws IOException {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> others = java.util.EnumSet.noneOf(
+                    java.nio.file.attribute.PosixFilePermission.class);
+            for (java.nio.file.attribute.PosixFilePermission permission : permissions) {
+                if (!permission.name().startsWith("OWNER_")) {
+                    others.add(permission);
+                }
+            }
+            if (!others.isEmpty()) {
+                throw new IOException("SECRET-PERM-001 " + file + " is " + PosixFilePermissions.toString(permissions)
+                        + ": a key or password others may read is refused; make it owner-only (chmod 600 " + file
+                        + ") and, if others could read it, replace the secret");
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the folder's ACL applies.
+        }
+        return Files.readAllBytes(file);
     }
 
     /**

@@ -3,8 +3,8 @@ package jp.renkei.ingest.pseudonym;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import jp.renkei.ingest.io.DurableFiles;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class PseudonymKeyStore {
             throw new IOException("No pseudonym key: set " + ENVIRONMENT_VARIABLE + " (64 hex characters) or create "
                     + file + " (run `renkei demo` once, or `head -c 32 /dev/urandom | xxd -p -c 64 > " + file + "`)");
         }
-        return parse(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString());
+        return parse(new String(DurableFiles.readSecret(file), StandardCharsets.US_ASCII).strip(), file.toString());
     }
 
     /** Creates a random key file readable by the owner only, unless one exists; returns its path. */
@@ -42,17 +42,9 @@ public final class PseudonymKeyStore {
         if (Files.exists(file)) {
             return file;
         }
-        Files.createDirectories(file.getParent());
         byte[] key = new byte[PersonPseudonymizer.MINIMUM_KEY_BYTES];
         new SecureRandom().nextBytes(key);
-        Path temporary = file.resolveSibling(".pseudonym.key.tmp");
-        Files.writeString(temporary, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder's ACL applies.
-        }
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.writeSecret(file, (HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII));
         return file;
     }
 

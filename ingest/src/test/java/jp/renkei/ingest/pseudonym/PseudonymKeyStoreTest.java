@@ -99,6 +99,18 @@ class PseudonymKeyStoreTest {
         Path file = PseudonymKeyStore.keyFile(home);
         Files.createDirectories(file.getParent());
         Files.writeString(file, content, StandardCharsets.US_ASCII);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         return file;
+    }
+
+    @Test
+    void aKeyFileOthersMayReadIsRefused() throws IOException {
+        Path file = writeKeyFile("ab".repeat(32) + "\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatIOException()
+                .isThrownBy(() -> PseudonymKeyStore.load(home, Map.of()))
+                .withMessageContaining("SECRET-PERM-001")
+                .withMessageContaining("chmod 600");
     }
 }

@@ -36,7 +36,8 @@ public final class JournalKey {
             new SecureRandom().nextBytes(key);
             DurableFiles.writeSecret(file, (HexFormat.of().formatHex(key) + "\n").getBytes(StandardCharsets.US_ASCII));
         }
-        return JournalSealing.withKey(parse(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString()));
+        return JournalSealing.withKey(parse(new String(DurableFiles.readSecret(file), StandardCharsets.US_ASCII).strip(),
+                file.toString()));
     }
 
     private static byte[] parse(String hex, String source) throws IOException {

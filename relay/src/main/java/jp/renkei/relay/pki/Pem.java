@@ -77,7 +77,7 @@ public final class Pem {
 
     /** An unencrypted private key in PKCS#8 ({@code BEGIN PRIVATE KEY}) or traditional OpenSSL PEM. */
     public static PrivateKey readPrivateKey(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
+        try (Reader reader = new java.io.StringReader(new String(DurableFiles.readSecret(file), StandardCharsets.US_ASCII));
                 PEMParser parser = new PEMParser(reader)) {
             Object object = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();

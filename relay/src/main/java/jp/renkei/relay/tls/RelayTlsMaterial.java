@@ -116,11 +116,10 @@ public final class RelayTlsMaterial {
         }
         Path file = secretsFolder.resolve("relay-keystore.password");
         if (!Files.exists(file)) {
-            Files.createDirectories(secretsFolder);
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             DurableFiles.writeSecret(file, HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII));
         }
-        return Files.readString(file, StandardCharsets.US_ASCII).strip().toCharArray();
+        return new String(DurableFiles.readSecret(file), StandardCharsets.US_ASCII).strip().toCharArray();
     }
 }

@@ -53,6 +53,9 @@ class PemTest {
     void aCertificateIsNotAPrivateKey() throws IOException {
         Path file = folder.resolve("cert.pem");
         Pem.writeCertificates(file, TestAuthorities.OURS.certificate());
+        assertThatThrownBy(() -> Pem.readPrivateKey(file)).as("a file others may read is refused before it is parsed")
+                .isInstanceOf(IOException.class).hasMessageContaining("SECRET-PERM-001");
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
         assertThatThrownBy(() -> Pem.readPrivateKey(file)).isInstanceOf(IOException.class)
                 .hasMessageContaining("no unencrypted private key");

@@ -34,8 +34,9 @@ public final class RelayHome {
 
     public static RelayHome create(Path root, String... registeredOffices) throws IOException {
         Path keyFile = PseudonymKeyStore.keyFile(root);
-        Files.createDirectories(keyFile.getParent());
-        Files.writeString(keyFile, HexFormat.of().formatHex(PSEUDONYM_KEY) + "\n", StandardCharsets.US_ASCII);
+        // As a deployment keeps it: owner-only (a relay refuses a key others may read).
+        jp.renkei.ingest.io.DurableFiles.writeSecret(keyFile,
+                (HexFormat.of().formatHex(PSEUDONYM_KEY) + "\n").getBytes(StandardCharsets.US_ASCII));
         Path roster = RelayConfig.load(root, new Properties(), Map.of()).registryRoster();
         Files.createDirectories(roster.getParent());
         LocalDate applied = LocalDate.of(2024, 6, 3);
