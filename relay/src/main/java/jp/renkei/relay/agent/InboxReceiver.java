@@ -57,7 +57,7 @@ public final class InboxReceiver {
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         this.relay = relay;
         this.office = credentials.officeNumber();
-        this.check = new ReceivedFileCheck(signers);
+        this.check = new ReceivedFileCheck(signers, credentials.officeNumber());
         this.clock = Clock.systemUTC();
     }
 

@@ -106,7 +106,7 @@ public final class OutboxUploader {
         byte[] content = Files.readAllBytes(file);
         HttpRequest request = HttpRequest.newBuilder(relay.resolve("/api/v1/files/" + URLEncoder.encode(name, StandardCharsets.UTF_8)))
                 .header("X-Renkei-Message-Id", ClientMessageId.of(office(), name, content))
-                .header(FileSignature.HEADER, credentials.sign(content))
+                .header(FileSignature.HEADER, credentials.sign(name, content))
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content))
                 .build();

@@ -28,6 +28,8 @@ final class ReceivedFileCheck {
     static final String BAD_SIGNATURE = "AGENT-VERIFY-004";
     /** The bytes received are not the ones the relay names ({@code X-Renkei-Sha256} missing or different). */
     static final String CHECKSUM_MISMATCH = "AGENT-VERIFY-005";
+    /** The file's name addresses another office. */
+    static final String NOT_OURS = "AGENT-VERIFY-006";
 
     /** What the check found. */
     sealed interface Verdict {
@@ -46,9 +48,12 @@ final class ReceivedFileCheck {
     }
 
     private final OfficeCertificateVerifier verifier;
+    private final String ownOffice;
 
-    ReceivedFileCheck(OfficeCertificateVerifier verifier) {
+    /** @param ownOffice the receiving office: a file addressed to any other is refused, however well signed */
+    ReceivedFileCheck(OfficeCertificateVerifier verifier, String ownOffice) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.ownOffice = Objects.requireNonNull(ownOffice, "ownOffice");
     }
 
     /**
@@ -70,21 +75,28 @@ final class ReceivedFileCheck {
         }
         OfficeIdentity.Proven proven = (OfficeIdentity.Proven) identity;
         String sender;
+        String addressee;
         try {
-            sender = StandardFileName.parse(fileName).senderOffice();
+            StandardFileName parsed = StandardFileName.parse(fileName);
+            sender = parsed.senderOffice();
+            addressee = parsed.recipientOffice();
         } catch (InvalidFileNameException notStandard) {
             return new Refused(NOT_THE_SENDER, "the file name is not a standard name, so its sender is unknown: "
                     + notStandard.getMessage());
+        }
+        if (!addressee.equals(ownOffice)) {
+            return new Refused(NOT_OURS, "the file is addressed to office " + addressee + ", not to this office "
+                    + ownOffice + ": the relay delivered another office's file");
         }
         if (!sender.equals(proven.officeNumber())) {
             return new Refused(NOT_THE_SENDER, "the file names sender office " + sender + " but was signed by office "
                     + proven.officeNumber() + " (certificate serial " + RevokedSerials.hex(proven.serial()) + ")");
         }
-        if (!FileSignature.verifies(signer, content, signature)) {
+        if (!FileSignature.verifies(signer, fileName, content, signature)) {
             return new Refused(BAD_SIGNATURE, signature == null || signature.isBlank()
                     ? "the relay delivered no " + FileSignature.HEADER + " for the file"
-                    : "the signature of office " + sender + " does not verify over the bytes received: they were "
-                            + "changed after the sender signed them");
+                    : "the signature of office " + sender + " does not verify over the name and bytes received: the"
+                            + " file was renamed or changed after the sender signed it");
         }
         String actual = JournalEntry.sha256(content);
         if (sha256 == null || !sha256.strip().equalsIgnoreCase(actual)) {

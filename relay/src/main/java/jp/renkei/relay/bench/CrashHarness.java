@@ -242,7 +242,7 @@ public final class CrashHarness {
             String signature = download.headers().firstValue(FileSignature.HEADER).orElse(null);
             X509Certificate sender = offices.get(message.office()).certificate();
             if (signer == null || !FileSignature.decodeCertificate(signer).equals(sender)
-                    || !FileSignature.verifies(sender, download.body(), signature)) {
+                    || !FileSignature.verifies(sender, name, download.body(), signature)) {
                 violations.add(name + ": the inbox does not serve the sender's signature over the bytes");
             }
         }

@@ -101,7 +101,7 @@ final class CrashSender implements Callable<Void> {
         byte[] content = content(index);
         String sha256 = JournalEntry.sha256(content);
         String clientId = ClientMessageId.of(office(), name, content);
-        String signature = office.sign(content);
+        String signature = office.sign(name, content);
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         long backOffMillis = 20;
         while (System.nanoTime() < deadline) {

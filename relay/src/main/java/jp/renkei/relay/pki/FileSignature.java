@@ -13,9 +13,13 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * Detached signatures over a file's exact bytes (SHA256withRSA), sent beside the file in {@value #HEADER} with the
- * signer's certificate in {@value #SIGNER_HEADER}. A receiver first proves the certificate with
+ * Detached signatures (SHA256withRSA) over a file's name and exact bytes, sent beside the file in {@value #HEADER}
+ * with the signer's certificate in {@value #SIGNER_HEADER}. A receiver first proves the certificate with
  * {@link OfficeCertificateVerifier}, then checks the signature with {@link #verifies}.
+ *
+ * <p>The name is signed too, since it says who the file is for and what it is: a signature over the bytes alone let
+ * anyone who saw a signed file (an addressee, the relay) send the same bytes under another name, to another office or
+ * as another month. What is signed: {@value #DOMAIN}, a zero byte, the name in UTF-8, a zero byte, the bytes.
  */
 public final class FileSignature {
     /** Base64 of the signature. */
@@ -23,16 +27,18 @@ public final class FileSignature {
     /** Base64 of the signer certificate's DER. */
     public static final String SIGNER_HEADER = "X-Renkei-Signer-Certificate";
     public static final String ALGORITHM = "SHA256withRSA";
+    /** Marks what the signature is for, so that it cannot be taken for an office key's signature of anything else. */
+    static final String DOMAIN = "renkei standard file v2";
 
     private FileSignature() {
     }
 
-    /** The base64 signature of {@code content} with an RSA {@code key}. */
-    public static String sign(PrivateKey key, byte[] content) {
+    /** The base64 signature of the file {@code fileName} with {@code content}, with an RSA {@code key}. */
+    public static String sign(PrivateKey key, String fileName, byte[] content) {
         try {
             Signature signer = Signature.getInstance(ALGORITHM);
             signer.initSign(key);
-            signer.update(content);
+            update(signer, fileName, content);
             return Base64.getEncoder().encodeToString(signer.sign());
         } catch (GeneralSecurityException unusable) {
             throw new IllegalArgumentException("cannot sign with a " + key.getAlgorithm() + " key: office keys are "
@@ -41,11 +47,12 @@ public final class FileSignature {
     }
 
     /**
-     * Whether {@code base64Signature} is {@code signer}'s signature over exactly {@code content}; false, never an
-     * exception, for a missing or malformed value, one of the wrong length, or a signer whose key is not RSA.
+     * Whether {@code base64Signature} is {@code signer}'s signature over exactly this name and content; false, never
+     * an exception, for a missing or malformed value, one of the wrong length, or a signer whose key is not RSA.
      */
-    public static boolean verifies(X509Certificate signer, byte[] content, String base64Signature) {
+    public static boolean verifies(X509Certificate signer, String fileName, byte[] content, String base64Signature) {
         Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(content, "content");
         if (base64Signature == null || !(signer.getPublicKey() instanceof RSAPublicKey key)) {
             return false;
@@ -62,11 +69,19 @@ public final class FileSignature {
         try {
             Signature verifier = Signature.getInstance(ALGORITHM);
             verifier.initVerify(key);
-            verifier.update(content);
+            update(verifier, fileName, content);
             return verifier.verify(signature);
         } catch (GeneralSecurityException | RuntimeException unverifiable) {
             return false;
         }
+    }
+
+    private static void update(Signature signature, String fileName, byte[] content) throws GeneralSecurityException {
+        signature.update(DOMAIN.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        signature.update((byte) 0);
+        signature.update(fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        signature.update((byte) 0);
+        signature.update(content);
     }
 
     /** The value of {@value #SIGNER_HEADER}: base64 of the certificate's DER. */

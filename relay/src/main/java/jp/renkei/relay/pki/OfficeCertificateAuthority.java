@@ -81,7 +81,7 @@ public final class OfficeCertificateAuthority {
         if (certificate.getBasicConstraints() < 0) {
             throw new IOException(caFolder.resolve(CERTIFICATE_FILE) + " is not a CA certificate");
         }
-        if (!FileSignature.verifies(certificate, new byte[] {1}, FileSignature.sign(key, new byte[] {1}))) {
+        if (!FileSignature.verifies(certificate, "self-test", new byte[] {1}, FileSignature.sign(key, "self-test", new byte[] {1}))) {
             throw new IOException(caFolder.resolve(KEY_FILE) + " does not belong to " + caFolder.resolve(CERTIFICATE_FILE));
         }
         return new OfficeCertificateAuthority(key, certificate, Objects.requireNonNull(clock, "clock"));

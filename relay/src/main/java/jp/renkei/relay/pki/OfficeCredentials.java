@@ -51,7 +51,7 @@ public record OfficeCredentials(String officeNumber, PrivateKey privateKey, X509
         PrivateKey key = Pem.readPrivateKey(agentFolder.resolve(KEY_FILE));
         X509Certificate certificate = Pem.readCertificate(agentFolder.resolve(CERTIFICATE_FILE));
         X509Certificate issuer = Pem.readCertificate(agentFolder.resolve(CA_CERTIFICATE_FILE));
-        if (!FileSignature.verifies(certificate, new byte[] {1}, FileSignature.sign(key, new byte[] {1}))) {
+        if (!FileSignature.verifies(certificate, "self-test", new byte[] {1}, FileSignature.sign(key, "self-test", new byte[] {1}))) {
             throw new IOException(agentFolder.resolve(KEY_FILE) + " does not belong to "
                     + agentFolder.resolve(CERTIFICATE_FILE) + "; copy both files of the same issue");
         }
@@ -73,9 +73,9 @@ public record OfficeCredentials(String officeNumber, PrivateKey privateKey, X509
         return clientContext(Pem.readCertificate(trustedRelayCertificatePem));
     }
 
-    /** The base64 {@value FileSignature#HEADER} value for {@code content}. */
-    public String sign(byte[] content) {
-        return FileSignature.sign(privateKey, content);
+    /** The base64 {@value FileSignature#HEADER} value for the file {@code fileName} with {@code content}. */
+    public String sign(String fileName, byte[] content) {
+        return FileSignature.sign(privateKey, fileName, content);
     }
 
     /** Never prints the key. */

@@ -155,7 +155,7 @@ final class UploadHandler implements RelayRoute {
             busy(exchange, "uploads in flight fill the relay's upload memory");
             return false;
         }
-        Signed signed = verifySignature(exchange, content);
+        Signed signed = verifySignature(exchange, fileName, content);
         if (signed == null) {
             return false;
         }
@@ -275,19 +275,20 @@ final class UploadHandler implements RelayRoute {
     }
 
     /** The verified signature, or null after answering why it is missing or does not verify. */
-    private static Signed verifySignature(RelayExchange exchange, byte[] content)
+    private static Signed verifySignature(RelayExchange exchange, String fileName, byte[] content)
             throws IOException {
         String signature = exchange.header(FileSignature.HEADER);
         if (signature == null || signature.isBlank()) {
             exchange.error(400, "RELAY-SIGNATURE-001", "the upload carries no " + FileSignature.HEADER
-                    + " (base64 SHA256withRSA over the file's bytes with your office key); nothing was accepted",
+                    + " (base64 SHA256withRSA over the file's name and bytes with your office key); nothing was accepted",
                     Map.of("message_ja", "ファイルに署名がありません（" + FileSignature.HEADER + "）。受け付けていません。"));
             return null;
         }
         X509Certificate signer = exchange.peerCertificates()[0];
-        if (!FileSignature.verifies(signer, content, signature.strip())) {
+        if (!FileSignature.verifies(signer, fileName, content, signature.strip())) {
             exchange.error(403, "RELAY-SIGNATURE-002", "the signature does not verify against your office certificate for "
-                    + "these bytes: the file was altered after signing or signed with another key; nothing was accepted",
+                    + "this name and these bytes: the file was renamed or altered after signing, or signed with another key;"
+                    + " nothing was accepted",
                     Map.of("message_ja", "署名が検証できません。署名後にファイルが変更されたか、別の鍵で署名されています。受け付けていません。"));
             return null;
         }

@@ -113,8 +113,8 @@ class InboxReceiverTest {
         byte[] signedPlan = ScheduleFiles.plan(HOME_HELP, "1000000002");
         byte[] changedPlan = ScheduleFiles.plan(HOME_HELP, "1000000003");
         try (FakeInboxRelay fake = FakeInboxRelay.start(folder.resolve("fake"))) {
-            fake.deliver(good, signedBy(sender, goodPlan, goodPlan));
-            fake.deliver(tampered, signedBy(sender, signedPlan, changedPlan));
+            fake.deliver(good, signedBy(sender, good, goodPlan, goodPlan));
+            fake.deliver(tampered, signedBy(sender, tampered, signedPlan, changedPlan));
 
             InboxReceiver.Result result = receiver(fake.base(), fake.certificate()).receiveAll(inbox);
 
@@ -138,7 +138,7 @@ class InboxReceiverTest {
         String name = ScheduleFiles.name(CARE_MANAGER, HOME_HELP, SENT_AT);
         byte[] plan = ScheduleFiles.plan(HOME_HELP, "1000000001");
         try (FakeInboxRelay fake = FakeInboxRelay.start(folder.resolve("fake"))) {
-            fake.deliver(name, signedBy(impostor, plan, plan));
+            fake.deliver(name, signedBy(impostor, name, plan, plan));
 
             InboxReceiver receiver = receiver(fake.base(), fake.certificate());
             assertThat(receiver.receiveAll(inbox)).isEqualTo(new InboxReceiver.Result(0, 0, 0, 1));
@@ -155,9 +155,12 @@ class InboxReceiverTest {
                 .contains(ReceivedFileCheck.NOT_THE_SENDER).contains("signed by office " + OTHER_CARE_MANAGER);
     }
 
-    /** A delivery of {@code served} with {@code signer}'s signature over {@code signed} and the SHA-256 of what is served. */
-    private static FakeInboxRelay.Delivery signedBy(OfficeCredentials signer, byte[] signed, byte[] served) {
-        return new FakeInboxRelay.Delivery(served, signer.sign(signed), FileSignature.encodeCertificate(signer.certificate()),
+    /**
+     * A delivery of {@code served} with {@code signer}'s signature over {@code name} and {@code signed}, and the SHA-256
+     * of what is served.
+     */
+    private static FakeInboxRelay.Delivery signedBy(OfficeCredentials signer, String name, byte[] signed, byte[] served) {
+        return new FakeInboxRelay.Delivery(served, signer.sign(name, signed), FileSignature.encodeCertificate(signer.certificate()),
                 JournalEntry.sha256(served));
     }
 

@@ -96,7 +96,7 @@ class OutboxUploaderTest {
         OfficeCredentials signer = client.credentials(OTHER_CARE_MANAGER);
         assertThat(FileSignature.decodeCertificate(download.headers().firstValue(FileSignature.SIGNER_HEADER).orElseThrow()))
                 .as("signed with the sender's own certificate").isEqualTo(signer.certificate());
-        assertThat(FileSignature.verifies(signer.certificate(), download.body(),
+        assertThat(FileSignature.verifies(signer.certificate(), otherCareManagerFiles.get(0), download.body(),
                 download.headers().firstValue(FileSignature.HEADER).orElseThrow())).isTrue();
     }
 

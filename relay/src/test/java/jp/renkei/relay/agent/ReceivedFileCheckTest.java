@@ -37,20 +37,20 @@ class ReceivedFileCheckTest {
     static void issue() throws Exception {
         ours = OfficeCertificateAuthority.createOrLoad(folder.resolve("ours"), Clock.systemUTC());
         sender = ours.issue(CARE_MANAGER, Duration.ofDays(30));
-        check = new ReceivedFileCheck(verifier(null));
+        check = new ReceivedFileCheck(verifier(null), HOME_HELP);
     }
 
     @Test
     void aFileSignedByItsSenderOverTheseBytesIsProven() {
-        assertThat(check.check(NAME, PLAN, sender.sign(PLAN), certificate(sender), JournalEntry.sha256(PLAN)))
+        assertThat(check.check(NAME, PLAN, sender.sign(NAME, PLAN), certificate(sender), JournalEntry.sha256(PLAN)))
                 .isEqualTo(new ReceivedFileCheck.Signed(CARE_MANAGER, RevokedSerials.hex(sender.certificate().getSerialNumber())));
     }
 
     @Test
     void withoutAUsableSignerCertificateNothingIsProven() {
-        assertRefused(check.check(NAME, PLAN, sender.sign(PLAN), null, JournalEntry.sha256(PLAN)),
+        assertRefused(check.check(NAME, PLAN, sender.sign(NAME, PLAN), null, JournalEntry.sha256(PLAN)),
                 ReceivedFileCheck.NO_SIGNER, "missing");
-        assertRefused(check.check(NAME, PLAN, sender.sign(PLAN), "bm90IGEgY2VydGlmaWNhdGU=", JournalEntry.sha256(PLAN)),
+        assertRefused(check.check(NAME, PLAN, sender.sign(NAME, PLAN), "bm90IGEgY2VydGlmaWNhdGU=", JournalEntry.sha256(PLAN)),
                 ReceivedFileCheck.NO_SIGNER, "not an X.509 certificate");
     }
 
@@ -59,7 +59,7 @@ class ReceivedFileCheckTest {
         OfficeCredentials foreign = OfficeCertificateAuthority.createOrLoad(folder.resolve("foreign"), Clock.systemUTC())
                 .issue(CARE_MANAGER, Duration.ofDays(30));
 
-        assertRefused(check.check(NAME, PLAN, foreign.sign(PLAN), certificate(foreign), JournalEntry.sha256(PLAN)),
+        assertRefused(check.check(NAME, PLAN, foreign.sign(NAME, PLAN), certificate(foreign), JournalEntry.sha256(PLAN)),
                 ReceivedFileCheck.SIGNER_REFUSED, "RELAY-CERT-002");
     }
 
@@ -67,13 +67,13 @@ class ReceivedFileCheckTest {
     void anExpiredOrRevokedSignerIsRefused() throws Exception {
         Instant now = Instant.now();
         OfficeCredentials expired = ours.issue(CARE_MANAGER, now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1)));
-        assertRefused(check.check(NAME, PLAN, expired.sign(PLAN), certificate(expired), JournalEntry.sha256(PLAN)),
+        assertRefused(check.check(NAME, PLAN, expired.sign(NAME, PLAN), certificate(expired), JournalEntry.sha256(PLAN)),
                 ReceivedFileCheck.SIGNER_REFUSED, "RELAY-CERT-003");
 
         Path revoked = folder.resolve("revoked-serials.txt");
         RevokedSerials.append(revoked, sender.certificate().getSerialNumber(), now);
-        ReceivedFileCheck withRevocations = new ReceivedFileCheck(verifier(revoked));
-        assertRefused(withRevocations.check(NAME, PLAN, sender.sign(PLAN), certificate(sender), JournalEntry.sha256(PLAN)),
+        ReceivedFileCheck withRevocations = new ReceivedFileCheck(verifier(revoked), HOME_HELP);
+        assertRefused(withRevocations.check(NAME, PLAN, sender.sign(NAME, PLAN), certificate(sender), JournalEntry.sha256(PLAN)),
                 ReceivedFileCheck.SIGNER_REFUSED, "RELAY-CERT-004");
     }
 
@@ -81,10 +81,10 @@ class ReceivedFileCheckTest {
     void aSignatureOfAnotherOfficeThanTheSenderInTheNameIsRefused() {
         OfficeCredentials other = ours.issue(OTHER_CARE_MANAGER, Duration.ofDays(30));
 
-        assertRefused(check.check(NAME, PLAN, other.sign(PLAN), certificate(other), JournalEntry.sha256(PLAN)),
+        assertRefused(check.check(NAME, PLAN, other.sign(NAME, PLAN), certificate(other), JournalEntry.sha256(PLAN)),
                 ReceivedFileCheck.NOT_THE_SENDER, "names sender office " + CARE_MANAGER + " but was signed by office "
                         + OTHER_CARE_MANAGER);
-        assertRefused(check.check("plan.csv", PLAN, sender.sign(PLAN), certificate(sender), JournalEntry.sha256(PLAN)),
+        assertRefused(check.check("plan.csv", PLAN, sender.sign("plan.csv", PLAN), certificate(sender), JournalEntry.sha256(PLAN)),
                 ReceivedFileCheck.NOT_THE_SENDER, "not a standard name");
     }
 
@@ -92,7 +92,7 @@ class ReceivedFileCheckTest {
     void bytesOtherThanTheSignedOnesOrNoSignatureAreRefused() {
         byte[] changed = ScheduleFiles.plan(HOME_HELP, "1000000002");
 
-        assertRefused(check.check(NAME, changed, sender.sign(PLAN), certificate(sender), JournalEntry.sha256(changed)),
+        assertRefused(check.check(NAME, changed, sender.sign(NAME, PLAN), certificate(sender), JournalEntry.sha256(changed)),
                 ReceivedFileCheck.BAD_SIGNATURE, "does not verify");
         assertRefused(check.check(NAME, PLAN, null, certificate(sender), JournalEntry.sha256(PLAN)),
                 ReceivedFileCheck.BAD_SIGNATURE, "no " + FileSignature.HEADER);
@@ -100,9 +100,9 @@ class ReceivedFileCheckTest {
 
     @Test
     void bytesOtherThanTheRelayNamesAreRefused() {
-        assertRefused(check.check(NAME, PLAN, sender.sign(PLAN), certificate(sender), JournalEntry.sha256(new byte[] {1})),
+        assertRefused(check.check(NAME, PLAN, sender.sign(NAME, PLAN), certificate(sender), JournalEntry.sha256(new byte[] {1})),
                 ReceivedFileCheck.CHECKSUM_MISMATCH, JournalEntry.sha256(PLAN));
-        assertRefused(check.check(NAME, PLAN, sender.sign(PLAN), certificate(sender), null),
+        assertRefused(check.check(NAME, PLAN, sender.sign(NAME, PLAN), certificate(sender), null),
                 ReceivedFileCheck.CHECKSUM_MISMATCH, "names none");
     }
 
@@ -120,5 +120,23 @@ class ReceivedFileCheckTest {
 
     private static String certificate(OfficeCredentials credentials) {
         return FileSignature.encodeCertificate(credentials.certificate());
+    }
+
+    /** A well-signed file addressed to another office is refused: the relay delivered what is not ours. */
+    @Test
+    void aFileAddressedToAnotherOfficeIsRefusedHoweverWellSigned() throws Exception {
+        ReceivedFileCheck atAnotherOffice = new ReceivedFileCheck(verifier(null), "2710000010");
+
+        assertRefused(atAnotherOffice.check(NAME, PLAN, sender.sign(NAME, PLAN), certificate(sender), JournalEntry.sha256(PLAN)),
+                ReceivedFileCheck.NOT_OURS, "addressed to office " + HOME_HELP);
+    }
+
+    /** The same signed bytes under another name (here another month) no longer verify: the name is signed too. */
+    @Test
+    void theSameSignedBytesUnderAnotherNameAreRefused() throws Exception {
+        String renamed = ScheduleFiles.name(CARE_MANAGER, HOME_HELP, SENT_AT.plusMinutes(1));
+
+        assertRefused(check.check(renamed, PLAN, sender.sign(NAME, PLAN), certificate(sender), JournalEntry.sha256(PLAN)),
+                ReceivedFileCheck.BAD_SIGNATURE, "renamed");
     }
 }

@@ -101,7 +101,7 @@ class RelayIdentityTest {
         OfficeCredentials homeHelp = client.credentials(HOME_HELP);
 
         Reply spoofed = client.as(HOME_HELP).post("/api/v1/files/" + NAME, PLAN,
-                Map.of("X-Renkei-Office", CARE_MANAGER, "X-Renkei-Signature", homeHelp.sign(PLAN)));
+                Map.of("X-Renkei-Office", CARE_MANAGER, "X-Renkei-Signature", homeHelp.sign(NAME, PLAN)));
 
         assertRefused(spoofed, 403, "RELAY-SENDER-001");
     }
@@ -131,7 +131,7 @@ class RelayIdentityTest {
         byte[] altered = ScheduleFiles.plan(HOME_HELP, "1234567891");
 
         Reply forged = client.upload(CARE_MANAGER, NAME, altered,
-                Map.of("X-Renkei-Signature", client.credentials(CARE_MANAGER).sign(PLAN)));
+                Map.of("X-Renkei-Signature", client.credentials(CARE_MANAGER).sign(NAME, PLAN)));
 
         assertRefused(forged, 403, "RELAY-SIGNATURE-002");
         assertThat(logs.lines()).as("the refusal is logged without the file's content")
@@ -145,7 +145,7 @@ class RelayIdentityTest {
     }
 
     private static Reply signedUpload(RelayClient sender, OfficeCredentials credentials) throws Exception {
-        return sender.post("/api/v1/files/" + NAME, PLAN, Map.of("X-Renkei-Signature", credentials.sign(PLAN)));
+        return sender.post("/api/v1/files/" + NAME, PLAN, Map.of("X-Renkei-Signature", credentials.sign(NAME, PLAN)));
     }
 
     private void assertRefused(Reply reply, int status, String code) throws Exception {

@@ -96,7 +96,7 @@ class RelayServerTest {
                 download.headers().firstValue("X-Renkei-Signer-Certificate").orElseThrow());
         assertThat(signer).as("the sender's certificate travels with the file")
                 .isEqualTo(relay.client().credentials(CARE_MANAGER).certificate());
-        assertThat(jp.renkei.relay.pki.FileSignature.verifies(signer, content,
+        assertThat(jp.renkei.relay.pki.FileSignature.verifies(signer, NAME, content,
                 download.headers().firstValue("X-Renkei-Signature").orElseThrow())).isTrue();
 
         relay.close();
@@ -175,10 +175,14 @@ class RelayServerTest {
                 new Refusal("no signature", client -> client.as(CARE_MANAGER).post("/api/v1/files/" + NAME, PLAN),
                         400, "RELAY-SIGNATURE-001"),
                 new Refusal("a signature over other bytes", client -> client.upload(CARE_MANAGER, NAME, PLAN,
-                        Map.of("X-Renkei-Signature", client.credentials(CARE_MANAGER).sign(LARGE_PLAN))),
+                        Map.of("X-Renkei-Signature", client.credentials(CARE_MANAGER).sign(NAME, LARGE_PLAN))),
+                        403, "RELAY-SIGNATURE-002"),
+                new Refusal("a signature made for the same bytes under another name", client -> client.upload(CARE_MANAGER,
+                        NAME, PLAN, Map.of("X-Renkei-Signature", client.credentials(CARE_MANAGER).sign(
+                                ScheduleFiles.name(CARE_MANAGER, HOME_HELP, SENT_AT.plusMinutes(1)), PLAN))),
                         403, "RELAY-SIGNATURE-002"),
                 new Refusal("another office's signature", client -> client.upload(CARE_MANAGER, NAME, PLAN,
-                        Map.of("X-Renkei-Signature", client.credentials(HOME_HELP).sign(PLAN))),
+                        Map.of("X-Renkei-Signature", client.credentials(HOME_HELP).sign(NAME, PLAN))),
                         403, "RELAY-SIGNATURE-002"),
                 new Refusal("a signature that is not base64", client -> client.upload(CARE_MANAGER, NAME, PLAN,
                         Map.of("X-Renkei-Signature", "not base64 at all")), 403, "RELAY-SIGNATURE-002"),

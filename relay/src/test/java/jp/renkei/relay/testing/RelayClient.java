@@ -141,7 +141,7 @@ public final class RelayClient {
             throws IOException, InterruptedException {
         RelayClient sender = as(office);
         Map<String, String> signed = new HashMap<>(headers);
-        signed.putIfAbsent(FileSignature.HEADER, sender.credentials.sign(content));
+        signed.putIfAbsent(FileSignature.HEADER, sender.credentials.sign(rawFileName, content));
         return sender.post("/api/v1/files/" + rawFileName, content, signed);
     }
 
