@@ -113,10 +113,18 @@ final class FieldReader {
         findings.warning(code, line, index + 1, name, name + ": " + messageJa, name + ": " + messageEn);
     }
 
+    /**
+     * The cap on a text field whose layout length we do not hold (the PDF's length column is shifted; see
+     * docs/formats.md): far above any sheet's cell, far below what a hostile file could send (a 300,000-character
+     * office name passed before).
+     */
+    static final int UNSPECIFIED_TEXT_LENGTH = 4_000;
+
     private String text(int index, String value, int maximumLength) {
-        if (maximumLength > 0 && value.length() > maximumLength) {
-            error(index, "STD-LENGTH-001", maximumLength + "文字を超えています（" + value.length() + "文字）",
-                    "longer than " + maximumLength + " characters (" + value.length() + ")");
+        int limit = maximumLength > 0 ? maximumLength : UNSPECIFIED_TEXT_LENGTH;
+        if (value.length() > limit) {
+            error(index, "STD-LENGTH-001", limit + "文字を超えています（" + value.length() + "文字）",
+                    "longer than " + limit + " characters (" + value.length() + ")");
         }
         return value;
     }

@@ -93,8 +93,22 @@ public record StandardFileName(
         }
         OfficeNumber.requireValid(sender, name, "送信元事業所番号", "sender office number");
         OfficeNumber.requireValid(recipient, name, "送信先事業所番号", "recipient office number");
+        if (version4) {
+            requireServiceType(name, senderType, "送信元", "sender");
+            requireServiceType(name, recipientType, "送信先", "recipient");
+        }
         return new StandardFileName(kind, targetMonth, sender, senderType, recipient, recipientType, sentAt, version4,
                 branch == null ? "" : branch);
+    }
+
+    /** A name's サービス種類コード must be one the standard knows (in its scope or named out of it), not any 2 characters. */
+    private static void requireServiceType(String name, String type, String sideJa, String sideEn)
+            throws InvalidFileNameException {
+        if (ServiceTypeScope.of(type) == ServiceTypeScope.Scope.UNKNOWN) {
+            throw new InvalidFileNameException("STD-NAME-008", name,
+                    sideJa + "サービス種類コード「" + type + "」は標準仕様のサービス種類コードではありません",
+                    sideEn + " service type '" + type + "' is not a service type code of the standard (e.g. 43, 11, A5)");
+        }
     }
 
     private static void checkExtension(String name, FileKind kind, String branch, String extension)
