@@ -20,6 +20,8 @@ import jp.renkei.relay.cardcheck.CardCheckConfig;
  * @param journalSegmentBytes the size at which the journal begins a new segment file (the unit retention deletes)
  * @param retentionDays how long delivered files are kept in the journal after they arrived; then their segment is
  *     deleted once everything in it has landed (downloads of them answer 404, receipts are forgotten)
+ * @param officeUploadsInFlight bodies one office may be sending at once (0: no limit); past it 429 before the body
+ *     is read, so trickling uploads of one office cannot take every worker
  * @param uploadMemoryBytes the heap uploads in flight may take together (bodies and their parse, estimated from
  *     lines and fields); past it an upload is refused with 503 and Retry-After. 0 (the default): half the heap
  * @param cardCheck the card-check settings ({@code relay.card-check.*}); see {@link CardCheckConfig}
@@ -41,6 +43,7 @@ public record RelayConfig(
         int officeUploadBurst,
         long journalSegmentBytes,
         int retentionDays,
+        int officeUploadsInFlight,
         long uploadMemoryBytes,
         CardCheckConfig cardCheck) {
 
@@ -85,6 +88,8 @@ public record RelayConfig(
     public static final long DEFAULT_JOURNAL_SEGMENT_BYTES = jp.renkei.relay.journal.Journal.DEFAULT_SEGMENT_BYTES;
     /** A month's files stay downloadable past the next month's 10th, when offices reconcile 実績. */
     public static final int DEFAULT_RETENTION_DAYS = 45;
+    /** An agent sends one file at a time; a few more leave room for retries that overlap the upload they repeat. */
+    public static final int DEFAULT_OFFICE_UPLOADS_IN_FLIGHT = 8;
     /** 0: half of the heap the relay's JVM may grow to (-Xmx). */
     public static final long DEFAULT_UPLOAD_MEMORY_BYTES = 0;
 
@@ -113,6 +118,7 @@ public record RelayConfig(
                 number(value, "relay.office-upload-burst", DEFAULT_OFFICE_UPLOAD_BURST),
                 number(value, "relay.journal.segment-bytes", DEFAULT_JOURNAL_SEGMENT_BYTES),
                 number(value, "relay.retention-days", DEFAULT_RETENTION_DAYS),
+                number(value, "relay.office-uploads-in-flight", DEFAULT_OFFICE_UPLOADS_IN_FLIGHT),
                 number(value, "relay.upload-memory-bytes", DEFAULT_UPLOAD_MEMORY_BYTES),
                 cardCheck(value, relayHome));
     }
@@ -133,7 +139,8 @@ public record RelayConfig(
     public RelayConfig withPort(int newPort) {
         return new RelayConfig(home, landingRoot, secretsFolder, registryRoster, bindAddress, newPort, maximumFileBytes,
                 journalQueueCapacity, journalMaximumBatch, handlerThreads, landingFlushIntervalMillis, landingFlushRows,
-                officeUploadsPerSecond, officeUploadBurst, journalSegmentBytes, retentionDays, uploadMemoryBytes, cardCheck);
+                officeUploadsPerSecond, officeUploadBurst, journalSegmentBytes, retentionDays, officeUploadsInFlight,
+                uploadMemoryBytes, cardCheck);
     }
 
     private static Path path(String configured, Path fallback) {

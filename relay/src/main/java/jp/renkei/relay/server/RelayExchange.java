@@ -56,6 +56,14 @@ public final class RelayExchange {
         return Content.Source.asInputStream(request);
     }
 
+    /**
+     * Ends this connection when no byte arrives for {@code stall}: a blocking body read then fails instead of holding
+     * its worker for the connector's whole idle timeout per byte.
+     */
+    public void limitReadStall(java.time.Duration stall) {
+        request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(stall.toMillis());
+    }
+
     public String remoteAddress() {
         return Request.getRemoteAddr(request) + ":" + Request.getRemotePort(request);
     }

@@ -117,7 +117,8 @@ public final class RelayServer implements Closeable {
         LOG.log(System.Logger.Level.INFO, "uploads in flight may take {0} MiB of the heap (relay.upload-memory-bytes)",
                 Long.toString(uploadMemory.totalBytes() / (1 << 20)));
         routes.add(UploadHandler.PATH, new UploadHandler(authentication, rateLimit, metrics, journal, ledger,
-                config.maximumFileBytes(), uploadMemory, clock));
+                config.maximumFileBytes(), uploadMemory, new OfficeUploadsInFlight(config.officeUploadsInFlight()),
+                clock));
         routes.add(InboxHandler.PATH, new InboxHandler(authentication, journal, ledger, clock));
         routes.add(ReceiptHandler.PATH, new ReceiptHandler(authentication, ledger));
         CardCheckLanding cardChecks = new CardCheckLanding(new LandingWriter(config.landingRoot(), clock),

@@ -56,12 +56,15 @@ final class UploadHandler implements RelayRoute {
     private final MessageLedger ledger;
     private final long maximumFileBytes;
     private final UploadMemoryBudget memory;
+    private final OfficeUploadsInFlight inFlight;
     private final Clock clock;
 
     UploadHandler(OfficeAuthentication authentication, OfficeRateLimit rateLimit, RelayMetrics metrics, Journal journal,
-            MessageLedger ledger, long maximumFileBytes, UploadMemoryBudget memory, Clock clock) {
+            MessageLedger ledger, long maximumFileBytes, UploadMemoryBudget memory, OfficeUploadsInFlight inFlight,
+            Clock clock) {
         this.authentication = authentication;
         this.memory = memory;
+        this.inFlight = inFlight;
         this.rateLimit = rateLimit;
         this.metrics = metrics;
         this.journal = journal;
@@ -137,7 +140,20 @@ final class UploadHandler implements RelayRoute {
      */
     private boolean receive(RelayExchange exchange, String office, String fileName, String clientMessageId,
             UploadMemoryBudget.Reservation reservation) throws IOException {
-        byte[] content = readBody(exchange);
+        byte[] content;
+        try (OfficeUploadsInFlight.Slot slot = inFlight.tryEnter(office)) {
+            if (slot == null) {
+                exchange.setResponseHeader("Retry-After", "1");
+                exchange.error(429, "RELAY-RATE-002", "your office already has " + inFlight.perOffice() + " uploads"
+                        + " being received; send fewer at once (the file was not accepted)",
+                        Map.of("message_ja", "同時に送信しているファイルが多すぎます。少し待ってから再送してください（このファイルは受け付けていません）。"));
+                return false;
+            }
+            content = readBody(exchange);
+        } catch (BodyTooSlowException slow) {
+            exchange.error(408, "RELAY-SLOW-001", slow.getMessage() + "; nothing was accepted");
+            return false;
+        }
         if (content == null) {
             tooLarge(exchange);
             return false;
@@ -343,20 +359,51 @@ final class UploadHandler implements RelayRoute {
         }
     }
 
+    /**
+     * A body that does not arrive in time. Stalling reads hold a worker each: a few dozen trickling connections used to
+     * stall the relay.
+     */
+    static final class BodyTooSlowException extends IOException {
+        BodyTooSlowException(String message) {
+            super(message);
+        }
+    }
+
+    /** A body may stall this long between bytes before its connection is ended. */
+    static final java.time.Duration READ_STALL = java.time.Duration.ofSeconds(10);
+    /** And it must arrive at this rate at least, after a first {@link #READ_STALL} of grace. */
+    static final long MINIMUM_BYTES_PER_SECOND = 64 * 1024;
+
     /** Reads at most the limit; null when the body is larger. */
     private byte[] readBody(RelayExchange exchange) throws IOException {
         long declared = exchange.declaredLength();
+        long expected = declared >= 0 ? declared : maximumFileBytes;
+        long deadline = System.nanoTime() + READ_STALL.toNanos()
+                + java.util.concurrent.TimeUnit.SECONDS.toNanos(expected / MINIMUM_BYTES_PER_SECOND);
+        exchange.limitReadStall(READ_STALL);
+        int limit = (int) Math.min(Integer.MAX_VALUE - 8, maximumFileBytes + 1);
+        java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream(
+                (int) Math.min(declared >= 0 ? declared : 8192, limit));
+        byte[] chunk = new byte[16 * 1024];
         try (InputStream body = exchange.body()) {
-            if (declared >= 0 && declared <= EXACT_READ_BYTES) {
-                // Read into an array of the declared size: reading to the limit grew and copied 8 KiB chunks. Larger
-                // bodies grow as they arrive, so a caller that declares megabytes and stalls pins no more than it sent.
-                byte[] content = new byte[(int) declared];
-                int read = body.readNBytes(content, 0, content.length);
-                return read == content.length ? content : Arrays.copyOf(content, read);
+            while (content.size() < limit) {
+                int read;
+                try {
+                    read = body.read(chunk, 0, (int) Math.min(chunk.length, limit - content.size()));
+                } catch (IOException stalled) {
+                    throw new BodyTooSlowException("no byte of the body arrived for " + READ_STALL.toSeconds() + " s");
+                }
+                if (read < 0) {
+                    break;
+                }
+                content.write(chunk, 0, read);
+                if (System.nanoTime() > deadline) {
+                    throw new BodyTooSlowException("the body arrived slower than " + MINIMUM_BYTES_PER_SECOND / 1024
+                            + " KiB/s");
+                }
             }
-            byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maximumFileBytes + 1));
-            return content.length > maximumFileBytes ? null : content;
         }
+        return content.size() > maximumFileBytes ? null : content.toByteArray();
     }
 
     private static Map<String, Object> describe(Finding finding) {

@@ -30,6 +30,7 @@ class RelayConfigTest {
         assertThat(RelayConfig.DEFAULT_JOURNAL_SEGMENT_BYTES).isEqualTo(268_435_456L);
         assertThat(RelayConfig.DEFAULT_RETENTION_DAYS).isEqualTo(45);
         assertThat(RelayConfig.DEFAULT_UPLOAD_MEMORY_BYTES).as("0: half the heap").isZero();
+        assertThat(RelayConfig.DEFAULT_OFFICE_UPLOADS_IN_FLIGHT).isEqualTo(8);
         assertThat(CardCheckConfig.DEFAULT_CHALLENGE_VALIDITY).isEqualTo(Duration.ofSeconds(60));
         assertThat(CardCheckConfig.DEFAULT_CHALLENGE_CAPACITY).isEqualTo(10_000);
         assertThat(CardCheckConfig.DEFAULT_REGISTRY_ATTEMPTS).isEqualTo(3);
@@ -52,6 +53,7 @@ class RelayConfigTest {
                 500,
                 268_435_456L,
                 45,
+                8,
                 0L,
                 new CardCheckConfig(
                         Path.of("/srv/renkei/relay/card-issuers"),
@@ -82,6 +84,7 @@ class RelayConfigTest {
         properties.setProperty("relay.journal.segment-bytes", "1_000_000");
         properties.setProperty("relay.retention-days", "7");
         properties.setProperty("relay.upload-memory-bytes", "100_000_000");
+        properties.setProperty("relay.office-uploads-in-flight", "3");
         properties.setProperty("relay.card-check.issuers", "/etc/renkei/card-issuers");
         properties.setProperty("relay.card-check.eligibility", "/data/eligibility");
         properties.setProperty("relay.card-check.challenge-validity-seconds", "30");
@@ -106,6 +109,7 @@ class RelayConfigTest {
                 20,
                 1_000_000L,
                 7,
+                3,
                 100_000_000L,
                 new CardCheckConfig(
                         Path.of("/etc/renkei/card-issuers"),
@@ -176,6 +180,7 @@ class RelayConfigTest {
                 Map.entry("RENKEI_RELAY_JOURNAL_SEGMENT_BYTES", "4096"),
                 Map.entry("RENKEI_RELAY_RETENTION_DAYS", "90"),
                 Map.entry("RENKEI_RELAY_UPLOAD_MEMORY_BYTES", "50000000"),
+                Map.entry("RENKEI_RELAY_OFFICE_UPLOADS_IN_FLIGHT", "0"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_ISSUERS", "/from/environment/issuers"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_ELIGIBILITY", "/from/environment/eligibility"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_CHALLENGE_VALIDITY_SECONDS", "90"),
@@ -200,6 +205,7 @@ class RelayConfigTest {
                 9,
                 4_096L,
                 90,
+                0,
                 50_000_000L,
                 new CardCheckConfig(
                         Path.of("/from/environment/issuers"),
