@@ -194,14 +194,42 @@ class ContentRulesTest {
     }
 
     @Test
-    void familyImageMustBeAJpeg() {
+    void familyImageMustBeAWholeJpeg() {
         StandardFileName name = new StandardFileName(FileKind.UPKIHON_IMAGE, Optional.empty(), "3170100011", "46",
                 "3170100029", "A2", ScheduleRecords.SENT_AT, true, "0001");
-        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10};
+        byte[] jpeg = Jpegs.of(64, 48);
 
         assertThat(reader.read(name.format(), jpeg).findings().list()).isEmpty();
         assertThat(reader.read(name.format(), "GIF89a".getBytes(StandardCharsets.US_ASCII)).findings().list())
                 .extracting(Finding::code).containsExactly("STD-IMG-001");
+    }
+
+    /**
+     * The first three bytes were all that was checked, so anything that starts with FF D8 FF could fill the disk. A
+     * header alone, a cut-off file, a frame of absurd size and an oversized file are refused now.
+     */
+    @Test
+    void aJpegHeaderAloneACutOffImageAHugeFrameAndAnOversizedFileAreRefused() {
+        StandardFileName name = new StandardFileName(FileKind.UPKIHON_IMAGE, Optional.empty(), "3170100011", "46",
+                "3170100029", "A2", ScheduleRecords.SENT_AT, true, "0001");
+        byte[] jpeg = Jpegs.of(64, 48);
+        byte[] headerThenJunk = new byte[1 << 20];
+        System.arraycopy(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10}, 0, headerThenJunk, 0, 6);
+        byte[] cutOff = java.util.Arrays.copyOf(jpeg, jpeg.length - 10);
+        byte[] hugeFrame = jpeg.clone();
+        int height = Jpegs.frameHeightOffset(hugeFrame);
+        hugeFrame[height] = (byte) 0xEA;
+        hugeFrame[height + 2] = (byte) 0xEA;
+        byte[] oversized = java.util.Arrays.copyOf(jpeg, ImageCheck.MAXIMUM_BYTES + 1);
+
+        assertThat(codes(name, headerThenJunk)).containsExactly("STD-IMG-003");
+        assertThat(codes(name, cutOff)).containsExactly("STD-IMG-003");
+        assertThat(codes(name, hugeFrame)).containsExactly("STD-IMG-003");
+        assertThat(codes(name, oversized)).containsExactly("STD-IMG-002");
+    }
+
+    private List<String> codes(StandardFileName name, byte[] content) {
+        return reader.read(name.format(), content).findings().list().stream().map(Finding::code).toList();
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * {@link RandomRecords} and {@link ScheduleRecords} with one defect each, a few clean controls, and
  * {@code expected.csv} naming the finding codes each file must produce. Seeded, so {@link #write} gives the same
  * bytes every time; {@code MalformedCorpusTest} checks that the committed files are exactly these. To change the
- * corpus, edit {@link #cases()} and run {@code MalformedCorpusTest} with {@code -Dcorpus.regenerate=true}.
+ * corpus, edit {@link #cases()} and run {@link #main}.
  */
 final class MalformedCorpus {
     /**
@@ -173,7 +173,8 @@ final class MalformedCorpus {
                 "UPKIHON_IMAGE holding CSV text instead of a JPEG", "STD-IMG-001");
         add(image(next(), "0002"), new byte[0], "empty UPKIHON_IMAGE", "STD-FILE-001");
         add(image(next(), "0003"), concat(jpeg, new byte[] {(byte) 0xFF, (byte) 0xD9}),
-                "control: UPKIHON_IMAGE that is a JPEG");
+                "UPKIHON_IMAGE of a JPEG header and end marker only", "STD-IMG-003");
+        add(image(next(), "0004"), Jpegs.of(32, 24), "control: UPKIHON_IMAGE that is a whole JPEG");
         add(upplan(next()), replace(scheduleBytes(rows -> set(rows, 1, "サービス事業所名", "あおば@@")), "@@",
                 "\"ステーション".getBytes(MS932)), "a field opened with a quote mid-value (read literally: fine)");
         byte[] quoted = scheduleBytes(rows -> set(rows, 2, "サービス事業所名", "あおば,ステーション"));
