@@ -145,6 +145,7 @@ public final class RelayLoadBenchmark {
         // One office sends everything here: its fair-share limit would measure the limit, not the relay.
         properties.setProperty("relay.office-uploads-per-second", "0");
         properties.setProperty("relay.office-uploads-in-flight", "0");
+        properties.setProperty("relay.office-bytes-per-day", "0");
         RelayConfig config = RelayConfig.load(home, properties, System.getenv()).withPort(0);
         OfficeCredentials sender = AgentEnrolment.issueMissing(home, config.home(), List.of(SENDER),
                 AgentEnrolment.DEFAULT_VALIDITY, Clock.systemUTC(), status -> { }).credentials().get(SENDER);

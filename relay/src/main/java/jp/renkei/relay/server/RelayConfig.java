@@ -20,6 +20,8 @@ import jp.renkei.relay.cardcheck.CardCheckConfig;
  * @param journalSegmentBytes the size at which the journal begins a new segment file (the unit retention deletes)
  * @param retentionDays how long delivered files are kept in the journal after they arrived; then their segment is
  *     deleted once everything in it has landed (downloads of them answer 404, receipts are forgotten)
+ * @param officeBytesPerDay bytes one office may have the relay store per Japanese calendar day (0: no quota); past it
+ *     429 RELAY-QUOTA-001 until midnight
  * @param officeUploadsInFlight bodies one office may be sending at once (0: no limit); past it 429 before the body
  *     is read, so trickling uploads of one office cannot take every worker
  * @param uploadMemoryBytes the heap uploads in flight may take together (bodies and their parse, estimated from
@@ -44,6 +46,7 @@ public record RelayConfig(
         long journalSegmentBytes,
         int retentionDays,
         int officeUploadsInFlight,
+        long officeBytesPerDay,
         long uploadMemoryBytes,
         CardCheckConfig cardCheck) {
 
@@ -90,6 +93,11 @@ public record RelayConfig(
     public static final int DEFAULT_RETENTION_DAYS = 45;
     /** An agent sends one file at a time; a few more leave room for retries that overlap the upload they repeat. */
     public static final int DEFAULT_OFFICE_UPLOADS_IN_FLIGHT = 8;
+    /**
+     * A large office's month end is a thousand files of ten kilobytes, 10 MB; 256 MiB a day leaves room for images
+     * and resends, and bounds what one office can put on the disk in the retention period to about 11 GB.
+     */
+    public static final long DEFAULT_OFFICE_BYTES_PER_DAY = 256L * 1024 * 1024;
     /** 0: half of the heap the relay's JVM may grow to (-Xmx). */
     public static final long DEFAULT_UPLOAD_MEMORY_BYTES = 0;
 
@@ -119,6 +127,7 @@ public record RelayConfig(
                 number(value, "relay.journal.segment-bytes", DEFAULT_JOURNAL_SEGMENT_BYTES),
                 number(value, "relay.retention-days", DEFAULT_RETENTION_DAYS),
                 number(value, "relay.office-uploads-in-flight", DEFAULT_OFFICE_UPLOADS_IN_FLIGHT),
+                number(value, "relay.office-bytes-per-day", DEFAULT_OFFICE_BYTES_PER_DAY),
                 number(value, "relay.upload-memory-bytes", DEFAULT_UPLOAD_MEMORY_BYTES),
                 cardCheck(value, relayHome));
     }
@@ -140,7 +149,7 @@ public record RelayConfig(
         return new RelayConfig(home, landingRoot, secretsFolder, registryRoster, bindAddress, newPort, maximumFileBytes,
                 journalQueueCapacity, journalMaximumBatch, handlerThreads, landingFlushIntervalMillis, landingFlushRows,
                 officeUploadsPerSecond, officeUploadBurst, journalSegmentBytes, retentionDays, officeUploadsInFlight,
-                uploadMemoryBytes, cardCheck);
+                officeBytesPerDay, uploadMemoryBytes, cardCheck);
     }
 
     private static Path path(String configured, Path fallback) {

@@ -118,7 +118,7 @@ public final class RelayServer implements Closeable {
                 Long.toString(uploadMemory.totalBytes() / (1 << 20)));
         routes.add(UploadHandler.PATH, new UploadHandler(authentication, rateLimit, metrics, journal, ledger,
                 config.maximumFileBytes(), uploadMemory, new OfficeUploadsInFlight(config.officeUploadsInFlight()),
-                clock));
+                new OfficeStorageQuota(config.officeBytesPerDay(), clock), clock));
         routes.add(InboxHandler.PATH, new InboxHandler(authentication, journal, ledger, clock));
         routes.add(ReceiptHandler.PATH, new ReceiptHandler(authentication, ledger));
         CardCheckLanding cardChecks = new CardCheckLanding(new LandingWriter(config.landingRoot(), clock),

@@ -57,12 +57,14 @@ final class UploadHandler implements RelayRoute {
     private final long maximumFileBytes;
     private final UploadMemoryBudget memory;
     private final OfficeUploadsInFlight inFlight;
+    private final OfficeStorageQuota quota;
     private final Clock clock;
 
     UploadHandler(OfficeAuthentication authentication, OfficeRateLimit rateLimit, RelayMetrics metrics, Journal journal,
             MessageLedger ledger, long maximumFileBytes, UploadMemoryBudget memory, OfficeUploadsInFlight inFlight,
-            Clock clock) {
+            OfficeStorageQuota quota, Clock clock) {
         this.authentication = authentication;
+        this.quota = quota;
         this.memory = memory;
         this.inFlight = inFlight;
         this.rateLimit = rateLimit;
@@ -117,6 +119,15 @@ final class UploadHandler implements RelayRoute {
         long declared = exchange.declaredLength();
         if (declared > maximumFileBytes) {
             tooLarge(exchange);
+            return;
+        }
+        if (quota.isSpent(office)) {
+            long renewal = quota.secondsUntilRenewal();
+            exchange.setResponseHeader("Retry-After", Long.toString(renewal));
+            exchange.error(429, "RELAY-QUOTA-001", "your office has had " + quota.bytesPerDay() / (1 << 20) + " MiB"
+                    + " stored today, its daily quota; it renews at midnight (Japan), in " + renewal + " s (the file was"
+                    + " not accepted)", Map.of("message_ja", "本日の送信容量（" + quota.bytesPerDay() / (1 << 20)
+                            + " MiB）に達しました。翌日（日本時間0時以降）に再送してください（このファイルは受け付けていません）。"));
             return;
         }
         UploadMemoryBudget.Reservation reservation = memory.tryReserve(declared >= 0 ? declared : maximumFileBytes);
@@ -259,6 +270,7 @@ final class UploadHandler implements RelayRoute {
             answered.run();
             try {
                 if (failure == null) {
+                    quota.charge(office, content.length);
                     metrics.acknowledged();
                     LOG.log(System.Logger.Level.DEBUG, "message {0} acknowledged: {1} from {2}, sequence {3}", messageId,
                             fileName, office, entry.sequence());

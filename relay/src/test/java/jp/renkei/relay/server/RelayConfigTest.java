@@ -31,6 +31,7 @@ class RelayConfigTest {
         assertThat(RelayConfig.DEFAULT_RETENTION_DAYS).isEqualTo(45);
         assertThat(RelayConfig.DEFAULT_UPLOAD_MEMORY_BYTES).as("0: half the heap").isZero();
         assertThat(RelayConfig.DEFAULT_OFFICE_UPLOADS_IN_FLIGHT).isEqualTo(8);
+        assertThat(RelayConfig.DEFAULT_OFFICE_BYTES_PER_DAY).isEqualTo(268_435_456L);
         assertThat(CardCheckConfig.DEFAULT_CHALLENGE_VALIDITY).isEqualTo(Duration.ofSeconds(60));
         assertThat(CardCheckConfig.DEFAULT_CHALLENGE_CAPACITY).isEqualTo(10_000);
         assertThat(CardCheckConfig.DEFAULT_REGISTRY_ATTEMPTS).isEqualTo(3);
@@ -54,6 +55,7 @@ class RelayConfigTest {
                 268_435_456L,
                 45,
                 8,
+                268_435_456L,
                 0L,
                 new CardCheckConfig(
                         Path.of("/srv/renkei/relay/card-issuers"),
@@ -85,6 +87,7 @@ class RelayConfigTest {
         properties.setProperty("relay.retention-days", "7");
         properties.setProperty("relay.upload-memory-bytes", "100_000_000");
         properties.setProperty("relay.office-uploads-in-flight", "3");
+        properties.setProperty("relay.office-bytes-per-day", "1_000");
         properties.setProperty("relay.card-check.issuers", "/etc/renkei/card-issuers");
         properties.setProperty("relay.card-check.eligibility", "/data/eligibility");
         properties.setProperty("relay.card-check.challenge-validity-seconds", "30");
@@ -110,6 +113,7 @@ class RelayConfigTest {
                 1_000_000L,
                 7,
                 3,
+                1_000L,
                 100_000_000L,
                 new CardCheckConfig(
                         Path.of("/etc/renkei/card-issuers"),
@@ -181,6 +185,7 @@ class RelayConfigTest {
                 Map.entry("RENKEI_RELAY_RETENTION_DAYS", "90"),
                 Map.entry("RENKEI_RELAY_UPLOAD_MEMORY_BYTES", "50000000"),
                 Map.entry("RENKEI_RELAY_OFFICE_UPLOADS_IN_FLIGHT", "0"),
+                Map.entry("RENKEI_RELAY_OFFICE_BYTES_PER_DAY", "0"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_ISSUERS", "/from/environment/issuers"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_ELIGIBILITY", "/from/environment/eligibility"),
                 Map.entry("RENKEI_RELAY_CARD_CHECK_CHALLENGE_VALIDITY_SECONDS", "90"),
@@ -206,6 +211,7 @@ class RelayConfigTest {
                 4_096L,
                 90,
                 0,
+                0L,
                 50_000_000L,
                 new CardCheckConfig(
                         Path.of("/from/environment/issuers"),
