@@ -26,6 +26,12 @@ public final class DurableFiles {
         write(target, content, true);
     }
 
+    /** {@link #writeSecret} without the folder fsync; the caller batches {@link #forceFolder} for many files. */
+    public static void writeSecretDeferringFolder(Path target, byte[] content) throws IOException {
+        Path temporary = writeTemporary(target, content, true);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Writes without the folder fsync; the caller batches {@link #forceFolder} for many files. */
     public static void writeDeferringFolder(Path target, byte[] content) throws IOException {
         Path temporary = writeTemporary(target, content, false);

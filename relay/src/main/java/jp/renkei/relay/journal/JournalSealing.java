@@ -49,6 +49,56 @@ public final class JournalSealing {
         return new JournalSealing(keyBytes);
     }
 
+    /**
+     * A whole file sealed under the journal's key, for files kept outside the journal (held files): key id | nonce |
+     * AES-256-GCM ciphertext with its tag, the file's name authenticated with it, so a sealed file cannot be passed off
+     * under another name. Safe for concurrent use.
+     */
+    public byte[] sealFile(String fileName, byte[] content) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        synchronized (nonces) {
+            nonces.nextBytes(nonce);
+        }
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(fileAssociatedData(fileName));
+            byte[] sealed = new byte[1 + NONCE_BYTES + cipher.getOutputSize(content.length)];
+            sealed[0] = keyId;
+            System.arraycopy(nonce, 0, sealed, 1, NONCE_BYTES);
+            cipher.doFinal(content, 0, content.length, sealed, 1 + NONCE_BYTES);
+            return sealed;
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException("AES/GCM sealing failed", impossible);
+        }
+    }
+
+    /** The content of a file {@link #sealFile} sealed under {@code fileName}. */
+    public byte[] openFile(String fileName, byte[] sealed) throws IOException {
+        if (sealed.length < OVERHEAD) {
+            throw new IOException("a sealed file of " + sealed.length + " bytes is shorter than its envelope");
+        }
+        if (sealed[0] != keyId) {
+            throw new JournalKeyException("the file " + fileName + " was sealed with another key");
+        }
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 1, NONCE_BYTES));
+            cipher.updateAAD(fileAssociatedData(fileName));
+            return cipher.doFinal(sealed, 1 + NONCE_BYTES, sealed.length - 1 - NONCE_BYTES);
+        } catch (AEADBadTagException forgedOrDamaged) {
+            throw new IOException("the sealed file " + fileName + " fails its authentication tag: damaged, altered or"
+                    + " renamed", forgedOrDamaged);
+        } catch (GeneralSecurityException unusable) {
+            throw new IOException("the sealed file " + fileName + " cannot be decrypted: " + unusable.getMessage(),
+                    unusable);
+        }
+    }
+
+    private static byte[] fileAssociatedData(String fileName) {
+        return ("renkei sealed file\0" + fileName).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** The sealed record of a plain one as {@link JournalCodec#encode} wrote it. Called by the one writer thread. */
     ByteBuffer seal(ByteBuffer plainRecord) {
         int plainLength = plainRecord.remaining() - JournalCodec.HEADER_BYTES;

@@ -71,13 +71,15 @@ public final class RelayServer implements Closeable {
         ExchangeLanding landing = new ExchangeLanding(new LandingWriter(config.landingRoot(), clock),
                 new PersonPseudonymizer(pseudonymKey), checkpoint);
         MessageLedger ledger = new MessageLedger();
-        RelayProcessor processor = new RelayProcessor(registry, new HeldFiles(config.home()), landing, ledger, clock,
+        jp.renkei.relay.journal.JournalSealing sealing = JournalKey.sealing(config.secretsFolder(), System.getenv());
+        HeldFiles heldFiles = new HeldFiles(config.home(), sealing);
+        RelayProcessor processor = new RelayProcessor(registry, heldFiles, landing, ledger, clock,
                 config.landingFlushIntervalMillis(), config.landingFlushRows());
         long recoveryStarted = System.nanoTime();
         long landedUpTo = ExchangeLanding.readCheckpoint(checkpoint);
         List<JournalEntry> replay = new ArrayList<>();
         Journal journal = Journal.open(config.home().resolve("journal").resolve("journal.log"),
-                config.journalSegmentBytes(), JournalKey.sealing(config.secretsFolder(), System.getenv()),
+                config.journalSegmentBytes(), sealing,
                 config.journalQueueCapacity(), config.journalMaximumBatch(),
                 entry -> {
                     ledger.journaled(entry);
@@ -105,7 +107,8 @@ public final class RelayServer implements Closeable {
                 Long.toString(journal.lastSequence()), Long.toString((System.nanoTime() - recoveryStarted) / 1_000_000),
                 Integer.toString(replay.size()), Long.toString(landedUpTo));
 
-        Retention retention = new Retention(journal, ledger, checkpoint, Duration.ofDays(config.retentionDays()), clock);
+        Retention retention = new Retention(journal, ledger, heldFiles, checkpoint, Duration.ofDays(config.retentionDays()),
+                clock);
         OfficeAuthentication authentication = new OfficeAuthentication(OfficeCertificateVerifier.load(
                 PkiLayout.relayTrustAnchor(config.home()), PkiLayout.revokedSerials(config.home()), clock));
         RelayMetrics metrics = new RelayMetrics(() -> System.currentTimeMillis() / 1_000);

@@ -12,11 +12,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import jp.renkei.relay.journal.Journal;
 import jp.renkei.relay.receipt.MessageLedger;
 import jp.renkei.relay.routing.ExchangeLanding;
+import jp.renkei.relay.routing.HeldFiles;
 
 /**
  * Deletes delivered files after the retention period: a journal segment goes once its newest file arrived more than
  * {@code retention} ago and all its records have landed (the landing checkpoint is past them, so nothing would need
  * replaying). The ledger forgets those messages first, so a download of one answers 404 rather than fail half-way.
+ * Held files older than the same period are deleted in the same pass.
  */
 final class Retention implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Retention.class.getName());
@@ -24,6 +26,7 @@ final class Retention implements AutoCloseable {
 
     private final Journal journal;
     private final MessageLedger ledger;
+    private final HeldFiles heldFiles;
     private final Path landingCheckpoint;
     private final Duration retention;
     private final Clock clock;
@@ -34,9 +37,11 @@ final class Retention implements AutoCloseable {
         return thread;
     });
 
-    Retention(Journal journal, MessageLedger ledger, Path landingCheckpoint, Duration retention, Clock clock) {
+    Retention(Journal journal, MessageLedger ledger, HeldFiles heldFiles, Path landingCheckpoint, Duration retention,
+            Clock clock) {
         this.journal = journal;
         this.ledger = ledger;
+        this.heldFiles = heldFiles;
         this.landingCheckpoint = landingCheckpoint;
         this.retention = retention;
         this.clock = clock;
@@ -58,6 +63,13 @@ final class Retention implements AutoCloseable {
                     + " received {3}) after {4} days", segment.path().getFileName(), Long.toString(segment.firstSequence()),
                     Long.toString(segment.lastSequence()), java.time.Instant.ofEpochMilli(segment.newestReceivedAtMillis()),
                     Long.toString(retention.toDays()));
+        }
+        // Held files (for addressees the relay does not know) go after the same period: they hold personal data, and
+        // an operator who has not released them by then will not.
+        List<String> purged = heldFiles.purgeHeldBefore(java.time.Instant.ofEpochMilli(expiredBefore));
+        if (!purged.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "retention: deleted {0} held file(s) held more than {1} days",
+                    Integer.toString(purged.size()), Long.toString(retention.toDays()));
         }
         completedPasses.incrementAndGet();
         return deleted;

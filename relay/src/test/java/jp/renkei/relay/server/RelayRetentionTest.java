@@ -78,6 +78,36 @@ class RelayRetentionTest {
         assertThat(segments().get(0).getFileName().toString()).as("the first segment is gone").startsWith("journal.log.");
     }
 
+    /** Held files (for offices the relay does not know) hold personal data: retention deletes them too. */
+    @Test
+    void heldFilesAreDeletedAfterTheRetentionPeriod() throws Exception {
+        RelayHome home = RelayHome.create(folder, CARE_MANAGER, HOME_HELP);
+        Properties properties = new Properties();
+        properties.setProperty("relay.retention-days", "30");
+        MutableClock clock = new MutableClock(START);
+        String name = ScheduleFiles.name(CARE_MANAGER, ScheduleFiles.UNREGISTERED, SENT_AT);
+        try (RunningRelay relay = home.start(properties, clock)) {
+            relay.client().upload(CARE_MANAGER, name, ScheduleFiles.plan(ScheduleFiles.UNREGISTERED, "1000000001"));
+            relay.client().awaitProcessed(1);
+        }
+        Path held = folder.resolve("relay").resolve("held").resolve(name + ".sealed");
+        assertThat(held).exists();
+
+        clock.advance(Duration.ofDays(29));
+        try (RunningRelay relay = home.start(properties, clock)) {
+            RelayClient client = relay.client();
+            await("retention's first pass").until(() -> client.health().get("retention_passes").asLong() >= 1);
+            assertThat(held).as("within the retention").exists();
+        }
+
+        clock.advance(Duration.ofDays(2));
+        try (RunningRelay relay = home.start(properties, clock)) {
+            RelayClient client = relay.client();
+            await("retention's first pass").until(() -> client.health().get("retention_passes").asLong() >= 1);
+            assertThat(held).as("held 31 days").doesNotExist();
+        }
+    }
+
     private static JsonNode awaitInboxSmallerThan(RelayClient client, int size) throws Exception {
         return await("retention deleting files").atMost(Duration.ofSeconds(20))
                 .until(() -> client.inbox(HOME_HELP).json(), inbox -> inbox.get("files").size() < size);

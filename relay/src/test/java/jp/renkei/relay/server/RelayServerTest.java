@@ -145,13 +145,45 @@ class RelayServerTest {
         assertThat(reply.status()).as(reply.text()).isEqualTo(202);
         relay.close();
 
-        assertThat(home.relay().resolve("held").resolve(name)).hasBinaryContent(content);
+        // Held files hold names, addresses and person numbers: sealed under the journal key, owner-only.
+        Path held = home.relay().resolve("held");
+        Path sealed = held.resolve(name + ".sealed");
+        assertThat(held.resolve(name)).doesNotExist();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(sealed)))
+                .isEqualTo("rw-------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(held)))
+                .isEqualTo("rwx------");
+        assertThat(new String(Files.readAllBytes(sealed), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain(PERSON_A);
         assertThat(home.relay().resolve("inbox").resolve(UNREGISTERED)).doesNotExist();
+
+        // The operator lists it and exports it in clear, then purges it.
+        assertThat(relayCommand("held", "list", "--home", home.root().toString())).contains(name);
+        Path exported = home.root().resolve("operator");
+        assertThat(relayCommand("held", "export", name, "--to", exported.toString(), "--home", home.root().toString()))
+                .isEmpty();
+        assertThat(exported.resolve(name)).hasBinaryContent(content);
+        relayCommand("held", "purge", name, "--home", home.root().toString());
+        assertThat(sealed).doesNotExist();
         assertThat(LandingFolder.rows(home.landing(), LandingDataset.EXCHANGES)).singleElement().satisfies(row -> {
             assertThat(row.get("message_id")).isEqualTo(reply.json().get("message_id").asText());
             assertThat(row.get("recipient_office")).isEqualTo(UNREGISTERED);
             assertThat(row.get("status")).isEqualTo("held");
         });
+    }
+
+    /** Runs {@code renkei-relay} in this JVM and returns what it printed on stdout. */
+    private static String relayCommand(String... arguments) {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream standardOutput = System.out;
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            int exit = new picocli.CommandLine(new jp.renkei.relay.cli.RelayCommand()).execute(arguments);
+            assertThat(exit).as(String.join(" ", arguments)).isZero();
+        } finally {
+            System.setOut(standardOutput);
+        }
+        return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A refused request: how to send it, and the answer expected. */
