@@ -92,12 +92,13 @@ public final class CardCheckClient {
                 "eligible".equals(answer.get("result").asText()),
                 answer.path("code").asText(null),
                 answer.path("message_ja").asText(null),
-                answer.get("insurer_number").asText(),
-                answer.get("insured_person_number").asText(),
-                answer.get("care_level").asText(),
-                LocalDate.parse(answer.get("certification_valid_from").asText()),
-                LocalDate.parse(answer.get("certification_valid_to").asText()),
-                answer.get("copayment_ratio").asInt(),
+                // Withheld (null) unless the card signed and the office is registered as the person's.
+                answer.path("insurer_number").asText(null),
+                answer.path("insured_person_number").asText(null),
+                answer.path("care_level").asText(null),
+                answer.has("certification_valid_from") ? LocalDate.parse(answer.get("certification_valid_from").asText()) : null,
+                answer.has("certification_valid_to") ? LocalDate.parse(answer.get("certification_valid_to").asText()) : null,
+                answer.path("copayment_ratio").asInt(0),
                 answer.get("registered_office").asBoolean());
     }
 

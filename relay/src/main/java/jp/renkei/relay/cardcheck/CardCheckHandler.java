@@ -44,11 +44,13 @@ public final class CardCheckHandler implements RelayRoute {
     private final CardCertificateVerifier verifier;
     private final EligibilityRegistry registry;
     private final CardCheckLanding landing;
+    private final UnsignedCheckLimit unsignedChecks;
     private final Clock clock;
 
     CardCheckHandler(OfficeAuthentication authentication, ChallengeStore challenges, CardCertificateVerifier verifier,
             EligibilityRegistry registry, CardCheckLanding landing, Clock clock) {
         this.authentication = authentication;
+        this.unsignedChecks = new UnsignedCheckLimit(UnsignedCheckLimit.DEFAULT_PER_HOUR, clock);
         this.challenges = challenges;
         this.verifier = verifier;
         this.registry = registry;
@@ -141,11 +143,27 @@ public final class CardCheckHandler implements RelayRoute {
                 verifier.checkSignature(certificate, challenge, request.signature());
             }
             record = resolve(certificate);
+            boolean cardProven = request.signature() != null;
+            boolean entitled = record.registers(office);
+            if (!cardProven) {
+                // No signature: a copy of the card's (public) certificate is enough to ask. Only the person's own
+                // offices get an answer, a limited number an hour, and never the record itself.
+                if (!entitled) {
+                    throw new CheckRefusedException(CardCheckRefusal.NOT_ENTITLED, "unsigned check by an office not"
+                            + " registered for the person");
+                }
+                if (!unsignedChecks.tryTake(office)) {
+                    throw new CheckRefusedException(CardCheckRefusal.UNSIGNED_LIMIT, "unsigned checks of this hour used");
+                }
+                LOG.log(System.Logger.Level.INFO, "card check {0}: office {1} checked by {2} without a card signature;"
+                        + " answered without personal data", checkId, office, request.method());
+            }
             LocalDate checkDate = request.checkDate() != null ? request.checkDate() : LocalDate.ofInstant(checkedAt, JAPAN);
             boolean eligible = record.eligibleOn(checkDate);
             String result = eligible ? "eligible" : "not_eligible";
             land(checkId, office, record, request.method(), result, null, request, started, checkedAt);
-            reply(exchange, 200, answer(checkId, result, record, office, eligible));
+            reply(exchange, 200, answer(checkId, result, record, office, eligible, cardProven && entitled,
+                    cardProven ? "office_not_registered_for_person" : "no_card_signature"));
         } catch (CheckRefusedException refused) {
             CardCheckRefusal refusal = refused.refusal();
             String method = request != null ? request.method() : CardCheckRequest.methodOf(tree);
@@ -194,8 +212,12 @@ public final class CardCheckHandler implements RelayRoute {
                 clientMillis + relayMillis, checkedAt));
     }
 
+    /**
+     * The answer; the person's record (numbers, care level, period, copayment) only when {@code disclose}: the card
+     * signed the challenge (it is in the reader now) and the office is registered as the person's.
+     */
     private static Map<String, Object> answer(String checkId, String result, EligibilityRecord record, String office,
-            boolean eligible) {
+            boolean eligible, boolean disclose, String withheldBecause) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("check_id", checkId);
         body.put("result", result);
@@ -204,13 +226,18 @@ public final class CardCheckHandler implements RelayRoute {
             body.put("message", NOT_ELIGIBLE_MESSAGE);
             body.put("message_ja", NOT_ELIGIBLE_MESSAGE_JA);
         }
+        body.put("registered_office", record.registers(office));
+        if (!disclose) {
+            body.put("personal_data", "withheld");
+            body.put("withheld_because", withheldBecause);
+            return body;
+        }
         body.put("insurer_number", record.insurerNumber());
         body.put("insured_person_number", record.insuredPersonNumber());
         body.put("care_level", record.careLevel());
         body.put("certification_valid_from", record.certificationValidFrom().toString());
         body.put("certification_valid_to", record.certificationValidTo().toString());
         body.put("copayment_ratio", record.copaymentRatio());
-        body.put("registered_office", record.registers(office));
         return body;
     }
 

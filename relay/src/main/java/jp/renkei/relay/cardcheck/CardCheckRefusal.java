@@ -26,6 +26,13 @@ enum CardCheckRefusal {
     REGISTRY_UNREACHABLE("CARD-REG-001", 503, "registry_unreachable",
             "the eligibility registry could not be reached after retries; retry later",
             "資格情報の照会先に接続できませんでした。しばらく待ってからもう一度確認してください。続く場合は被保険者証で確認してください。"),
+    NOT_ENTITLED("CARD-PRIV-001", 403, "not_entitled",
+            "a face or visual check proves no card in the reader, so it is answered only to an office registered as the"
+            + " person's; check with the PIN, or have the person register your office",
+            "顔認証・目視の確認は、この方の事業所として登録された事業所にのみ回答します。暗証番号で確認してください。"),
+    UNSIGNED_LIMIT("CARD-RATE-001", 429, "unsigned_check_limit",
+            "your office has made its face and visual checks for this hour; check with the PIN or wait for the next hour",
+            "この1時間の顔認証・目視による確認の上限に達しました。暗証番号で確認するか、次の時間帯にやり直してください。"),
     MALFORMED_REQUEST("CARD-REQ-001", 400, "malformed_request",
             "the request is malformed",
             "確認の要求に誤りがあります。連携ソフトを最新にしてください。続く場合はサポートに連絡してください。");

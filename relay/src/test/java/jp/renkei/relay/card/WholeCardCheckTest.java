@@ -109,7 +109,9 @@ class WholeCardCheckTest {
     void aFaceCheckNeedsNoPin() throws Exception {
         insert(registered);
 
-        assertThat(check(CardMethod.FACE, null).eligible()).isTrue();
+        EligibilityAnswer face = check(CardMethod.FACE, null);
+        assertThat(face.eligible()).isTrue();
+        assertThat(face.recordDisclosed()).as("no card signature, no personal data").isFalse();
         assertThat(landedRow()).containsEntry("result", "eligible").containsEntry("method", "face");
     }
 

@@ -122,6 +122,8 @@ class CardCheckHandlerTest {
         Reply other = pinCheck(HOME_HELP, card, TODAY);
         assertThat(other.json().get("result").asText()).isEqualTo("eligible");
         assertThat(other.json().get("registered_office").asBoolean()).isFalse();
+        assertThat(other.json().has("insured_person_number")).as("an office not the person's gets no record").isFalse();
+        assertThat(other.json().get("withheld_because").asText()).isEqualTo("office_not_registered_for_person");
     }
 
     @Test
@@ -135,12 +137,25 @@ class CardCheckHandlerTest {
         assertThat(challenge(CARE_MANAGER).get("challenge").asText()).isNotEqualTo(challenge.get("challenge").asText());
     }
 
+    /**
+     * A face or visual check carries no card signature, so a copy of the card's public certificate is all it takes:
+     * it used to answer the 被保険者番号, care level and copayment to any office, registered or not. Now only the
+     * person's own office gets an answer, without the record, and a limited number an hour.
+     */
     @Test
-    void faceAndVisualChecksNeedNoSignatureButAVerifiedCertificate() throws Exception {
+    void faceAndVisualChecksNeedNoSignatureButAVerifiedCertificateAndAnswerNoPersonalData() throws Exception {
         JsonNode challenge = challenge(CARE_MANAGER);
         Reply face = check(CARE_MANAGER, body(challenge, "face", card, null, TODAY));
         assertThat(face.status()).as(face.text()).isEqualTo(200);
         assertThat(face.json().get("result").asText()).isEqualTo("eligible");
+        assertThat(face.json().get("personal_data").asText()).isEqualTo("withheld");
+        assertThat(face.json().get("withheld_because").asText()).isEqualTo("no_card_signature");
+        assertThat(face.text()).doesNotContain(PERSON).doesNotContain("要介護");
+
+        Reply notTheirs = check(HOME_HELP, body(challenge(HOME_HELP), "face", card, null, TODAY));
+        assertThat(notTheirs.status()).as(notTheirs.text()).isEqualTo(403);
+        assertThat(notTheirs.code()).isEqualTo("CARD-PRIV-001");
+        assertThat(notTheirs.text()).doesNotContain(PERSON);
 
         Reply visual = check(CARE_MANAGER, body(challenge(CARE_MANAGER), "visual", expiredCard, null, TODAY));
         assertThat(visual.status()).isEqualTo(403);
@@ -274,6 +289,22 @@ class CardCheckHandlerTest {
     }
 
     @Test
+    void faceAndVisualChecksAreLimitedPerOfficeAndHour() throws Exception {
+        for (int i = 0; i < UnsignedCheckLimit.DEFAULT_PER_HOUR; i++) {
+            Reply face = check(CARE_MANAGER, body(challenge(CARE_MANAGER), "face", card, null, TODAY));
+            assertThat(face.status()).as("check %d: %s", i + 1, face.text()).isEqualTo(200);
+        }
+        Reply over = check(CARE_MANAGER, body(challenge(CARE_MANAGER), "visual", card, null, TODAY));
+        assertThat(over.status()).isEqualTo(429);
+        assertThat(over.code()).isEqualTo("CARD-RATE-001");
+        assertThat(pinCheck(CARE_MANAGER, card, TODAY).json().get("insured_person_number").asText())
+                .as("a PIN check proves the card and is not limited").isEqualTo(PERSON);
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(check(CARE_MANAGER, body(challenge(CARE_MANAGER), "face", card, null, TODAY)).status()).isEqualTo(200);
+    }
+
+    @Test
     void anOfficeSideFailureIsRecordedAsFailed() throws Exception {
         Map<String, Object> wrongPin = new LinkedHashMap<>();
         wrongPin.put("challenge_id", challenge(CARE_MANAGER).get("challenge_id").asText());
@@ -331,8 +362,8 @@ class CardCheckHandlerTest {
         String eligible = pinCheck(CARE_MANAGER, card, TODAY).json().get("check_id").asText();
         String notEligible = pinCheck(HOME_HELP, lapsedCard, TODAY).json().get("check_id").asText();
         String expired = pinCheck(CARE_MANAGER, expiredCard, TODAY).json().get("check_id").asText();
-        JsonNode faceChallenge = challenge(HOME_HELP);
-        String face = check(HOME_HELP, body(faceChallenge, "face", card, null, TODAY)).json().get("check_id").asText();
+        JsonNode faceChallenge = challenge(CARE_MANAGER);
+        String face = check(CARE_MANAGER, body(faceChallenge, "face", card, null, TODAY)).json().get("check_id").asText();
         String malformed = client.as(CARE_MANAGER).post(CardCheckHandler.PATH, "[]".getBytes(StandardCharsets.UTF_8))
                 .json().get("check_id").asText();
 
