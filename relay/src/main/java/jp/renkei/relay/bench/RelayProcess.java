@@ -66,6 +66,14 @@ final class RelayProcess {
         return port;
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
     long startMillis() {
         return startMillis;
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 @Command(name = "renkei-relay", mixinStandardHelpOptions = true, version = "renkei 0.1.0",
         description = "The renkei relay and its office agent.",
         subcommands = {ServeCommand.class, SendCommand.class, ReceiveCommand.class, BenchmarkCommand.class,
-                CardDemoCommand.class, CrashTestCommand.class, CaCommand.class, JournalCommand.class, HeldCommand.class})
+                CardDemoCommand.class, CrashTestCommand.class, CaCommand.class, JournalCommand.class, HeldCommand.class,
+                AbuseCommand.class})
 public final class RelayCommand implements Callable<Integer> {
 
     public static void main(String[] arguments) {

@@ -21,20 +21,38 @@ final class ParseFootprint {
     }
 
     static Estimate of(byte[] content) {
-        long lines = 0;
-        long commas = 0;
-        for (byte b : content) {
-            if (b == '\n') {
-                lines++;
-            } else if (b == ',') {
-                commas++;
+        Counter counter = new Counter();
+        counter.add(content, content.length);
+        return counter.estimate();
+    }
+
+    /** The estimate of a body as it arrives, so that a hopeless one is refused before the rest of it is read. */
+    static final class Counter {
+        private long bytes;
+        private long lines;
+        private long commas;
+        private byte last = '\n';
+
+        void add(byte[] chunk, int length) {
+            for (int i = 0; i < length; i++) {
+                byte b = chunk[i];
+                if (b == '\n') {
+                    lines++;
+                } else if (b == ',') {
+                    commas++;
+                }
+            }
+            if (length > 0) {
+                last = chunk[length - 1];
+                bytes += length;
             }
         }
-        if (content.length > 0 && content[content.length - 1] != '\n') {
-            lines++;
+
+        Estimate estimate() {
+            long allLines = lines + (bytes > 0 && last != '\n' ? 1 : 0);
+            long fields = allLines + commas;
+            return new Estimate(allLines, fields,
+                    BYTES_PER_BYTE * bytes + BYTES_PER_LINE * allLines + BYTES_PER_FIELD * fields);
         }
-        long fields = lines + commas;
-        return new Estimate(lines, fields,
-                BYTES_PER_BYTE * content.length + BYTES_PER_LINE * lines + BYTES_PER_FIELD * fields);
     }
 }

@@ -164,6 +164,11 @@ final class UploadHandler implements RelayRoute {
         } catch (BodyTooSlowException slow) {
             exchange.error(408, "RELAY-SLOW-001", slow.getMessage() + "; nothing was accepted");
             return false;
+        } catch (FootprintTooLargeException hopeless) {
+            // The rest of the body is not wanted: close the connection rather than read it to reuse the connection.
+            exchange.setResponseHeader("Connection", "close");
+            tooManyLines(exchange, hopeless.estimate());
+            return false;
         }
         if (content == null) {
             tooLarge(exchange);
@@ -171,11 +176,7 @@ final class UploadHandler implements RelayRoute {
         }
         ParseFootprint.Estimate footprint = ParseFootprint.of(content);
         if (footprint.bytes() > memory.totalBytes()) {
-            exchange.error(413, "RELAY-SIZE-002", "the file has " + footprint.lines() + " lines and " + footprint.fields()
-                    + " fields; checking it would take about " + footprint.bytes() / (1 << 20) + " MiB, more than this"
-                    + " relay's upload memory (" + memory.totalBytes() / (1 << 20) + " MiB); nothing was accepted",
-                    Map.of("message_ja", "ファイルの行数・項目数が多すぎて、このリレーでは検査できません（" + footprint.lines()
-                            + " 行）。受け付けていません。"));
+            tooManyLines(exchange, footprint);
             return false;
         }
         if (!reservation.grow(footprint.bytes())) {
@@ -209,6 +210,28 @@ final class UploadHandler implements RelayRoute {
             }
         }
         return true;
+    }
+
+    private void tooManyLines(RelayExchange exchange, ParseFootprint.Estimate footprint) throws IOException {
+        exchange.error(413, "RELAY-SIZE-002", "the file has at least " + footprint.lines() + " lines and "
+                + footprint.fields() + " fields; checking it would take more than this relay's upload memory ("
+                + memory.totalBytes() / (1 << 20) + " MiB); nothing was accepted",
+                Map.of("message_ja", "ファイルの行数・項目数が多すぎて、このリレーでは検査できません（" + footprint.lines()
+                        + " 行以上）。受け付けていません。"));
+    }
+
+    /** A body whose parse would not fit the whole upload memory, found while it arrived: the rest is not read. */
+    static final class FootprintTooLargeException extends IOException {
+        private final transient ParseFootprint.Estimate estimate;
+
+        FootprintTooLargeException(ParseFootprint.Estimate estimate) {
+            super("the body's estimated parse exceeds the upload memory");
+            this.estimate = estimate;
+        }
+
+        ParseFootprint.Estimate estimate() {
+            return estimate;
+        }
     }
 
     private void tooLarge(RelayExchange exchange) throws IOException {
@@ -397,6 +420,7 @@ final class UploadHandler implements RelayRoute {
         java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream(
                 (int) Math.min(declared >= 0 ? declared : 8192, limit));
         byte[] chunk = new byte[16 * 1024];
+        ParseFootprint.Counter footprint = new ParseFootprint.Counter();
         try (InputStream body = exchange.body()) {
             while (content.size() < limit) {
                 int read;
@@ -409,6 +433,11 @@ final class UploadHandler implements RelayRoute {
                     break;
                 }
                 content.write(chunk, 0, read);
+                footprint.add(chunk, read);
+                if (footprint.estimate().bytes() > memory.totalBytes()) {
+                    // Reading, decrypting and hashing the rest would only spend CPU the honest uploads need.
+                    throw new FootprintTooLargeException(footprint.estimate());
+                }
                 if (System.nanoTime() > deadline) {
                     throw new BodyTooSlowException("the body arrived slower than " + MINIMUM_BYTES_PER_SECOND / 1024
                             + " KiB/s");
