@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Replaces a file so that after a crash it holds either the old or the new bytes, never half: write a hidden temp
@@ -24,6 +26,26 @@ public final class DurableFiles {
     /** The same, readable and writable by the owner only (keys, tokens, passwords). */
     public static void writeSecret(Path target, byte[] content) throws IOException {
         write(target, content, true);
+    }
+
+    /**
+     * {@link #writeSecret} of {@code length} bytes of {@code source} from {@code position}, streamed (the region may be
+     * far larger than a heap should hold), e.g. a damaged stretch of a journal set aside.
+     */
+    public static void copySecret(FileChannel source, long position, long length, Path target) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        createOwnerOnlyFolder(folder);
+        Path temporary = folder.resolve("." + target.getFileName() + ".tmp");
+        Files.deleteIfExists(temporary);
+        try (FileChannel out = openOwnerOnly(temporary)) {
+            long copied = 0;
+            while (copied < length) {
+                copied += source.transferTo(position + copied, length - copied, out);
+            }
+            out.force(false);
+        }
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceFolder(folder);
     }
 
     /** {@link #writeSecret} without the folder fsync; the caller batches {@link #forceFolder} for many files. */
@@ -67,7 +89,7 @@ public final class DurableFiles {
     /** A new file that is owner-only from its creation: no moment when the umask's permissions let others read it. */
     private static FileChannel openOwnerOnly(Path file) throws IOException {
         try {
-            return FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            return FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the folder's ACL applies.
@@ -81,15 +103,8 @@ public final class DurableFiles {
      */
     public static byte[] readSecret(Path file) throws IOException {
         try {
-            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            java.util.Set<java.nio.file.attribute.PosixFilePermission> others = java.util.EnumSet.noneOf(
-                    java.nio.file.attribute.PosixFilePermission.class);
-            for (java.nio.file.attribute.PosixFilePermission permission : permissions) {
-                if (!permission.name().startsWith("OWNER_")) {
-                    others.add(permission);
-                }
-            }
-            if (!others.isEmpty()) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.stream().anyMatch(permission -> !permission.name().startsWith("OWNER_"))) {
                 throw new IOException("SECRET-PERM-001 " + file + " is " + PosixFilePermissions.toString(permissions)
                         + ": a key or password others may read is refused; make it owner-only (chmod 600 " + file
                         + ") and, if others could read it, replace the secret");

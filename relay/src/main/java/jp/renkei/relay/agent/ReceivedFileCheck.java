@@ -86,7 +86,8 @@ final class ReceivedFileCheck {
         }
         if (!addressee.equals(ownOffice)) {
             return new Refused(NOT_OURS, "the file is addressed to office " + addressee + ", not to this office "
-                    + ownOffice + ": the relay delivered another office's file");
+                    + ownOffice + ": the relay delivered another office's file; it was kept out of the inbox folder —"
+                    + " report it to the relay's operator");
         }
         if (!sender.equals(proven.officeNumber())) {
             return new Refused(NOT_THE_SENDER, "the file names sender office " + sender + " but was signed by office "
@@ -96,7 +97,8 @@ final class ReceivedFileCheck {
             return new Refused(BAD_SIGNATURE, signature == null || signature.isBlank()
                     ? "the relay delivered no " + FileSignature.HEADER + " for the file"
                     : "the signature of office " + sender + " does not verify over the name and bytes received: the"
-                            + " file was renamed or changed after the sender signed it");
+                            + " file was renamed or changed after the sender signed it; ask office " + sender
+                            + " to send it again");
         }
         String actual = JournalEntry.sha256(content);
         if (sha256 == null || !sha256.strip().equalsIgnoreCase(actual)) {

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -32,8 +31,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import jp.renkei.ingest.application.Application;
-import jp.renkei.ingest.application.ApplicationRoster;
 import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
 import jp.renkei.ingest.standard.FileKind;
 import jp.renkei.ingest.standard.StandardFileName;
@@ -90,15 +87,7 @@ public final class AbuseHarness {
     }
 
     private static String attack(Path home, Settings settings) throws Exception {
-        Path roster = home.resolve("relay").resolve("registry").resolve("applications.csv");
-        Files.createDirectories(roster.getParent());
-        try (var writer = Files.newBufferedWriter(roster)) {
-            LocalDate day = LocalDate.of(2025, 4, 1);
-            ApplicationRoster.write(writer, List.of(
-                    new Application(HONEST, "43", day, day, null, Application.Plan.PAID),
-                    new Application(ATTACKER, "43", day, day, null, Application.Plan.PAID),
-                    new Application(RECIPIENT, "11", day, day, null, Application.Plan.PAID)));
-        }
+        BenchRoster.write(home, Map.of(HONEST, "43", ATTACKER, "43", RECIPIENT, "11"));
         Files.writeString(home.resolve("relay.properties"), "relay.office-bytes-per-day=" + QUOTA_BYTES + "\n");
         PseudonymKeyStore.createIfMissing(home);
         RelayConfig config = RelayConfig.load(home, new java.util.Properties(), Map.of());

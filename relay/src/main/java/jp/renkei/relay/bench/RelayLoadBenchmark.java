@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
@@ -23,8 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
-import jp.renkei.ingest.application.Application;
-import jp.renkei.ingest.application.ApplicationRoster;
 import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
 import jp.renkei.ingest.standard.CsvVersion;
 import jp.renkei.ingest.standard.FileKind;
@@ -134,14 +133,7 @@ public final class RelayLoadBenchmark {
         double single = FsyncBaseline.recordsPerSecond(home, content.length, settings.baselineRecords(), 1);
         double grouped = FsyncBaseline.recordsPerSecond(home, content.length, settings.baselineRecords(), 32);
 
-        Path roster = home.resolve("relay").resolve("registry").resolve("applications.csv");
-        Files.createDirectories(roster.getParent());
-        try (var writer = Files.newBufferedWriter(roster)) {
-            LocalDate day = LocalDate.of(2025, 4, 1);
-            ApplicationRoster.write(writer, List.of(
-                    new Application(SENDER, "43", day, day, null, Application.Plan.PAID),
-                    new Application(RECIPIENT, "11", day, day, null, Application.Plan.PAID)));
-        }
+        BenchRoster.write(home, Map.of(SENDER, "43", RECIPIENT, "11"));
         PseudonymKeyStore.createIfMissing(home);
         Properties properties = new Properties();
         // One office sends everything here: its fair-share limit would measure the limit, not the relay.
@@ -300,22 +292,21 @@ public final class RelayLoadBenchmark {
 
         /** Signs the next {@code count} names on every core; returns how many. */
         int presign(int count) {
-            List<String> upcoming = new java.util.ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                upcoming.add(nextName());
-            }
-            upcoming.parallelStream().map(name -> new String[] {name, sender.sign(name, content)})
-                    .toList().forEach(presigned::add);
+            presigned.addAll(signNext(count));
             return count;
         }
 
         void presignWarmUpPool(int count) {
+            warmUpPool.addAll(signNext(count));
+        }
+
+        /** The next {@code count} names with their signatures, signed on every core. */
+        private List<String[]> signNext(int count) {
             List<String> upcoming = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 upcoming.add(nextName());
             }
-            warmUpPool.addAll(upcoming.parallelStream().map(name -> new String[] {name, sender.sign(name, content)})
-                    .toList());
+            return upcoming.parallelStream().map(name -> new String[] {name, sender.sign(name, content)}).toList();
         }
 
         void endWarmUp() {

@@ -14,9 +14,10 @@ import jp.renkei.relay.cli.RelayCommand;
 
 /**
  * {@code renkei-relay serve} in a child JVM (this JVM's java and class path) on a RENKEI_HOME, so that a kill is a real
- * SIGKILL: no shutdown hook, no final flush. Its output goes to a log file per start.
+ * SIGKILL: no shutdown hook, no final flush. Its output goes to a log file per start. Used by the crash and abuse
+ * harnesses and by the tests that need a relay to really die or run out of memory.
  */
-final class RelayProcess {
+public final class RelayProcess implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final Pattern RECOVERED =
             Pattern.compile("recovered (\\d+) journal record\\(s\\) in (\\d+) ms; replaying (\\d+) after");
@@ -34,7 +35,7 @@ final class RelayProcess {
     }
 
     /** Starts the relay and waits until it listens; {@link #startMillis} is from launch to listening. */
-    static RelayProcess start(Path home, Path log) throws IOException, InterruptedException {
+    public static RelayProcess start(Path home, Path log) throws IOException, InterruptedException {
         Path portFile = home.resolve("relay.port");
         Files.deleteIfExists(portFile);
         List<String> command = List.of(
@@ -62,15 +63,15 @@ final class RelayProcess {
         return new RelayProcess(process, log, port, (System.nanoTime() - started) / 1_000_000);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
@@ -89,15 +90,20 @@ final class RelayProcess {
     }
 
     /** SIGKILL, as {@code kill -9}. */
-    void kill() throws InterruptedException, IOException {
+    public void kill() throws InterruptedException, IOException {
         process.destroyForcibly();
         awaitEnd();
     }
 
     /** SIGTERM: the relay drains its journal and lands what it buffered. */
-    void stop() throws InterruptedException, IOException {
+    public void stop() throws InterruptedException, IOException {
         process.destroy();
         awaitEnd();
+    }
+
+    @Override
+    public void close() throws InterruptedException, IOException {
+        stop();
     }
 
     private void awaitEnd() throws InterruptedException, IOException {

@@ -30,28 +30,19 @@ final class HeldCommand implements Callable<Integer> {
         return 2;
     }
 
-    /** --home and --config, shared by the subcommands. */
-    static final class Home {
-        @Option(names = "--home", description = "RENKEI_HOME (default: $RENKEI_HOME or ./.renkei).")
-        Path home = RelayCommand.defaultHome();
-
-        @Option(names = "--config", description = "relay.properties (default: <home>/relay.properties if present).")
-        Path config;
-
-        HeldFiles heldFiles() throws Exception {
-            RelayConfig relay = RelayCommand.loadConfig(home, config);
-            return new HeldFiles(relay.home(), JournalKey.sealing(relay.secretsFolder(), System.getenv()));
-        }
+    private static HeldFiles heldFiles(RelayHomeOptions home) throws Exception {
+        RelayConfig relay = home.relayConfig();
+        return new HeldFiles(relay.home(), JournalKey.sealing(relay.secretsFolder(), System.getenv()));
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the held files: name, bytes, held at.")
     static final class ListHeld implements Callable<Integer> {
         @Mixin
-        Home home;
+        RelayHomeOptions home;
 
         @Override
         public Integer call() throws Exception {
-            List<HeldFiles.Held> held = home.heldFiles().list();
+            List<HeldFiles.Held> held = heldFiles(home).list();
             System.out.println("file_name\tsealed_bytes\theld_at");
             for (HeldFiles.Held file : held) {
                 System.out.println(file.fileName() + "\t" + file.sealedBytes() + "\t" + file.heldAt());
@@ -66,7 +57,7 @@ final class HeldCommand implements Callable<Integer> {
                     + "addressee is known; the held copy stays until purged or retention deletes it.")
     static final class Export implements Callable<Integer> {
         @Mixin
-        Home home;
+        RelayHomeOptions home;
 
         @Parameters(index = "0", paramLabel = "FILE_NAME", description = "The held file's standard name.")
         String fileName;
@@ -76,7 +67,7 @@ final class HeldCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            byte[] content = home.heldFiles().read(fileName);
+            byte[] content = heldFiles(home).read(fileName);
             DurableFiles.createOwnerOnlyFolder(folder);
             DurableFiles.writeSecret(folder.resolve(fileName), content);
             System.err.println("exported " + fileName + " (" + content.length + " bytes) to " + folder);
@@ -88,7 +79,7 @@ final class HeldCommand implements Callable<Integer> {
             description = "Deletes one held file, or every file held longer than --older-than-days.")
     static final class Purge implements Callable<Integer> {
         @Mixin
-        Home home;
+        RelayHomeOptions home;
 
         @Parameters(index = "0", arity = "0..1", paramLabel = "FILE_NAME", description = "The held file's standard name.")
         String fileName;
@@ -98,7 +89,7 @@ final class HeldCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            HeldFiles held = home.heldFiles();
+            HeldFiles held = heldFiles(home);
             if ((fileName == null) == (olderThanDays == null)) {
                 System.err.println("renkei-relay held purge: give either a FILE_NAME or --older-than-days");
                 return 2;

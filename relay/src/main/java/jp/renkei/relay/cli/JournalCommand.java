@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jp.renkei.relay.journal.Journal;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code renkei-relay journal damaged}: what the operator looks at when the relay reports damaged journal records. */
 @Command(name = "journal", mixinStandardHelpOptions = true,
@@ -25,15 +25,12 @@ final class JournalCommand implements Callable<Integer> {
                     + "sender (the relay's log names the record before it) to send it again.",
                     "Exits 1 when there are any, so a monitoring script can alarm on it."})
     static final class Damaged implements Callable<Integer> {
-        @Option(names = "--home", description = "RENKEI_HOME (default: $RENKEI_HOME or ./.renkei).")
-        Path home = RelayCommand.defaultHome();
-
-        @Option(names = "--config", description = "relay.properties (default: <home>/relay.properties if present).")
-        Path config;
+        @Mixin
+        RelayHomeOptions home;
 
         @Override
         public Integer call() throws Exception {
-            Path journalFile = RelayCommand.loadConfig(home, config).home().resolve("journal").resolve("journal.log");
+            Path journalFile = Journal.fileIn(home.relayConfig().home());
             List<Journal.DamagedRecord> damaged = Journal.DamagedRecord.setAside(journalFile);
             if (damaged.isEmpty()) {
                 System.out.println("no damaged journal records in " + journalFile.getParent());

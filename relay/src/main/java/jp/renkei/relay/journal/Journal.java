@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -82,6 +81,11 @@ public final class Journal implements Closeable {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** The journal's first segment file in a relay's folder ({@code <relay home>/journal/journal.log}). */
+    public static Path fileIn(Path relayHome) {
+        return relayHome.resolve("journal").resolve("journal.log");
     }
 
     /**
@@ -216,25 +220,10 @@ public final class Journal implements Closeable {
         }
 
         static DamagedRecord setAside(JournalSegment segment, JournalScan.DamagedRegion region) throws IOException {
-            Path folder = folder(segment.path);
-            jp.renkei.ingest.io.DurableFiles.createOwnerOnlyFolder(folder);
-            Path copy = folder.resolve(segment.path.getFileName() + ".at-" + region.position() + ".after-"
+            Path copy = folder(segment.path).resolve(segment.path.getFileName() + ".at-" + region.position() + ".after-"
                     + region.afterSequence() + ".bin");
             if (!Files.exists(copy) || Files.size(copy) != region.length()) {
-                Path partial = copy.resolveSibling("." + copy.getFileName() + ".tmp");
-                try (FileChannel out = FileChannel.open(partial, java.util.Set.of(StandardOpenOption.CREATE,
-                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")))) {
-                    long copied = 0;
-                    while (copied < region.length()) {
-                        copied += segment.channel.transferTo(region.position() + copied, region.length() - copied, out);
-                    }
-                    out.force(true);
-                }
-                Files.move(partial, copy, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                jp.renkei.ingest.io.DurableFiles.forceFolder(folder);
+                jp.renkei.ingest.io.DurableFiles.copySecret(segment.channel, region.position(), region.length(), copy);
             }
             LOG.log(System.Logger.Level.ERROR, "RELAY-JOURNAL-006 journal {0}: {1} damaged bytes at byte {2}, after"
                     + " record {3}, were acknowledged and cannot be read; the records after them are kept, the bytes"

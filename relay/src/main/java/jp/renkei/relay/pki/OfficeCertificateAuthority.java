@@ -126,7 +126,7 @@ public final class OfficeCertificateAuthority {
             Pem.writeCertificates(trustAnchor, trusted.toArray(X509Certificate[]::new));
         }
         // The relay refuses every certificate without a revocation list (it fails closed): trust comes with an empty one.
-        RevokedSerials.createEmptyIfAbsent(trustAnchor.resolveSibling(PkiLayout.revokedSerials(Path.of("")).getFileName()));
+        RevokedSerials.createEmptyIfAbsent(trustAnchor.resolveSibling(PkiLayout.REVOKED_SERIALS_FILE));
     }
 
     /** Issues credentials valid from five minutes ago (by the clock) for {@code validity}. */

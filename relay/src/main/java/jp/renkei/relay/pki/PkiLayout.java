@@ -31,9 +31,12 @@ public final class PkiLayout {
         return relayHome.resolve("tls").resolve("relay-cert.pem");
     }
 
+    /** The revocation list's name; it lives beside the trust anchor. */
+    public static final String REVOKED_SERIALS_FILE = "revoked-serials.txt";
+
     /** {@code <relay home>/tls/revoked-serials.txt}: revoked office certificate serials, one hex serial a line. */
     public static Path revokedSerials(Path relayHome) {
-        return relayHome.resolve("tls").resolve("revoked-serials.txt");
+        return relayHome.resolve("tls").resolve(REVOKED_SERIALS_FILE);
     }
 
     /** {@code <RENKEI_HOME>/agents/<office>/}: an office agent's key, certificate and CA certificate. */

@@ -40,7 +40,7 @@ public final class HeldFiles {
 
     /** Keeps the file sealed; {@code heldAt} (the relay's clock) is what retention counts from. */
     public void hold(String fileName, byte[] content, Instant heldAt) throws IOException {
-        DurableFiles.createOwnerOnlyFolder(heldRoot);
+        // (writing a secret makes its folder owner-only too)
         Path file = heldRoot.resolve(fileName + SUFFIX);
         DurableFiles.writeSecretDeferringFolder(file, sealing.sealFile(fileName, content));
         Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(heldAt));

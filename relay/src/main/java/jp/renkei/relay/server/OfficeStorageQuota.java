@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * after it is stored, so uploads in flight can pass the quota by at most their own sizes.
  */
 final class OfficeStorageQuota {
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    /** The landing zone's day is the Japanese calendar day; the quota's is the same. */
+    private static final ZoneId JAPAN = jp.renkei.ingest.landing.LandingWriter.LANDING_ZONE_ID;
 
     private final long bytesPerDay;
     private final Clock clock;

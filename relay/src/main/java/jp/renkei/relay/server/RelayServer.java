@@ -78,7 +78,7 @@ public final class RelayServer implements Closeable {
         long recoveryStarted = System.nanoTime();
         long landedUpTo = ExchangeLanding.readCheckpoint(checkpoint);
         List<JournalEntry> replay = new ArrayList<>();
-        Journal journal = Journal.open(config.home().resolve("journal").resolve("journal.log"),
+        Journal journal = Journal.open(Journal.fileIn(config.home()),
                 config.journalSegmentBytes(), sealing,
                 config.journalQueueCapacity(), config.journalMaximumBatch(),
                 entry -> {

@@ -46,8 +46,11 @@ final class UploadHandler implements RelayRoute {
     private static final int MAXIMUM_FINDINGS_RETURNED = 50;
     /** Longer than any healthy group commit; past it the upload is refused (not acknowledged) rather than hung. */
     private static final long JOURNAL_WAIT_SECONDS = 30;
-    /** Standard files are kilobytes; bodies declared up to this size are read into one array of that size. */
-    private static final long EXACT_READ_BYTES = 1 << 20;
+    /**
+     * Standard files are kilobytes; a file up to this size is handed to the processor parsed. A larger one is parsed
+     * again from the journal, so that no parse outlives its upload's memory reservation in the processor's backlog.
+     */
+    private static final long KEEP_PARSED_BYTES = 1 << 20;
 
     private final OfficeAuthentication authentication;
     private final OfficeRateLimit rateLimit;
@@ -151,7 +154,7 @@ final class UploadHandler implements RelayRoute {
      */
     private boolean receive(RelayExchange exchange, String office, String fileName, String clientMessageId,
             UploadMemoryBudget.Reservation reservation) throws IOException {
-        byte[] content;
+        Body body;
         try (OfficeUploadsInFlight.Slot slot = inFlight.tryEnter(office)) {
             if (slot == null) {
                 exchange.setResponseHeader("Retry-After", "1");
@@ -160,9 +163,10 @@ final class UploadHandler implements RelayRoute {
                         Map.of("message_ja", "同時に送信しているファイルが多すぎます。少し待ってから再送してください（このファイルは受け付けていません）。"));
                 return false;
             }
-            content = readBody(exchange);
+            body = readBody(exchange);
         } catch (BodyTooSlowException slow) {
-            exchange.error(408, "RELAY-SLOW-001", slow.getMessage() + "; nothing was accepted");
+            exchange.error(408, "RELAY-SLOW-001", slow.getMessage() + "; nothing was accepted: check the office's"
+                    + " connection and send the file again (the agent retries by itself)");
             return false;
         } catch (FootprintTooLargeException hopeless) {
             // The rest of the body is not wanted: close the connection rather than read it to reuse the connection.
@@ -170,16 +174,13 @@ final class UploadHandler implements RelayRoute {
             tooManyLines(exchange, hopeless.estimate());
             return false;
         }
-        if (content == null) {
+        if (body == null) {
             tooLarge(exchange);
             return false;
         }
-        ParseFootprint.Estimate footprint = ParseFootprint.of(content);
-        if (footprint.bytes() > memory.totalBytes()) {
-            tooManyLines(exchange, footprint);
-            return false;
-        }
-        if (!reservation.grow(footprint.bytes())) {
+        byte[] content = body.content();
+        // The body was refused while it arrived if its parse could never fit; whether it fits now is another matter.
+        if (!reservation.grow(body.footprint().bytes())) {
             busy(exchange, "uploads in flight fill the relay's upload memory");
             return false;
         }
@@ -215,7 +216,8 @@ final class UploadHandler implements RelayRoute {
     private void tooManyLines(RelayExchange exchange, ParseFootprint.Estimate footprint) throws IOException {
         exchange.error(413, "RELAY-SIZE-002", "the file has at least " + footprint.lines() + " lines and "
                 + footprint.fields() + " fields; checking it would take more than this relay's upload memory ("
-                + memory.totalBytes() / (1 << 20) + " MiB); nothing was accepted",
+                + memory.totalBytes() / (1 << 20) + " MiB); nothing was accepted: send it in smaller files (one send"
+                + " unit per file), or have the relay's operator raise relay.upload-memory-bytes and the heap",
                 Map.of("message_ja", "ファイルの行数・項目数が多すぎて、このリレーでは検査できません（" + footprint.lines()
                         + " 行以上）。受け付けていません。"));
     }
@@ -282,7 +284,7 @@ final class UploadHandler implements RelayRoute {
             // processor's backlog it would be memory outside the upload budget.
             durable = journal.append(JournalEntry.signed(messageId, clientMessageId, fileName, office, clock.millis(),
                     sha256, content, signed.signature(), signed.signerCertificate()),
-                    content.length <= EXACT_READ_BYTES ? parsed : null);
+                    content.length <= KEEP_PARSED_BYTES ? parsed : null);
         } catch (JournalFullException full) {
             exchange.setResponseHeader("Retry-After", "1");
             exchange.error(503, "RELAY-BUSY-001", "the relay is busy (" + full.getMessage() + "); retry later");
@@ -409,8 +411,16 @@ final class UploadHandler implements RelayRoute {
     /** And it must arrive at this rate at least, after a first {@link #READ_STALL} of grace. */
     static final long MINIMUM_BYTES_PER_SECOND = 64 * 1024;
 
-    /** Reads at most the limit; null when the body is larger. */
-    private byte[] readBody(RelayExchange exchange) throws IOException {
+    /** A body as read, with the estimate of what parsing it will take. */
+    private record Body(byte[] content, ParseFootprint.Estimate footprint) {
+    }
+
+    /**
+     * Reads at most the limit, estimating the parse as the bytes arrive; null when the body is larger than the limit.
+     *
+     * @throws FootprintTooLargeException as soon as the parse could not fit the whole upload memory
+     */
+    private Body readBody(RelayExchange exchange) throws IOException {
         long declared = exchange.declaredLength();
         long expected = declared >= 0 ? declared : maximumFileBytes;
         long deadline = System.nanoTime() + READ_STALL.toNanos()
@@ -434,9 +444,10 @@ final class UploadHandler implements RelayRoute {
                 }
                 content.write(chunk, 0, read);
                 footprint.add(chunk, read);
-                if (footprint.estimate().bytes() > memory.totalBytes()) {
+                ParseFootprint.Estimate soFar = footprint.estimate();
+                if (soFar.bytes() > memory.totalBytes()) {
                     // Reading, decrypting and hashing the rest would only spend CPU the honest uploads need.
-                    throw new FootprintTooLargeException(footprint.estimate());
+                    throw new FootprintTooLargeException(soFar);
                 }
                 if (System.nanoTime() > deadline) {
                     throw new BodyTooSlowException("the body arrived slower than " + MINIMUM_BYTES_PER_SECOND / 1024
@@ -444,7 +455,7 @@ final class UploadHandler implements RelayRoute {
                 }
             }
         }
-        return content.size() > maximumFileBytes ? null : content.toByteArray();
+        return content.size() > maximumFileBytes ? null : new Body(content.toByteArray(), footprint.estimate());
     }
 
     private static Map<String, Object> describe(Finding finding) {

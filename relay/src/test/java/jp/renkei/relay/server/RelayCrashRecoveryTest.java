@@ -18,11 +18,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import jp.renkei.ingest.landing.LandingDataset;
+import jp.renkei.relay.bench.RelayProcess;
 import jp.renkei.relay.testing.LandingFolder;
 import jp.renkei.relay.testing.RelayClient;
 import jp.renkei.relay.testing.RelayClient.Reply;
 import jp.renkei.relay.testing.RelayHome;
-import jp.renkei.relay.testing.RelayProcess;
 import jp.renkei.relay.testing.RunningRelay;
 import jp.renkei.relay.testing.ScheduleFiles;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class RelayCrashRecoveryTest {
         }
         Set<String> acknowledged = new LinkedHashSet<>();
 
-        RelayProcess relayProcess = RelayProcess.start(home, folder, "256m");
+        RelayProcess relayProcess = RelayProcess.start(home.root(), folder.resolve("relay-process.log"));
         try {
             RelayClient client = RelayClient.connect(home.config(neverFlush), relayProcess.port());
             for (int i = 0; i < FILES; i++) {

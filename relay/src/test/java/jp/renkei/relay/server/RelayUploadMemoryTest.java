@@ -13,10 +13,10 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import jp.renkei.relay.bench.RelayProcess;
 import jp.renkei.relay.testing.RelayClient;
 import jp.renkei.relay.testing.RelayClient.Reply;
 import jp.renkei.relay.testing.RelayHome;
-import jp.renkei.relay.testing.RelayProcess;
 import jp.renkei.relay.testing.ScheduleFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class RelayUploadMemoryTest {
             junk[i] = '1';
             junk[i + 1] = '\n';
         }
-        try (RelayProcess relay = RelayProcess.start(home, folder, "256m")) {
+        try (RelayProcess relay = RelayProcess.start(home.root(), folder.resolve("relay-process.log"))) {
             RelayClient client = RelayClient.connect(home.config(new Properties()), relay.port());
             ExecutorService attackers = Executors.newFixedThreadPool(PARALLEL_JUNK_UPLOADS);
             List<Future<Reply>> attacks = new ArrayList<>();

@@ -153,13 +153,9 @@ class PlanActualAgreementTransformTest {
      */
     @Test
     void theLinesAreShuffledOnceAndSortedOnce() {
-        Dataset<Row> lines = LandingStaging.scheduleLines(strings(
-                String.join(",", LandingDataset.SCHEDULE_LINES.columns()),
-                line("m1", "UPPLAN", "2025-08-04", "111211", "3112010026", "0900")));
-        Dataset<Row> exchanges = LandingStaging.exchanges(strings(
-                "message_id,kind,sender_office,recipient_office,target_month,records,persons,status,delivered_at,received_at",
-                exchange("m1", "UPPLAN", "3112010018", "3112010026", "2025-08-01")));
-        String plan = PlanActualAgreementTransform.apply(lines, exchanges, MonthRange.of("2025-08", "2025-08"))
+        String plan = transform(
+                new String[][] {line("m1", "UPPLAN", "2025-08-04", "111211", "3112010026", "0900")},
+                exchange("m1", "UPPLAN", "3112010018", "3112010026", "2025-08-01"))
                 .queryExecution().executedPlan().toString();
 
         int linesShuffle = plan.indexOf("Exchange hashpartitioning(person_key");
@@ -174,15 +170,19 @@ class PlanActualAgreementTransformTest {
     }
 
     private static Map<String, Row> agreement(String[][] lines, String[]... exchanges) {
+        Map<String, Row> byOffice = new TreeMap<>();
+        transform(lines, exchanges).collectAsList().forEach(r -> byOffice.put(r.getAs("office_number"), r));
+        return byOffice;
+    }
+
+    /** The transform for August 2025 over these landed lines and exchanges, staged as the pipeline stages them. */
+    private static Dataset<Row> transform(String[][] lines, String[]... exchanges) {
         Dataset<Row> staged = LandingStaging.scheduleLines(strings(
                 String.join(",", LandingDataset.SCHEDULE_LINES.columns()), lines));
         Dataset<Row> exchanged = LandingStaging.exchanges(strings(
                 "message_id,kind,sender_office,recipient_office,target_month,records,persons,status,delivered_at,received_at",
                 exchanges));
-        Map<String, Row> byOffice = new TreeMap<>();
-        PlanActualAgreementTransform.apply(staged, exchanged, MonthRange.of("2025-08", "2025-08")).collectAsList()
-                .forEach(r -> byOffice.put(r.getAs("office_number"), r));
-        return byOffice;
+        return PlanActualAgreementTransform.apply(staged, exchanged, MonthRange.of("2025-08", "2025-08"));
     }
 
     private static String[] exchange(String message, String kind, String sender, String recipient, String day) {
