@@ -169,8 +169,6 @@ final class UploadHandler implements RelayRoute {
                     + " connection and send the file again (the agent retries by itself)");
             return false;
         } catch (FootprintTooLargeException hopeless) {
-            // The rest of the body is not wanted: close the connection rather than read it to reuse the connection.
-            exchange.setResponseHeader("Connection", "close");
             tooManyLines(exchange, hopeless.estimate());
             return false;
         }
@@ -418,7 +416,8 @@ final class UploadHandler implements RelayRoute {
     /**
      * Reads at most the limit, estimating the parse as the bytes arrive; null when the body is larger than the limit.
      *
-     * @throws FootprintTooLargeException as soon as the parse could not fit the whole upload memory
+     * @throws FootprintTooLargeException when the parse could not fit the whole upload memory; from that byte on the
+     *     body is read and dropped, neither kept nor counted
      */
     private Body readBody(RelayExchange exchange) throws IOException {
         long declared = exchange.declaredLength();
@@ -431,6 +430,8 @@ final class UploadHandler implements RelayRoute {
                 (int) Math.min(declared >= 0 ? declared : 8192, limit));
         byte[] chunk = new byte[16 * 1024];
         ParseFootprint.Counter footprint = new ParseFootprint.Counter();
+        ParseFootprint.Estimate hopeless = null;
+        long dropped = 0;
         try (InputStream body = exchange.body()) {
             while (content.size() < limit) {
                 int read;
@@ -442,18 +443,31 @@ final class UploadHandler implements RelayRoute {
                 if (read < 0) {
                     break;
                 }
-                content.write(chunk, 0, read);
-                footprint.add(chunk, read);
-                ParseFootprint.Estimate soFar = footprint.estimate();
-                if (soFar.bytes() > memory.totalBytes()) {
-                    // Reading, decrypting and hashing the rest would only spend CPU the honest uploads need.
-                    throw new FootprintTooLargeException(soFar);
-                }
                 if (System.nanoTime() > deadline) {
                     throw new BodyTooSlowException("the body arrived slower than " + MINIMUM_BYTES_PER_SECOND / 1024
                             + " KiB/s");
                 }
+                if (hopeless != null) {
+                    // Read to the end and drop it: a connection cut mid-body leaves the sender a broken pipe instead
+                    // of the 413 that tells it not to send this file again. Nothing more is kept, counted or hashed.
+                    dropped += read;
+                    if (dropped > limit) {
+                        break;
+                    }
+                    continue;
+                }
+                content.write(chunk, 0, read);
+                footprint.add(chunk, read);
+                ParseFootprint.Estimate soFar = footprint.estimate();
+                if (soFar.bytes() > memory.totalBytes()) {
+                    hopeless = soFar;
+                    dropped = content.size();
+                    content.reset();
+                }
             }
+        }
+        if (hopeless != null) {
+            throw new FootprintTooLargeException(hopeless);
         }
         return content.size() > maximumFileBytes ? null : new Body(content.toByteArray(), footprint.estimate());
     }
