@@ -53,6 +53,30 @@ class PipelineEndToEndTest {
     private ModuleProcess dashboard;
     private URI dashboardUri;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Map<String, DemoUser> demoUsers;
+
+    /** A line of {@code config/demo-users.txt}: name, password, role. */
+    record DemoUser(String name, String password, String role) {
+        static Map<String, DemoUser> readAll(Path file) throws IOException {
+            Map<String, DemoUser> byRole = new HashMap<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] fields = line.split("\t");
+                    byRole.put(fields[2].split(":")[0], new DemoUser(fields[0], fields[1], fields[2]));
+                }
+            }
+            return byRole;
+        }
+
+        String authorization() {
+            return "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+
+        String code() {
+            return role.substring(role.indexOf(':') + 1);
+        }
+    }
 
     @BeforeAll
     void runThePipeline() throws Exception {
@@ -71,6 +95,14 @@ class PipelineEndToEndTest {
                 home.resolve("logs").resolve("spark.log"))) {
             job.awaitSuccess(300);
         }
+
+        // As bin/renkei demo does: one user per role, chosen from the published marts, with new random passwords.
+        try (ModuleProcess users = ModuleProcess.start("dashboard", List.of("-Xmx256m"),
+                "jp.renkei.dashboard.users.DashboardUsersCommand", List.of("demo", "--home", home.toString()),
+                home.resolve("logs").resolve("dashboard-users.log"))) {
+            users.awaitSuccess(120);
+        }
+        demoUsers = DemoUser.readAll(home.resolve("config").resolve("demo-users.txt"));
 
         int port = freePort();
         dashboardUri = URI.create("http://127.0.0.1:" + port);
@@ -198,6 +230,8 @@ class PipelineEndToEndTest {
             run.environment().put("PATH", "/usr/bin:/bin");
             run.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
             run.environment().put("RENKEI_DASHBOARD_URL", dashboardUri.toString());
+            run.environment().put("RENKEI_USER", demoUsers.get("ministry").name());
+            run.environment().put("RENKEI_PASSWORD", demoUsers.get("ministry").password());
             run.environment().put("RENKEI_MONTH", LAST_MONTH.toString());
             run.environment().put("RENKEI_OUTPUT_DIR", output.toString());
             Process process = run.start();
@@ -230,6 +264,40 @@ class PipelineEndToEndTest {
         for (JsonNode office : savings) {
             assertThat(office.get("savings_yen").asDouble()).isNotNegative();
         }
+    }
+
+    /**
+     * The demo's users, one per role, each see only their own scope over real HTTP; a request without an account, or
+     * with a wrong password, gets nothing.
+     */
+    @Test
+    void eachDemoUserSeesOnlyItsScope() throws Exception {
+        assertThat(demoUsers.keySet()).containsExactlyInAnyOrder("ministry", "prefecture", "municipality", "office");
+        DemoUser prefecture = demoUsers.get("prefecture");
+        JsonNode rows = JSON.readTree(get("/api/v1/municipal-adoption?month=" + LAST_MONTH, prefecture).body()).get("rows");
+        assertThat(rows.size()).isPositive();
+        rows.forEach(row -> assertThat(row.get("prefecture_code").asText()).isEqualTo(prefecture.code()));
+        String otherPrefecture = prefecture.code().equals("13") ? "31" : "13";
+        assertThat(get("/api/v1/municipal-adoption?month=" + LAST_MONTH + "&prefecture=" + otherPrefecture, prefecture)
+                .statusCode()).isEqualTo(403);
+
+        DemoUser municipality = demoUsers.get("municipality");
+        rows = JSON.readTree(get("/api/v1/municipal-adoption?month=" + LAST_MONTH, municipality).body()).get("rows");
+        assertThat(rows).singleElement().satisfies(
+                row -> assertThat(row.get("municipality_code").asText()).isEqualTo(municipality.code()));
+
+        DemoUser office = demoUsers.get("office");
+        rows = JSON.readTree(get("/api/v1/marts/office_savings", office).body()).get("rows");
+        assertThat(rows.size()).isPositive();
+        rows.forEach(row -> assertThat(row.get("office_number").asText()).isEqualTo(office.code()));
+        assertThat(get("/api/v1/municipal-adoption?month=" + LAST_MONTH, office).statusCode()).isEqualTo(403);
+
+        assertThat(get("/api/v1/marts/office_savings", new DemoUser(office.name(), "wrong-password", office.role()))
+                .statusCode()).isEqualTo(401);
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(dashboardUri.resolve(
+                "/api/v1/municipal-adoption?month=" + LAST_MONTH)).header("X-Renkei-Role", "ministry").build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -285,7 +353,12 @@ class PipelineEndToEndTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(dashboardUri.resolve(path)).timeout(Duration.ofSeconds(30)).build(),
+        return get(path, demoUsers.get("ministry"));
+    }
+
+    private HttpResponse<String> get(String path, DemoUser user) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(dashboardUri.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", user.authorization()).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -20,12 +20,12 @@ import java.util.Optional;
  */
 public enum Mart {
     MUNICIPAL_ADOPTION("municipal_adoption", List.of("month", "denominator_scope", "municipality_code"),
-            "prefecture_code", adoptionColumns(true)),
+            ScopeColumns.municipal(), adoptionColumns(true)),
     PREFECTURE_ADOPTION("prefecture_adoption", List.of("month", "denominator_scope", "prefecture_code"),
-            "prefecture_code", adoptionColumns(false)),
-    CARD_CHECK_ACTIVITY("card_check_activity", List.of("month", "office_number"), "prefecture_code",
+            ScopeColumns.prefectural(), adoptionColumns(false)),
+    CARD_CHECK_ACTIVITY("card_check_activity", List.of("month", "office_number"), ScopeColumns.perOffice(true),
             cardCheckColumns()),
-    MODEL_REGION_EFFECT("model_region_effect", List.of("month", "region_id"), "prefecture_code", List.of(
+    MODEL_REGION_EFFECT("model_region_effect", List.of("month", "region_id"), ScopeColumns.prefectural(), List.of(
             required("month", STRING, "YYYY-MM; figures as of the month's end"),
             required("prefecture_code", STRING, "the region's prefecture"),
             required("region_id", STRING, "as landed in model_regions"),
@@ -50,7 +50,7 @@ public enum Mart {
             optional("did_estimate", DOUBLE, "difference in differences of the application rate against the month before the start"),
             optional("did_ci_low", DOUBLE, "95 % interval, normal approximation of the four binomial rates"),
             optional("did_ci_high", DOUBLE, ""))),
-    OFFICE_SAVINGS("office_savings", List.of("month", "office_number"), "prefecture_code", List.of(
+    OFFICE_SAVINGS("office_savings", List.of("month", "office_number"), ScopeColumns.perOffice(true), List.of(
             required("month", STRING, "YYYY-MM, the 対象年月 of the files"),
             required("office_number", STRING, "an office with a delivered file of the month"),
             required("prefecture_code", STRING, "the office number's first two digits"),
@@ -72,7 +72,8 @@ public enum Mart {
             optional("baseline_sheets_printed", DOUBLE, "its mean over the six months before adoption"),
             optional("reported_input_hours", DOUBLE, "self-reported 実績 input hours for the month"),
             optional("baseline_input_hours", DOUBLE, "its mean over the six months before adoption"))),
-    PLAN_ACTUAL_AGREEMENT("plan_actual_agreement", List.of("month", "office_number"), "prefecture_code", List.of(
+    PLAN_ACTUAL_AGREEMENT("plan_actual_agreement", List.of("month", "office_number"), ScopeColumns.perOffice(false),
+            List.of(
             required("month", STRING, "YYYY-MM, the 対象年月"),
             required("office_number", STRING, "the service office (サービス事業所) whose lines are compared"),
             required("prefecture_code", STRING, "the office number's first two digits"),
@@ -84,7 +85,7 @@ public enum Mart {
             required("added_lines", BIGINT, "actual, not planned that day"),
             required("actuals_received", BOOLEAN, "whether it sent actuals for the month"),
             optional("agreement_rate", DOUBLE, "matched_lines ÷ planned_lines; null without actuals or plan"))),
-    IMPROVEMENT_OFFICE("improvement_office", List.of("office_number", "month"), "prefecture_code", List.of(
+    IMPROVEMENT_OFFICE("improvement_office", List.of("office_number", "month"), ScopeColumns.perOffice(false), List.of(
             required("office_number", STRING, "a reporting 居宅介護支援 office"),
             required("prefecture_code", STRING, "the office number's first two digits"),
             required("cohort", STRING, "the fiscal year of its adoption, e.g. FY2025"),
@@ -97,7 +98,7 @@ public enum Mart {
             optional("dip_depth", DOUBLE, "1 − the lowest index over months 0 … +12 (the office's, on every row)"),
             optional("dip_month", INT, "months since adoption of that lowest index"),
             optional("recovered_month", INT, "first month after the dip with index ≥ 1; null if not (yet)"))),
-    IMPROVEMENT_CURVE("improvement_curve", List.of("cohort", "months_since_adoption"), null, List.of(
+    IMPROVEMENT_CURVE("improvement_curve", List.of("cohort", "months_since_adoption"), ScopeColumns.nationalAggregate(), List.of(
             required("cohort", STRING, "FY of adoption, or all"),
             required("months_since_adoption", INT, "−6 … +24"),
             required("offices", BIGINT, "offices with an index that month"),
@@ -108,14 +109,17 @@ public enum Mart {
 
     private final String folder;
     private final List<String> key;
-    private final String prefectureColumn;
+    private final ScopeColumns scope;
     private final List<MartColumn> columns;
 
-    Mart(String folder, List<String> key, String prefectureColumn, List<MartColumn> columns) {
+    Mart(String folder, List<String> key, ScopeColumns scope, List<MartColumn> columns) {
         this.folder = folder;
         this.key = List.copyOf(key);
-        this.prefectureColumn = prefectureColumn;
+        this.scope = scope;
         this.columns = List.copyOf(columns);
+        for (String scopeColumn : scope.names()) {
+            column(scopeColumn);
+        }
     }
 
     /** The folder under {@code marts/}, also the mart's name in docs and URLs. */
@@ -140,9 +144,17 @@ public enum Mart {
                 .orElseThrow(() -> new IllegalArgumentException(folder + " has no column " + name));
     }
 
+    /**
+     * The columns that place a row in a prefecture, municipality or office: what a prefecture, municipality or office
+     * viewer may read of this mart (ARCHITECTURE §8). None for national aggregates, which every role may read.
+     */
+    public ScopeColumns scope() {
+        return scope;
+    }
+
     /** The column holding the row's prefecture; empty for national aggregates that any role may read. */
     public Optional<String> prefectureColumn() {
-        return Optional.ofNullable(prefectureColumn);
+        return scope.prefecture();
     }
 
     /**

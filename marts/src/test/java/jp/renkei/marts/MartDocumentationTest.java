@@ -27,4 +27,15 @@ class MartDocumentationTest {
                     .containsPattern("(?<![a-z0-9_])" + Pattern.quote(column.name()) + "(?![a-z0-9_])");
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Mart.class)
+    void everyMartsScopeColumnsAreListed(Mart mart) throws IOException {
+        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        ScopeColumns scope = mart.scope();
+        String row = "| " + mart.folder() + " | " + scope.prefecture().orElse("—") + " | "
+                + scope.municipality().orElse("—") + " | " + scope.office().orElse("—") + " |";
+
+        assertThat(page).as("the scope table of %s", PAGE).contains(row);
+    }
 }

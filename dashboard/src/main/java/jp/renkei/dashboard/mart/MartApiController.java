@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jp.renkei.dashboard.security.Viewer;
@@ -26,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/marts/<mart>[?<key column>=<value>…]}: a published mart's rows as JSON, named and typed as the
  * contract ({@link Mart}) declares, in key order — what notebooks and analysts' scripts read. Filters are allowed on
- * the key columns and the prefecture column only, bound as parameters. A prefecture viewer gets its own prefecture's
- * rows whatever it asks for (403 for another); marts without a prefecture column are national aggregates anyone sees.
+ * the key and scope columns only, bound as parameters. The viewer's scope is added to the conditions (403 when it
+ * asks for another's rows, or for a mart its role cannot be narrowed to); national aggregates are open to every role.
  */
 @RestController
 class MartApiController {
@@ -46,8 +45,7 @@ class MartApiController {
         Mart mart = Mart.byFolder(name).orElseThrow(() -> DashboardException.unknownMart(name,
                 Arrays.stream(Mart.values()).map(Mart::folder).collect(Collectors.joining(", "))));
         List<String> filterable = new ArrayList<>(mart.key());
-        mart.prefectureColumn().filter(column -> !filterable.contains(column)).ifPresent(filterable::add);
-        Map<MartColumn, String> conditions = new LinkedHashMap<>();
+        mart.scope().names().stream().filter(column -> !filterable.contains(column)).forEach(filterable::add);
         for (Map.Entry<String, String> filter : filters.entrySet()) {
             if (!filterable.contains(filter.getKey())) {
                 throw DashboardException.badParameter(filter.getKey(), "このマートでは使えない名前です。使えるのは "
@@ -56,18 +54,13 @@ class MartApiController {
             if (!VALUE.matcher(filter.getValue()).matches()) {
                 throw DashboardException.badParameter(filter.getKey(), "英数字・-・_ の40文字以内", filter.getValue());
             }
-            conditions.put(mart.column(filter.getKey()), filter.getValue());
         }
-        if (mart.prefectureColumn().isPresent()) {
-            MartColumn prefecture = mart.column(mart.prefectureColumn().get());
-            Optional<String> allowed = viewer.narrow(Optional.ofNullable(conditions.get(prefecture)));
-            allowed.ifPresent(code -> conditions.put(prefecture, code));
-        }
+        Map<String, String> conditions = viewer.conditions(mart, filters);
 
         MartRun run = marts.current(mart.folder());
         StringBuilder sql = new StringBuilder("SELECT ")
                 .append(String.join(", ", mart.columnNames())).append(" FROM read_parquet(?)");
-        String where = conditions.keySet().stream().map(column -> column.name() + " = ?")
+        String where = conditions.keySet().stream().map(column -> mart.column(column).name() + " = ?")
                 .collect(Collectors.joining(" AND "));
         if (!where.isEmpty()) {
             sql.append(" WHERE ").append(where);
@@ -78,8 +71,8 @@ class MartApiController {
                 PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             statement.setString(1, run.parquetGlob());
             int index = 2;
-            for (Map.Entry<MartColumn, String> condition : conditions.entrySet()) {
-                bind(statement, index++, condition.getKey(), condition.getValue());
+            for (Map.Entry<String, String> condition : conditions.entrySet()) {
+                bind(statement, index++, mart.column(condition.getKey()), condition.getValue());
             }
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {

@@ -6,10 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.renkei.dashboard.mart.DenominatorScope;
 import jp.renkei.dashboard.mart.MartRun;
 import jp.renkei.dashboard.security.Viewer;
+import jp.renkei.marts.Mart;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RankingQuery {
 
-    static final String MART = "municipal_adoption";
+    static final String MART = Mart.MUNICIPAL_ADOPTION.folder();
 
     /** The months present for a scope, oldest first ({@code YYYY-MM} sorts as text). */
     List<String> months(Connection connection, MartRun run, DenominatorScope scope, Viewer viewer) throws SQLException {
@@ -112,7 +114,7 @@ class RankingQuery {
         }
 
         Where viewer(Viewer viewer) {
-            viewer.restriction().ifPresent(code -> and("prefecture_code = ?", code));
+            viewer.conditions(Mart.MUNICIPAL_ADOPTION, Map.of()).forEach((column, value) -> and(column + " = ?", value));
             return this;
         }
 

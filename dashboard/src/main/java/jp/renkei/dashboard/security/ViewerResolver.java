@@ -1,32 +1,17 @@
 package jp.renkei.dashboard.security;
 
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import jp.renkei.dashboard.system.DashboardException;
-import jp.renkei.dashboard.system.DashboardProperties;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Gives a controller method its {@link Viewer} parameter: from {@value #HEADER}, else {@code renkei.default-role}. */
+/** Gives a controller method its {@link Viewer} parameter: the role of the signed-in account, never a request value. */
 class ViewerResolver implements HandlerMethodArgumentResolver {
-
-    static final String HEADER = "X-Renkei-Role";
-    private static final String EXPECTED = "ministry または prefecture:NN（NN は 01〜47）";
-
-    private final Optional<Viewer> defaultViewer;
-
-    ViewerResolver(DashboardProperties properties) {
-        String configured = properties.getDefaultRole();
-        if (configured == null || configured.isBlank()) {
-            this.defaultViewer = Optional.empty();
-        } else {
-            this.defaultViewer = Optional.of(Viewer.parse(configured).orElseThrow(() -> new IllegalArgumentException(
-                    "renkei.default-role must be ministry, prefecture:NN or empty, not '" + configured + "'")));
-        }
-    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -36,11 +21,17 @@ class ViewerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Viewer resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        String header = webRequest.getNativeRequest(HttpServletRequest.class).getHeader(HEADER);
-        if (header == null) {
-            return defaultViewer.orElseThrow(() -> DashboardException.roleRequired(HEADER));
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return current().orElseThrow(() -> DashboardException.roleRequired(
+                authentication == null ? "" : authentication.getName()));
+    }
+
+    /** The viewer of the signed-in account, if there is one with a renkei role. */
+    static Optional<Viewer> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof DashboardUser user) {
+            return Optional.of(user.viewer());
         }
-        return Viewer.parse(header.strip())
-                .orElseThrow(() -> DashboardException.badParameter(HEADER + " ヘッダー", EXPECTED, header));
+        return Optional.empty();
     }
 }

@@ -1,7 +1,7 @@
 /**
- * Who is asking: the {@link jp.renkei.dashboard.security.Viewer} of a request and what it may see (ARCHITECTURE §8).
- * For now the role comes from the {@code X-Renkei-Role} header (or {@code renkei.default-role}); that is a
- * stand-in for real authentication, which must replace the header before the dashboard leaves a trusted network.
- * Queries apply the viewer's restriction in SQL; nothing here filters rows in memory.
+ * Who is asking and what they may see (ARCHITECTURE §8): accounts of the users file ({@link
+ * jp.renkei.dashboard.security.UsersFile}), log-in (form for pages, HTTP Basic for the API), and the {@link
+ * jp.renkei.dashboard.security.Viewer} of the signed-in account, whose scope every query applies in SQL. Nothing
+ * here filters rows in memory, and no request value can choose a role.
  */
 package jp.renkei.dashboard.security;

@@ -44,16 +44,28 @@ public class DashboardException extends RuntimeException {
                 "月 " + echo(month) + " のデータはありません。指定できる月は " + first + " から " + last + " までです。");
     }
 
-    /** DASH-SCOPE-001: the caller's role does not cover the requested prefecture. */
-    public static DashboardException outOfScope(String requested, String allowed) {
+    /** DASH-SCOPE-001: the caller's role does not cover the requested prefecture, municipality or office. */
+    public static DashboardException outOfScope(String requested, Object viewer) {
         return new DashboardException(HttpStatus.FORBIDDEN, "DASH-SCOPE-001",
-                "都道府県 " + echo(requested) + " はこのロールの表示範囲外です（表示できるのは都道府県 " + allowed + " のみ）。");
+                echo(requested) + " はこのロール（" + viewer + "）の表示範囲外です。");
     }
 
-    /** DASH-SCOPE-002: no role header and no default role configured. */
-    public static DashboardException roleRequired(String header) {
+    /** DASH-SCOPE-002: the signed-in account carries no renkei role (e.g. an OIDC account without the role claim). */
+    public static DashboardException roleRequired(String account) {
         return new DashboardException(HttpStatus.FORBIDDEN, "DASH-SCOPE-002",
-                "ロールが指定されていません。ヘッダー " + header + " に ministry または prefecture:NN を指定してください。");
+                "アカウント " + echo(account) + " にロールが設定されていません。管理者に連絡してください。");
+    }
+
+    /** DASH-SCOPE-003: the mart has no column that narrows it to this role (e.g. an office asking for a ranking). */
+    public static DashboardException martClosedToRole(String mart, Object viewer) {
+        return new DashboardException(HttpStatus.FORBIDDEN, "DASH-SCOPE-003",
+                mart + " はこのロール（" + viewer + "）では表示できません。");
+    }
+
+    /** DASH-EXPORT-001: the export's text holds a character the requested encoding cannot represent. */
+    public static DashboardException notEncodable(String charset, String character) {
+        return new DashboardException(HttpStatus.UNPROCESSABLE_CONTENT, "DASH-EXPORT-001",
+                "文字「" + character + "」は " + charset + " で表せません。charset=utf-8 で出力してください。");
     }
 
     private static String echo(String value) {

@@ -1,6 +1,8 @@
 package jp.renkei.dashboard.system;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import jp.renkei.dashboard.mart.DenominatorScope;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,11 +23,14 @@ public class DashboardProperties {
     /** The 申請率 denominator shown when a request names none. */
     private DenominatorScope defaultScope = DenominatorScope.ALL_IN_SCOPE;
 
+    /** The users file (accounts, password hashes, roles). Default: {@code <home>/config/dashboard-users.json}. */
+    private Path usersFile;
+
     /**
-     * The role of a request without an {@code X-Renkei-Role} header: {@code ministry}, {@code prefecture:NN}, or
-     * empty to require the header. The demo default is {@code ministry}.
+     * The host names the dashboard answers to (the request's Host header); any other is refused with 400, against DNS
+     * rebinding. Add the public name when serving behind a proxy.
      */
-    private String defaultRole = "ministry";
+    private List<String> allowedHosts = new ArrayList<>(List.of("localhost", "127.0.0.1", "[::1]"));
 
     static Path defaultHome(Map<String, String> environment) {
         String fromEnvironment = environment.get("RENKEI_HOME");
@@ -48,11 +53,24 @@ public class DashboardProperties {
         this.defaultScope = defaultScope;
     }
 
-    public String getDefaultRole() {
-        return defaultRole;
+    public Path getUsersFile() {
+        return usersFile;
     }
 
-    public void setDefaultRole(String defaultRole) {
-        this.defaultRole = defaultRole;
+    public void setUsersFile(Path usersFile) {
+        this.usersFile = usersFile;
+    }
+
+    /** {@link #getUsersFile()} if set, else {@code <home>/config/dashboard-users.json}. */
+    public Path usersFile() {
+        return usersFile != null ? usersFile : home.resolve("config").resolve("dashboard-users.json");
+    }
+
+    public List<String> getAllowedHosts() {
+        return allowedHosts;
+    }
+
+    public void setAllowedHosts(List<String> allowedHosts) {
+        this.allowedHosts = allowedHosts;
     }
 }

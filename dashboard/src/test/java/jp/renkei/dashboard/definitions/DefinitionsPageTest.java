@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import jp.renkei.dashboard.DashboardWebTest;
+import jp.renkei.dashboard.security.WithViewer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 @DashboardWebTest
+@WithViewer
 class DefinitionsPageTest {
 
     @Autowired

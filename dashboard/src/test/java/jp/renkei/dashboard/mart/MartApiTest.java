@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import jp.renkei.dashboard.DashboardWebTest;
+import jp.renkei.dashboard.security.WithViewer;
 import jp.renkei.marts.Mart;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The generic mart API over model_region_effect (prefecture-scoped) and improvement_curve (national). */
 @DashboardWebTest
+@WithViewer
 class MartApiTest {
     static final String RUN_ID = "20261203T000000Z-abcd";
     static final Path HOME = publish();
@@ -49,21 +51,20 @@ class MartApiTest {
     }
 
     @Test
+    @WithViewer("prefecture:31")
     void aPrefectureSeesOnlyItsOwnRowsAndIsRefusedAnother() throws Exception {
-        List<Map<String, Object>> rows = rows(body(mvc.get().uri("/api/v1/marts/model_region_effect?month=2026-11")
-                .header("X-Renkei-Role", "prefecture:31").exchange()));
+        List<Map<String, Object>> rows = rows(body(mvc.get().uri("/api/v1/marts/model_region_effect?month=2026-11").exchange()));
         assertThat(rows).hasSize(1).allSatisfy(row -> assertThat(row).containsEntry("prefecture_code", "31"));
 
-        MvcTestResult refused = mvc.get().uri("/api/v1/marts/model_region_effect?prefecture_code=13")
-                .header("X-Renkei-Role", "prefecture:31").exchange();
+        MvcTestResult refused = mvc.get().uri("/api/v1/marts/model_region_effect?prefecture_code=13").exchange();
         assertThat(refused).hasStatus(403);
         assertThat(body(refused)).containsEntry("code", "DASH-SCOPE-001");
     }
 
     @Test
+    @WithViewer("prefecture:31")
     void aNationalAggregateIsOpenToEveryRoleAndFiltersByAWholeNumber() throws Exception {
-        List<Map<String, Object>> rows = rows(body(mvc.get().uri("/api/v1/marts/improvement_curve?months_since_adoption=1")
-                .header("X-Renkei-Role", "prefecture:31").exchange()));
+        List<Map<String, Object>> rows = rows(body(mvc.get().uri("/api/v1/marts/improvement_curve?months_since_adoption=1").exchange()));
         assertThat(rows).extracting(row -> row.get("cohort")).containsExactly("FY2025", "all");
         assertThat(rows.get(1)).containsEntry("index_median", 0.8).containsEntry("offices", 12);
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import jp.renkei.dashboard.DashboardWebTest;
+import jp.renkei.dashboard.security.WithViewer;
 import jp.renkei.dashboard.mart.MartFixture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +19,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * RENKEI_HOME and therefore one Spring context; the tests only read it.
  */
 @DashboardWebTest
+@WithViewer
 abstract class PublishedMartWebTest {
     static final Path HOME = publishedHome();
 

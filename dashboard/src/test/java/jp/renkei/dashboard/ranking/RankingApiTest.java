@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import jp.renkei.dashboard.mart.MartFixture;
+import jp.renkei.dashboard.security.WithViewer;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,31 +73,30 @@ class RankingApiTest extends PublishedMartWebTest {
     }
 
     @Test
+    @WithViewer("prefecture:31")
     void aPrefectureViewerSeesOnlyItsPrefectureAndIsRefusedAnother() throws Exception {
-        List<Map<String, Object>> rows = rows(body(mvc.get().uri("/api/v1/municipal-adoption?month=2026-10")
-                .header("X-Renkei-Role", "prefecture:31").exchange()));
+        List<Map<String, Object>> rows = rows(body(mvc.get().uri("/api/v1/municipal-adoption?month=2026-10").exchange()));
         assertThat(rows).hasSize(4).allSatisfy(r -> assertThat(r).containsEntry("prefecture_code", "31"));
 
-        MvcTestResult refused = mvc.get().uri("/api/v1/municipal-adoption?month=2026-10&prefecture=13")
-                .header("X-Renkei-Role", "prefecture:31").exchange();
+        MvcTestResult refused = mvc.get().uri("/api/v1/municipal-adoption?month=2026-10&prefecture=13").exchange();
         assertThat(refused).hasStatus(403);
         assertThat(body(refused)).containsEntry("code", "DASH-SCOPE-001");
     }
 
     @Test
-    void aMalformedRoleHeaderIs400() throws Exception {
+    @WithAnonymousUser
+    void aRoleHeaderGrantsNothing() throws Exception {
         MvcTestResult result = mvc.get().uri("/api/v1/municipal-adoption?month=2026-10")
-                .header("X-Renkei-Role", "admin").exchange();
+                .header("X-Renkei-Role", "ministry").exchange();
 
-        assertThat(result).hasStatus(400);
-        assertThat(body(result)).containsEntry("code", "DASH-PARAM-001");
-        assertThat((String) body(result).get("message")).contains("X-Renkei-Role", "prefecture:NN");
+        assertThat(result).hasStatus(401).hasHeader("WWW-Authenticate", "Basic realm=\"renkei\", charset=\"UTF-8\"");
+        assertThat(body(result)).containsEntry("code", "DASH-AUTH-001");
     }
 
     @Test
-    void responsesVaryByRole() {
+    void scopedAnswersAreNeverStoredByCaches() {
         assertThat(mvc.get().uri("/api/v1/municipal-adoption?month=2026-10").exchange())
-                .hasHeader("Vary", "X-Renkei-Role").hasHeader("Cache-Control", "private, no-cache");
+                .hasHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
     }
 
     private void assertError(String uri, int status, String code, String... mentions) throws Exception {

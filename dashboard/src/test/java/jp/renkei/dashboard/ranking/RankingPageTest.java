@@ -3,6 +3,7 @@ package jp.renkei.dashboard.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jp.renkei.dashboard.mart.MartFixture;
+import jp.renkei.dashboard.security.WithViewer;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -53,13 +54,14 @@ class RankingPageTest extends PublishedMartWebTest {
     }
 
     @Test
+    @WithViewer("prefecture:31")
     void aPrefectureViewerIsOfferedOnlyItsPrefecture() throws Exception {
-        String page = page(mvc.get().uri("/ranking").header("X-Renkei-Role", "prefecture:31").exchange());
+        String page = page(mvc.get().uri("/ranking").exchange());
 
         assertThat(page).contains("都道府県コード 31 のみ", "<option value=\"31\" selected=\"selected\">鳥取県</option>");
         assertThat(page).doesNotContain("東京都", "テスト市", ">全国</option>");
 
-        MvcTestResult other = mvc.get().uri("/ranking?prefecture=13").header("X-Renkei-Role", "prefecture:31").exchange();
+        MvcTestResult other = mvc.get().uri("/ranking?prefecture=13").exchange();
         assertThat(other).hasStatus(403);
         assertThat(page(other)).contains("DASH-SCOPE-001");
     }

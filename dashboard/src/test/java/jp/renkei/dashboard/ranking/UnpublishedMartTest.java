@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import jp.renkei.dashboard.DashboardWebTest;
+import jp.renkei.dashboard.security.WithViewer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** A home where analytics has not published yet: every view says so with DASH-MART-001 (503). */
 @DashboardWebTest
+@WithViewer
 class UnpublishedMartTest {
 
     @TempDir

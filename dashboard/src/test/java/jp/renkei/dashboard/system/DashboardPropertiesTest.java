@@ -18,7 +18,9 @@ class DashboardPropertiesTest {
 
         assertThat(properties.getHome()).isEqualTo(DashboardProperties.defaultHome(System.getenv()));
         assertThat(properties.getDefaultScope()).isEqualTo(DenominatorScope.ALL_IN_SCOPE);
-        assertThat(properties.getDefaultRole()).isEqualTo("ministry");
+        assertThat(properties.getUsersFile()).isNull();
+        assertThat(properties.usersFile()).isEqualTo(properties.getHome().resolve("config/dashboard-users.json"));
+        assertThat(properties.getAllowedHosts()).containsExactly("localhost", "127.0.0.1", "[::1]");
     }
 
     @Test
@@ -33,13 +35,15 @@ class DashboardPropertiesTest {
         MapConfigurationPropertySource source = new MapConfigurationPropertySource(Map.of(
                 "renkei.home", "/data/renkei",
                 "renkei.default-scope", "care_management_only",
-                "renkei.default-role", "prefecture:31"));
+                "renkei.users-file", "/etc/renkei/users.json",
+                "renkei.allowed-hosts", "renkei.example.jp,localhost"));
 
         DashboardProperties properties = new Binder(source)
                 .bind("renkei", Bindable.ofInstance(new DashboardProperties())).get();
 
         assertThat(properties.getHome()).isEqualTo(Path.of("/data/renkei"));
         assertThat(properties.getDefaultScope()).isEqualTo(DenominatorScope.CARE_MANAGEMENT_ONLY);
-        assertThat(properties.getDefaultRole()).isEqualTo("prefecture:31");
+        assertThat(properties.usersFile()).isEqualTo(Path.of("/etc/renkei/users.json"));
+        assertThat(properties.getAllowedHosts()).containsExactly("renkei.example.jp", "localhost");
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.renkei.dashboard.mart.DenominatorScope;
+import jp.renkei.dashboard.security.Viewer;
 import org.junit.jupiter.api.Test;
 
 /** Every message key a template uses exists in messages.properties (read as UTF-8), and the text is Japanese. */
@@ -61,8 +62,11 @@ class MessagesTest {
         for (String size : List.of("S", "M", "L", "XL", "NONE")) {
             expected.add("size_class." + size);
         }
+        for (Viewer.Role role : Viewer.Role.values()) {
+            expected.add("viewer.role." + role.prefix());
+        }
 
-        assertThat(families).containsExactlyInAnyOrder("scope.", "size_class.");
+        assertThat(families).containsExactlyInAnyOrder("scope.", "size_class.", "viewer.role.");
         assertThat(expected).allSatisfy(key -> assertThat(messages).containsKey(key));
     }
 

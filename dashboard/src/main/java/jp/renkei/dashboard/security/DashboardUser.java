@@ -1,0 +1,35 @@
+package jp.renkei.dashboard.security;
+
+import java.util.List;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** A signed-in account of the users file: Spring Security's user plus the {@link Viewer} its role grants. */
+public final class DashboardUser extends User {
+
+    private final Viewer viewer;
+
+    DashboardUser(String name, String passwordHash, Viewer viewer) {
+        super(name, passwordHash, List.of(new SimpleGrantedAuthority("ROLE_" + viewer.role().name())));
+        this.viewer = viewer;
+    }
+
+    public Viewer viewer() {
+        return viewer;
+    }
+
+    /** A fresh copy: Spring Security erases the password of the instance it authenticated. */
+    DashboardUser copy() {
+        return new DashboardUser(getUsername(), getPassword(), viewer);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DashboardUser user && super.equals(user) && viewer.equals(user.viewer);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
+    }
+}
