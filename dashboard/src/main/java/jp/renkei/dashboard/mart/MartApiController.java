@@ -1,22 +1,16 @@
 package jp.renkei.dashboard.mart;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
-import jp.renkei.marts.ColumnType;
 import jp.renkei.marts.Mart;
-import jp.renkei.marts.MartColumn;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,10 +27,10 @@ class MartApiController {
 
     private static final Pattern VALUE = Pattern.compile("-?[0-9A-Za-z_-]{1,40}");
 
-    private final MartReader marts;
+    private final MartRows rows;
 
-    MartApiController(MartReader marts) {
-        this.marts = marts;
+    MartApiController(MartRows rows) {
+        this.rows = rows;
     }
 
     @GetMapping("/api/v1/marts/{name}")
@@ -57,51 +51,13 @@ class MartApiController {
         }
         Map<String, String> conditions = viewer.conditions(mart, filters);
 
-        MartRun run = marts.current(mart.folder());
-        StringBuilder sql = new StringBuilder("SELECT ")
-                .append(String.join(", ", mart.columnNames())).append(" FROM read_parquet(?)");
-        String where = conditions.keySet().stream().map(column -> mart.column(column).name() + " = ?")
-                .collect(Collectors.joining(" AND "));
-        if (!where.isEmpty()) {
-            sql.append(" WHERE ").append(where);
-        }
-        sql.append(" ORDER BY ").append(String.join(", ", mart.key()));
-        List<Map<String, Object>> rows = new ArrayList<>();
-        try (Connection connection = marts.connect();
-                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            statement.setString(1, run.parquetGlob());
-            int index = 2;
-            for (Map.Entry<String, String> condition : conditions.entrySet()) {
-                bind(statement, index++, mart.column(condition.getKey()), condition.getValue());
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int column = 0; column < mart.columns().size(); column++) {
-                        row.put(mart.columns().get(column).name(), result.getObject(column + 1));
-                    }
-                    rows.add(row);
-                }
-            }
-        }
+        MartRows.Selection selection = rows.select(mart, conditions);
         List<ColumnDescription> columns = mart.columns().stream()
                 .map(column -> new ColumnDescription(column.name(), column.type().name().toLowerCase(java.util.Locale.ROOT),
                         column.meaning()))
                 .toList();
-        return new Response(mart.folder(), run.runId(), columns, rows);
-    }
-
-    private static void bind(PreparedStatement statement, int index, MartColumn column, String value)
-            throws SQLException {
-        if (column.type() == ColumnType.INT || column.type() == ColumnType.BIGINT) {
-            try {
-                statement.setLong(index, Long.parseLong(value));
-            } catch (NumberFormatException notNumber) {
-                throw DashboardException.badParameter(column.name(), "整数", value);
-            }
-        } else {
-            statement.setString(index, value);
-        }
+        return new Response(mart.folder(), selection.run().runId(), columns,
+                selection.rows().stream().map(MartRow::values).toList());
     }
 
     record ColumnDescription(@JsonProperty("name") String name, @JsonProperty("type") String type,

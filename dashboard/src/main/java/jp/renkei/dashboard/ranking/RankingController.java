@@ -24,9 +24,10 @@ class RankingController {
         this.properties = properties;
     }
 
+    /** An office's home is its own page; every other role starts at the ranking. */
     @GetMapping("/")
-    String home() {
-        return "redirect:/ranking";
+    String home(Viewer viewer) {
+        return viewer.role() == Viewer.Role.OFFICE ? "redirect:/office" : "redirect:/ranking";
     }
 
     @GetMapping("/ranking")

@@ -133,6 +133,17 @@ public record Viewer(Role role, String code) implements Serializable {
         return conditions;
     }
 
+    /** Whether this viewer may read any row of the mart (a page leaves out the sections it may not). */
+    public boolean canRead(Mart mart) {
+        ScopeColumns scope = mart.scope();
+        return switch (role) {
+            case MINISTRY -> true;
+            case PREFECTURE -> true;
+            case MUNICIPALITY -> scope.isNationalAggregate() || scope.municipality().isPresent();
+            case OFFICE -> scope.isNationalAggregate() || scope.office().isPresent();
+        };
+    }
+
     private void pin(Map<String, String> conditions, String column, String own) {
         String requested = conditions.get(column);
         if (requested != null && !requested.equals(own)) {

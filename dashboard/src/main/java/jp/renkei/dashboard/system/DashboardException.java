@@ -62,6 +62,12 @@ public class DashboardException extends RuntimeException {
                 mart + " はこのロール（" + viewer + "）では表示できません。");
     }
 
+    /** DASH-OFFICE-001: no delivered file of this office in the marts (or none the viewer may see). */
+    public static DashboardException unknownOffice(String officeNumber) {
+        return new DashboardException(HttpStatus.NOT_FOUND, "DASH-OFFICE-001",
+                "事業所番号 " + echo(officeNumber) + " の連携実績はマートにありません（連携システムでファイルを送受信した事業所だけが表示されます）。");
+    }
+
     /** DASH-EXPORT-001: the export's text holds a character the requested encoding cannot represent. */
     public static DashboardException notEncodable(String charset, String character) {
         return new DashboardException(HttpStatus.UNPROCESSABLE_CONTENT, "DASH-EXPORT-001",

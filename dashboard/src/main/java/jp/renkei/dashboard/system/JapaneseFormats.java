@@ -46,6 +46,35 @@ public class JapaneseFormats {
         return sign + points.toPlainString() + "pt";
     }
 
+    /** Yen rounded to the yen: 12345.6 → "¥12,346". */
+    public String yen(Double value) {
+        return value == null ? MISSING : "¥" + NumberFormat.getIntegerInstance(Locale.JAPAN)
+                .format(BigDecimal.valueOf(value).setScale(0, RoundingMode.HALF_UP));
+    }
+
+    /** A decimal figure with one decimal and thousands separators: 1234.56 → "1,234.6". */
+    public String decimal(Double value) {
+        if (value == null) {
+            return MISSING;
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.JAPAN);
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(value);
+    }
+
+    /** A whole figure held as a decimal (sheets): 1234.4 → "1,234". */
+    public String whole(Double value) {
+        return value == null ? MISSING : NumberFormat.getIntegerInstance(Locale.JAPAN)
+                .format(BigDecimal.valueOf(value).setScale(0, RoundingMode.HALF_UP));
+    }
+
+    /** An index with two decimals: 0.8734 → "0.87". */
+    public String index(Double value) {
+        return value == null ? MISSING : BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
     /** "2026-10" → "2026年10月". */
     public String month(String yearMonth) {
         Matcher m = MONTH.matcher(yearMonth == null ? "" : yearMonth);

@@ -51,8 +51,15 @@ final class DemoUsersCommand implements Callable<Integer> {
                     user.viewer().toString()));
             table.append(user.name()).append('\t').append(password).append('\t').append(user.viewer()).append('\n');
         }
-        DashboardUsersCommand.put(location.file(), entries);
         Path passwords = location.home.resolve(DEMO_PASSWORDS_FILE);
+        // The previous demo's users go (the office chosen may differ now); users added by hand stay.
+        List<String> previous = Files.exists(passwords) ? Files.readAllLines(passwords, StandardCharsets.UTF_8).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).map(line -> line.split("\t")[0]).toList()
+                : List.of();
+        List<UsersFile.Entry> kept = new ArrayList<>(UsersFile.entriesOrNone(location.file()));
+        kept.removeIf(entry -> previous.contains(entry.name()));
+        UsersFile.write(location.file(), kept);
+        DashboardUsersCommand.put(location.file(), entries);
         Files.deleteIfExists(passwords);
         Files.writeString(passwords, table, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
@@ -82,10 +89,17 @@ final class DemoUsersCommand implements Callable<Integer> {
             if (municipality.isPresent()) {
                 users.add(new DemoUser("city-" + municipality.get(), Viewer.municipality(municipality.get())));
             }
+            // An office that also sends effect reports shows every section of its page, the U-curve included.
+            Optional<String> reporting = glob(marts, Mart.IMPROVEMENT_OFFICE);
+            String reports = reporting.isPresent()
+                    ? "(office_number IN (SELECT office_number FROM read_parquet(?))) DESC, " : "";
+            List<String> values = new ArrayList<>(List.of(prefecture.get()));
+            values.add(municipality.orElse(null));
+            reporting.ifPresent(values::add);
             Optional<String> office = first(duckdb, marts, Mart.OFFICE_SAVINGS,
                     "SELECT office_number FROM read_parquet(?) WHERE prefecture_code = ? ORDER BY month DESC, "
-                            + "(municipality_code IS NOT DISTINCT FROM ?) DESC, files_sent + files_received DESC, "
-                            + "office_number LIMIT 1", prefecture.get(), municipality.orElse(null));
+                            + "(municipality_code IS NOT DISTINCT FROM ?) DESC, " + reports
+                            + "files_sent + files_received DESC, office_number LIMIT 1", values.toArray(String[]::new));
             if (office.isPresent()) {
                 users.add(new DemoUser("office-" + office.get(), Viewer.office(office.get())));
             }
@@ -96,14 +110,12 @@ final class DemoUsersCommand implements Callable<Integer> {
     /** The first column of the first row, over the mart's current run; empty when the mart is not published. */
     private static Optional<String> first(Connection duckdb, Path marts, Mart mart, String sql, String... values)
             throws SQLException, IOException {
-        Path current = marts.resolve(mart.folder()).resolve("_CURRENT");
-        if (!Files.exists(current)) {
+        Optional<String> glob = glob(marts, mart);
+        if (glob.isEmpty()) {
             return Optional.empty();
         }
-        String glob = marts.resolve(mart.folder()).resolve("run=" + Files.readString(current).strip())
-                .resolve("*.parquet").toString();
         try (PreparedStatement statement = duckdb.prepareStatement(sql)) {
-            statement.setString(1, glob);
+            statement.setString(1, glob.get());
             for (int i = 0; i < values.length; i++) {
                 statement.setString(i + 2, values[i]);
             }
@@ -111,5 +123,15 @@ final class DemoUsersCommand implements Callable<Integer> {
                 return result.next() ? Optional.ofNullable(result.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    /** The Parquet files of the mart's current run; empty when the mart is not published. */
+    private static Optional<String> glob(Path marts, Mart mart) throws IOException {
+        Path current = marts.resolve(mart.folder()).resolve("_CURRENT");
+        if (!Files.exists(current)) {
+            return Optional.empty();
+        }
+        return Optional.of(marts.resolve(mart.folder()).resolve("run=" + Files.readString(current).strip())
+                .resolve("*.parquet").toString());
     }
 }

@@ -66,7 +66,12 @@ class MessagesTest {
             expected.add("viewer.role." + role.prefix());
         }
 
-        assertThat(families).containsExactlyInAnyOrder("scope.", "size_class.", "viewer.role.");
+        for (String reason : List.of("role", "none", "unpublished")) {
+            expected.add("office.agreement.unavailable." + reason);
+        }
+
+        assertThat(families).containsExactlyInAnyOrder("scope.", "size_class.", "viewer.role.",
+                "office.agreement.unavailable.");
         assertThat(expected).allSatisfy(key -> assertThat(messages).containsKey(key));
     }
 
