@@ -71,7 +71,8 @@ public final class MartFixture {
                    CASE WHEN application_rate IS NULL THEN NULL ELSE rank() OVER (PARTITION BY month, denominator_scope,
                         size_class ORDER BY application_rate DESC NULLS LAST) END::INTEGER AS size_class_rank,
                    application_rate - lag(application_rate, 3) OVER (PARTITION BY denominator_scope, municipality_code
-                        ORDER BY month) AS rate_change_3m
+                        ORDER BY month) AS rate_change_3m,
+                   NULL::DOUBLE AS wilson_lower_bound, NULL::INTEGER AS wilson_rank
             FROM rated
             ORDER BY month, denominator_scope, municipality_code
             """;
