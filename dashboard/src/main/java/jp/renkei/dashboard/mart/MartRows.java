@@ -43,9 +43,14 @@ public class MartRows {
                     .collect(Collectors.joining(" AND ")));
         }
         sql.append(" ORDER BY ").append(String.join(", ", mart.key()));
+        return new Selection(run, QueryTiming.measure(() -> rows(mart, sql.toString(), run, conditioned, conditions)));
+    }
+
+    private List<MartRow> rows(Mart mart, String sql, MartRun run, List<MartColumn> conditioned,
+            Map<String, String> conditions) throws SQLException {
         List<MartRow> rows = new ArrayList<>();
         try (Connection connection = marts.connect();
-                PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, run.parquetGlob());
             int index = 2;
             for (MartColumn column : conditioned) {
@@ -61,7 +66,7 @@ public class MartRows {
                 }
             }
         }
-        return new Selection(run, rows);
+        return rows;
     }
 
     private static void bind(PreparedStatement statement, int index, MartColumn column, String value)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.renkei.dashboard.mart.MartReader;
 import jp.renkei.dashboard.mart.MartRun;
+import jp.renkei.dashboard.mart.QueryTiming;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
 import org.springframework.stereotype.Component;
@@ -29,19 +30,21 @@ class RankingLookup {
     Ranking find(RankingParams params, Viewer viewer) throws SQLException {
         Optional<String> prefecture = viewer.narrow(params.prefecture());
         MartRun run = marts.current(RankingQuery.MART);
-        try (Connection connection = marts.connect()) {
-            List<String> months = query.months(connection, run, params.scope(), viewer);
-            if (months.isEmpty()) {
-                throw DashboardException.martNotPublished(RankingQuery.MART,
-                        "run=" + run.runId() + " に分母の範囲 " + params.scope().code() + " の行がありません");
+        return QueryTiming.measure(() -> {
+            try (Connection connection = marts.connect()) {
+                List<String> months = query.months(connection, run, params.scope(), viewer);
+                if (months.isEmpty()) {
+                    throw DashboardException.martNotPublished(RankingQuery.MART,
+                            "run=" + run.runId() + " に分母の範囲 " + params.scope().code() + " の行がありません");
+                }
+                String month = params.month().orElse(months.get(months.size() - 1));
+                if (!months.contains(month)) {
+                    throw DashboardException.unknownMonth(month, months.get(0), months.get(months.size() - 1));
+                }
+                return new Ranking(run, month, params.scope(), prefecture.orElse(null), params.sort(), viewer, months,
+                        query.prefectures(connection, run, params.scope(), viewer),
+                        query.rows(connection, run, month, params.scope(), prefecture, viewer, params.sort()));
             }
-            String month = params.month().orElse(months.get(months.size() - 1));
-            if (!months.contains(month)) {
-                throw DashboardException.unknownMonth(month, months.get(0), months.get(months.size() - 1));
-            }
-            return new Ranking(run, month, params.scope(), prefecture.orElse(null), params.sort(), viewer, months,
-                    query.prefectures(connection, run, params.scope(), viewer),
-                    query.rows(connection, run, month, params.scope(), prefecture, viewer, params.sort()));
-        }
+        });
     }
 }

@@ -70,8 +70,12 @@ class MessagesTest {
             expected.add("office.agreement.unavailable." + reason);
         }
 
+        for (String reason : List.of("role", "unpublished", "not_asked")) {
+            expected.add("effects.agreement.unavailable." + reason);
+        }
+
         assertThat(families).containsExactlyInAnyOrder("scope.", "size_class.", "viewer.role.",
-                "office.agreement.unavailable.");
+                "office.agreement.unavailable.", "effects.agreement.unavailable.");
         assertThat(expected).allSatisfy(key -> assertThat(messages).containsKey(key));
     }
 
