@@ -14,6 +14,7 @@ import jp.renkei.dashboard.effects.EffectsPage.AgreementMonth;
 import jp.renkei.dashboard.mart.MartReader;
 import jp.renkei.dashboard.mart.MartRow;
 import jp.renkei.dashboard.mart.MartRows;
+import jp.renkei.dashboard.mart.MartResultCache;
 import jp.renkei.dashboard.mart.MartRun;
 import jp.renkei.dashboard.mart.QueryTiming;
 import jp.renkei.dashboard.security.Viewer;
@@ -33,10 +34,12 @@ class EffectsLookup {
 
     private final MartRows rows;
     private final MartReader marts;
+    private final MartResultCache cache;
 
-    EffectsLookup(MartRows rows, MartReader marts) {
+    EffectsLookup(MartRows rows, MartReader marts, MartResultCache cache) {
         this.rows = rows;
         this.marts = marts;
+        this.cache = cache;
     }
 
     /** The page; {@code withAgreement} false for the chart, which needs the curve only. */
@@ -79,7 +82,7 @@ class EffectsLookup {
             agreementUnavailable = "role";
         } else {
             try {
-                agreement = QueryTiming.measure(() -> agreement(viewer));
+                agreement = agreement(viewer);
             } catch (DashboardException notPublished) {
                 if (!"DASH-MART-001".equals(notPublished.code())) {
                     throw notPublished;
@@ -95,6 +98,11 @@ class EffectsLookup {
         Mart mart = Mart.PLAN_ACTUAL_AGREEMENT;
         MartRun run = marts.current(mart.folder());
         Map<String, String> scope = viewer.conditions(mart, Map.of());
+        return cache.get(List.of("agreement-by-month", run.runId(), scope),
+                () -> List.copyOf(QueryTiming.measure(() -> agreement(mart, run, scope))));
+    }
+
+    private List<AgreementMonth> agreement(Mart mart, MartRun run, Map<String, String> scope) throws SQLException {
         String where = scope.isEmpty() ? "" : " WHERE " + scope.keySet().stream()
                 .map(column -> mart.column(column).name() + " = ?").collect(Collectors.joining(" AND "));
         String sql = "SELECT month, count(*), sum(planned_lines), sum(matched_lines), sum(moved_lines), "

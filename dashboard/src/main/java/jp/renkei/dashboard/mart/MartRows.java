@@ -24,13 +24,19 @@ import org.springframework.stereotype.Component;
 public class MartRows {
 
     private final MartReader marts;
+    private final MartResultCache cache;
 
-    public MartRows(MartReader marts) {
+    public MartRows(MartReader marts, MartResultCache cache) {
         this.marts = marts;
+        this.cache = cache;
     }
 
     /** The published run read and its rows. */
-    public record Selection(MartRun run, List<MartRow> rows) {
+    public record Selection(MartRun run, List<MartRow> rows) implements MartResultCache.Weighed {
+        @Override
+        public long rowCount() {
+            return rows.size();
+        }
     }
 
     public Selection select(Mart mart, Map<String, String> conditions) throws SQLException {
@@ -43,7 +49,8 @@ public class MartRows {
                     .collect(Collectors.joining(" AND ")));
         }
         sql.append(" ORDER BY ").append(String.join(", ", mart.key()));
-        return new Selection(run, QueryTiming.measure(() -> rows(mart, sql.toString(), run, conditioned, conditions)));
+        return cache.get(List.of("rows", mart, run.runId(), Map.copyOf(conditions)), () -> new Selection(run,
+                List.copyOf(QueryTiming.measure(() -> rows(mart, sql.toString(), run, conditioned, conditions)))));
     }
 
     private List<MartRow> rows(Mart mart, String sql, MartRun run, List<MartColumn> conditioned,

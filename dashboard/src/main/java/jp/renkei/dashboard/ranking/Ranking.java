@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import jp.renkei.dashboard.mart.DenominatorScope;
+import jp.renkei.dashboard.mart.MartResultCache;
 import jp.renkei.dashboard.mart.MartRun;
 import jp.renkei.dashboard.security.Viewer;
 
@@ -12,7 +13,13 @@ import jp.renkei.dashboard.security.Viewer;
  * scope, the prefecture filter (null for all) and the rows, plus the choices offered to this viewer.
  */
 record Ranking(MartRun run, String month, DenominatorScope scope, String prefecture, RankingSort sort,
-        Viewer viewer, List<String> months, List<Prefecture> prefectures, List<MunicipalAdoptionRow> rows) {
+        Viewer viewer, List<String> months, List<Prefecture> prefectures, List<MunicipalAdoptionRow> rows)
+        implements MartResultCache.Weighed {
+
+    @Override
+    public long rowCount() {
+        return rows.size();
+    }
 
     /** For the month selector: newest first. */
     public List<String> monthsNewestFirst() {

@@ -1,6 +1,9 @@
 package jp.renkei.dashboard.ranking;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import jp.renkei.dashboard.mart.MartResultCache;
 import java.sql.SQLException;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardProperties;
@@ -18,10 +21,14 @@ class RankingChartController {
     private final RankingChart chart;
     private final DashboardProperties properties;
 
-    RankingChartController(RankingLookup lookup, RankingChart chart, DashboardProperties properties) {
+    private final MartResultCache cache;
+
+    RankingChartController(RankingLookup lookup, RankingChart chart, DashboardProperties properties,
+            MartResultCache cache) {
         this.lookup = lookup;
         this.chart = chart;
         this.properties = properties;
+        this.cache = cache;
     }
 
     @GetMapping("/ranking/chart.png")
@@ -29,6 +36,14 @@ class RankingChartController {
             @RequestParam(required = false) String prefecture, @RequestParam(required = false) String scope,
             Viewer viewer) throws SQLException, IOException {
         RankingParams params = RankingParams.parse(month, prefecture, scope, null, null, properties.getDefaultScope());
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(chart.png(lookup.find(params, viewer)));
+        Ranking ranking = lookup.find(params, viewer);
+        byte[] png = cache.get(List.of("ranking-chart", ranking.run().runId(), params, viewer), () -> {
+            try {
+                return chart.png(ranking);
+            } catch (IOException failure) {
+                throw new UncheckedIOException(failure);
+            }
+        });
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
     }
 }

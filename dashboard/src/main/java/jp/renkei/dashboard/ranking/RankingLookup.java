@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import jp.renkei.dashboard.mart.MartReader;
+import jp.renkei.dashboard.mart.MartResultCache;
 import jp.renkei.dashboard.mart.MartRun;
 import jp.renkei.dashboard.mart.QueryTiming;
 import jp.renkei.dashboard.security.Viewer;
@@ -22,15 +23,18 @@ class RankingLookup {
     private final MartReader marts;
     private final RankingQuery query;
 
-    RankingLookup(MartReader marts, RankingQuery query) {
+    private final MartResultCache cache;
+
+    RankingLookup(MartReader marts, RankingQuery query, MartResultCache cache) {
         this.marts = marts;
         this.query = query;
+        this.cache = cache;
     }
 
     Ranking find(RankingParams params, Viewer viewer) throws SQLException {
         Optional<String> prefecture = viewer.narrow(params.prefecture());
         MartRun run = marts.current(RankingQuery.MART);
-        return QueryTiming.measure(() -> {
+        return cache.get(List.of("ranking", run.runId(), params, viewer), () -> QueryTiming.measure(() -> {
             try (Connection connection = marts.connect()) {
                 List<String> months = query.months(connection, run, params.scope(), viewer);
                 if (months.isEmpty()) {
@@ -45,6 +49,6 @@ class RankingLookup {
                         query.prefectures(connection, run, params.scope(), viewer),
                         query.rows(connection, run, month, params.scope(), prefecture, viewer, params.sort()));
             }
-        });
+        }));
     }
 }

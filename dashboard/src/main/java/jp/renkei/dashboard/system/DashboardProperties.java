@@ -32,6 +32,12 @@ public class DashboardProperties {
      */
     private List<String> allowedHosts = new ArrayList<>(List.of("localhost", "127.0.0.1", "[::1]"));
 
+    /**
+     * How many mart rows the dashboard keeps in memory as computed answers (a chart counts its kilobytes), per run,
+     * query and scope; 0 turns the cache off.
+     */
+    private long cacheRows = 200_000;
+
     static Path defaultHome(Map<String, String> environment) {
         String fromEnvironment = environment.get("RENKEI_HOME");
         return Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? FALLBACK_HOME : fromEnvironment);
@@ -72,5 +78,13 @@ public class DashboardProperties {
 
     public void setAllowedHosts(List<String> allowedHosts) {
         this.allowedHosts = allowedHosts;
+    }
+
+    public long getCacheRows() {
+        return cacheRows;
+    }
+
+    public void setCacheRows(long cacheRows) {
+        this.cacheRows = cacheRows;
     }
 }

@@ -21,6 +21,7 @@ class DashboardPropertiesTest {
         assertThat(properties.getUsersFile()).isNull();
         assertThat(properties.usersFile()).isEqualTo(properties.getHome().resolve("config/dashboard-users.json"));
         assertThat(properties.getAllowedHosts()).containsExactly("localhost", "127.0.0.1", "[::1]");
+        assertThat(properties.getCacheRows()).isEqualTo(200_000);
     }
 
     @Test
@@ -36,7 +37,8 @@ class DashboardPropertiesTest {
                 "renkei.home", "/data/renkei",
                 "renkei.default-scope", "care_management_only",
                 "renkei.users-file", "/etc/renkei/users.json",
-                "renkei.allowed-hosts", "renkei.example.jp,localhost"));
+                "renkei.allowed-hosts", "renkei.example.jp,localhost",
+                "renkei.cache-rows", "5000"));
 
         DashboardProperties properties = new Binder(source)
                 .bind("renkei", Bindable.ofInstance(new DashboardProperties())).get();
@@ -45,5 +47,6 @@ class DashboardPropertiesTest {
         assertThat(properties.getDefaultScope()).isEqualTo(DenominatorScope.CARE_MANAGEMENT_ONLY);
         assertThat(properties.usersFile()).isEqualTo(Path.of("/etc/renkei/users.json"));
         assertThat(properties.getAllowedHosts()).containsExactly("renkei.example.jp", "localhost");
+        assertThat(properties.getCacheRows()).isEqualTo(5000);
     }
 }
