@@ -20,6 +20,7 @@ import java.util.Optional;
 import jp.renkei.analytics.io.LandingReader;
 import jp.renkei.analytics.marts.adoption.MonthRange;
 import jp.renkei.analytics.marts.adoption.MunicipalAdoptionTransform;
+import jp.renkei.analytics.marts.adoption.MunicipalServiceAdoptionTransform;
 import jp.renkei.analytics.marts.adoption.PrefectureAdoptionTransform;
 import jp.renkei.analytics.marts.agreement.PlanActualAgreementTransform;
 import jp.renkei.analytics.marts.cardcheck.CardCheckActivityTransform;
@@ -47,7 +48,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * One run of the marts on a given session ({@code municipal_adoption}, {@code prefecture_adoption},
- * {@code card_check_activity}, {@code model_region_effect}, {@code improvement_office}, {@code improvement_curve}): read → stage → input checks → transforms → output checks → publish. Nothing is
+ * {@code municipal_service_adoption}, {@code card_check_activity}, {@code model_region_effect}, {@code improvement_office}, {@code improvement_curve}): read → stage → input checks → transforms → output checks → publish. Nothing is
  * written unless every check passed.
  */
 public final class AdoptionPipeline {
@@ -125,6 +126,10 @@ public final class AdoptionPipeline {
             Dataset<Row> prefecture = progress.stage("transform " + PrefectureAdoptionTransform.MART,
                     () -> persist(PrefectureAdoptionTransform.apply(municipal), cached),
                     frame -> frame.count() + " rows");
+            Dataset<Row> municipalService = progress.stage("transform " + MunicipalServiceAdoptionTransform.MART.folder(),
+                    () -> persist(MunicipalServiceAdoptionTransform.apply(staged.offices(), staged.municipalities(),
+                            staged.applications(), staged.exchanges(), months), cached),
+                    frame -> frame.count() + " rows");
             Dataset<Row> cardCheckActivity = progress.stage("transform " + CardCheckActivityTransform.MART,
                     () -> persist(CardCheckActivityTransform.apply(cardChecks, staged.offices(),
                             staged.municipalities()), cached),
@@ -151,6 +156,7 @@ public final class AdoptionPipeline {
                     frame -> frame.count() + " rows");
             List<QualityCheck> outputChecks = new ArrayList<>(AdoptionChecks.outputs(municipal, prefecture));
             outputChecks.addAll(CardCheckChecks.outputs(cardCheckActivity));
+            outputChecks.addAll(ContractChecks.outputs(Mart.MUNICIPAL_SERVICE_ADOPTION, municipalService));
             outputChecks.addAll(ContractChecks.outputs(Mart.MODEL_REGION_EFFECT, modelRegionEffect));
             outputChecks.addAll(ContractChecks.outputs(Mart.OFFICE_SAVINGS, officeSavings));
             outputChecks.addAll(ContractChecks.outputs(Mart.PLAN_ACTUAL_AGREEMENT, agreement));
@@ -163,6 +169,8 @@ public final class AdoptionPipeline {
                     new MartPublisher.Mart(municipal, MunicipalAdoptionTransform.KEY));
             marts.put(PrefectureAdoptionTransform.MART,
                     new MartPublisher.Mart(prefecture, PrefectureAdoptionTransform.KEY));
+            marts.put(Mart.MUNICIPAL_SERVICE_ADOPTION.folder(),
+                    new MartPublisher.Mart(municipalService, Mart.MUNICIPAL_SERVICE_ADOPTION.key()));
             marts.put(CardCheckActivityTransform.MART,
                     new MartPublisher.Mart(cardCheckActivity, CardCheckActivityTransform.KEY));
             marts.put(Mart.MODEL_REGION_EFFECT.folder(),

@@ -23,6 +23,18 @@ public enum Mart {
             ScopeColumns.municipal(), adoptionColumns(true)),
     PREFECTURE_ADOPTION("prefecture_adoption", List.of("month", "denominator_scope", "prefecture_code"),
             ScopeColumns.prefectural(), adoptionColumns(false)),
+    MUNICIPAL_SERVICE_ADOPTION("municipal_service_adoption", List.of("month", "municipality_code", "service_type"),
+            ScopeColumns.municipal(), List.of(
+            required("month", STRING, "YYYY-MM; figures as of the month's end"),
+            required("prefecture_code", STRING, ""),
+            required("municipality_code", STRING, "全国地方公共団体コード"),
+            required("service_type", STRING, "サービス種類コード, one of the in-scope types"),
+            optional("service_type_name", STRING, "its official name; null for a code renkei does not name"),
+            required("offices_in_scope", BIGINT, "offices of the type located in the municipality"),
+            required("offices_applied", BIGINT, "of those, with a license applied for on or before the month's end"),
+            required("application_rate", DOUBLE, "offices_applied ÷ offices_in_scope (never null: a row has ≥ 1 office)"),
+            required("offices_active", BIGINT, "of those, sending or receiving ≥ 1 delivered file whose 対象年月 is the month"),
+            required("active_rate", DOUBLE, "offices_active ÷ offices_in_scope"))),
     CARD_CHECK_ACTIVITY("card_check_activity", List.of("month", "office_number"), ScopeColumns.perOffice(true),
             cardCheckColumns()),
     MODEL_REGION_EFFECT("model_region_effect", List.of("month", "region_id"), ScopeColumns.prefectural(), List.of(

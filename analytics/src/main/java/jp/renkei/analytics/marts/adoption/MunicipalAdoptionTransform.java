@@ -83,13 +83,7 @@ public final class MunicipalAdoptionTransform {
                 .groupBy("denominator_scope", "municipality_code", "month")
                 .agg(count(lit(1)).as("newly_applied"));
 
-        Dataset<Row> delivered = exchanges.where(col("status").equalTo(DELIVERED)
-                .and(col("target_month").isin(months.toArray())));
-        Dataset<Row> activeNumbers = delivered.select(col("sender_office").as("office_number"), col("target_month").as("month"))
-                .union(delivered.select(col("recipient_office").as("office_number"), col("target_month").as("month")))
-                .where(col("office_number").isNotNull())
-                .distinct();
-        Dataset<Row> active = scoped.join(activeNumbers, "office_number")
+        Dataset<Row> active = scoped.join(activeOfficeMonths(exchanges, months), "office_number")
                 .groupBy("denominator_scope", "municipality_code", "month")
                 .agg(count(lit(1)).as("offices_active"));
 
@@ -148,6 +142,19 @@ public final class MunicipalAdoptionTransform {
                 col("rate_change_3m").cast(DataTypes.DoubleType),
                 col("wilson_lower_bound").cast(DataTypes.DoubleType),
                 col("wilson_rank").cast(DataTypes.IntegerType));
+    }
+
+    /**
+     * office_number × month of every office that sent or received a delivered file whose target_month is one of
+     * {@code months}: what "active" means in every adoption mart.
+     */
+    static Dataset<Row> activeOfficeMonths(Dataset<Row> exchanges, List<String> months) {
+        Dataset<Row> delivered = exchanges.where(col("status").equalTo(DELIVERED)
+                .and(col("target_month").isin(months.toArray())));
+        return delivered.select(col("sender_office").as("office_number"), col("target_month").as("month"))
+                .union(delivered.select(col("recipient_office").as("office_number"), col("target_month").as("month")))
+                .where(col("office_number").isNotNull())
+                .distinct();
     }
 
     /** The offices of each scope: denominator_scope, office_number, service_type, municipality_code. */
