@@ -8,6 +8,7 @@ import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.DashboardProperties;
 import jp.renkei.dashboard.system.JapaneseFormats;
+import jp.renkei.dashboard.system.PageParameters;
 import jp.renkei.marts.Mart;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PrefectureController {
 
     private static final Pattern PREFECTURE = Pattern.compile("0[1-9]|[1-3]\\d|4[0-7]");
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
     private final PrefectureLookup lookup;
     private final JapaneseFormats formats;
@@ -49,15 +49,8 @@ class PrefectureController {
     @GetMapping("/prefecture/{code}")
     String prefecture(@PathVariable String code, @RequestParam(required = false) String month,
             @RequestParam(required = false) String scope, Viewer viewer, Model model) throws SQLException {
-        Optional<String> requestedMonth = Optional.ofNullable(month).filter(m -> !m.isBlank()).map(m -> {
-            if (!MONTH.matcher(m).matches()) {
-                throw DashboardException.badParameter("month", "YYYY-MM 形式（例: 2026-10）", m);
-            }
-            return m;
-        });
-        DenominatorScope denominator = scope == null || scope.isBlank() ? properties.getDefaultScope()
-                : DenominatorScope.fromCode(scope).orElseThrow(() -> DashboardException.badParameter(
-                        "scope", "all_in_scope または care_management_only", scope));
+        Optional<String> requestedMonth = PageParameters.month(month);
+        DenominatorScope denominator = PageParameters.scope(scope, properties.getDefaultScope());
         model.addAttribute("prefecture", lookup.find(checkedCode(code), requestedMonth, denominator, viewer));
         model.addAttribute("fmt", formats);
         model.addAttribute("scopes", DenominatorScope.values());

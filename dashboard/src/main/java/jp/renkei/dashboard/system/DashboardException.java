@@ -68,6 +68,12 @@ public class DashboardException extends RuntimeException {
                 "事業所番号 " + echo(officeNumber) + " の連携実績はマートにありません（連携システムでファイルを送受信した事業所だけが表示されます）。");
     }
 
+    /** DASH-MUNI-001: no such municipality in the marts (a code that is well-formed but not in the master). */
+    public static DashboardException unknownMunicipality(String municipalityCode) {
+        return new DashboardException(HttpStatus.NOT_FOUND, "DASH-MUNI-001",
+                "市区町村コード " + echo(municipalityCode) + " はマートにありません（6 桁の全国地方公共団体コード、例: 131016）。");
+    }
+
     /** DASH-EXPORT-001: the export's text holds a character the requested encoding cannot represent. */
     public static DashboardException notEncodable(String charset, String character) {
         return new DashboardException(HttpStatus.UNPROCESSABLE_CONTENT, "DASH-EXPORT-001",

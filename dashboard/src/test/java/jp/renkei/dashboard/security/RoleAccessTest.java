@@ -85,7 +85,22 @@ class RoleAccessTest {
                 Arguments.of(OFFICE, "/api/v1/marts/office_savings?office_number=3110000002", 403, "DASH-SCOPE-001"),
                 Arguments.of(OFFICE, "/api/v1/marts/plan_actual_agreement", 200, "office_number=3110000001"),
                 Arguments.of(OFFICE, "/api/v1/marts/model_region_effect", 403, "DASH-SCOPE-003"),
-                Arguments.of(OFFICE, "/api/v1/marts/improvement_curve", 200, null));
+                Arguments.of(OFFICE, "/api/v1/marts/improvement_curve", 200, null),
+                Arguments.of(MINISTRY, "/municipality/312029", 200, null),
+                Arguments.of(MINISTRY, "/municipality/130001/trend.png", 200, null),
+                Arguments.of(TOTTORI, "/municipality/312011", 200, null),
+                Arguments.of(TOTTORI, "/municipality/131016", 403, "DASH-SCOPE-001"),
+                Arguments.of(TOTTORI, "/municipality/131016/trend.png", 403, "DASH-SCOPE-001"),
+                Arguments.of(YONAGO, "/municipality/312029", 200, null),
+                Arguments.of(YONAGO, "/municipality/312029/trend.png", 200, null),
+                Arguments.of(YONAGO, "/municipality/312011", 403, "DASH-SCOPE-001"),
+                Arguments.of(YONAGO, "/municipality/312011/trend.png", 403, "DASH-SCOPE-001"),
+                Arguments.of(YONAGO, "/api/v1/marts/municipal_service_adoption", 200, "municipality_code=312029"),
+                Arguments.of(YONAGO, "/api/v1/marts/municipal_service_adoption?municipality_code=312011", 403,
+                        "DASH-SCOPE-001"),
+                Arguments.of(OFFICE, "/municipality/312029", 403, "DASH-SCOPE-003"),
+                Arguments.of(OFFICE, "/municipality/312029/trend.png", 403, "DASH-SCOPE-003"),
+                Arguments.of(OFFICE, "/api/v1/marts/municipal_service_adoption", 403, "DASH-SCOPE-003"));
     }
 
     @ParameterizedTest(name = "{0} GET {1} → {2}")
@@ -130,6 +145,14 @@ class RoleAccessTest {
             ContractFixture.publish(home, Mart.PLAN_ACTUAL_AGREEMENT, RUN_ID, offices);
             ContractFixture.publish(home, Mart.MODEL_REGION_EFFECT, RUN_ID, List.of(
                     Map.of("month", "2026-10", "prefecture_code", "31", "region_id", "31-east")));
+            ContractFixture.publish(home, Mart.PREFECTURE_ADOPTION, RUN_ID, List.of(
+                    Map.of("month", "2026-10", "denominator_scope", "all_in_scope", "prefecture_code", "31"),
+                    Map.of("month", "2026-10", "denominator_scope", "all_in_scope", "prefecture_code", "13")));
+            ContractFixture.publish(home, Mart.MUNICIPAL_SERVICE_ADOPTION, RUN_ID, List.of(
+                    Map.of("month", "2026-10", "prefecture_code", "31", "municipality_code", "312029",
+                            "service_type", "43"),
+                    Map.of("month", "2026-10", "prefecture_code", "31", "municipality_code", "312011",
+                            "service_type", "43")));
             ContractFixture.publish(home, Mart.IMPROVEMENT_CURVE, RUN_ID, List.of(
                     Map.of("cohort", "all", "months_since_adoption", 1, "offices", 12L)));
             home.toFile().deleteOnExit();

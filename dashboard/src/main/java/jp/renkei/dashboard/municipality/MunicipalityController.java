@@ -1,0 +1,100 @@
+package jp.renkei.dashboard.municipality;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import jp.renkei.dashboard.mart.DenominatorScope;
+import jp.renkei.dashboard.mart.MartResultCache;
+import jp.renkei.dashboard.security.Viewer;
+import jp.renkei.dashboard.system.DashboardException;
+import jp.renkei.dashboard.system.DashboardProperties;
+import jp.renkei.dashboard.system.JapaneseFormats;
+import jp.renkei.dashboard.system.PageParameters;
+import jp.renkei.marts.Mart;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * {@code /municipality}: a municipality account goes to its own page; others come from the ranking or the
+ * prefecture's tiles with {@code ?code=}. {@code /municipality/<code>[?month=&scope=]}: the page;
+ * {@code /municipality/<code>/trend.png}: its application rate against prefecture and nation.
+ */
+@Controller
+class MunicipalityController {
+
+    private static final Pattern MUNICIPALITY = Pattern.compile("(0[1-9]|[1-3]\\d|4[0-7])\\d{4}");
+
+    private final MunicipalityLookup lookup;
+    private final MunicipalityTrendChart chart;
+    private final MartResultCache cache;
+    private final JapaneseFormats formats;
+    private final DashboardProperties properties;
+
+    MunicipalityController(MunicipalityLookup lookup, MunicipalityTrendChart chart, MartResultCache cache,
+            JapaneseFormats formats, DashboardProperties properties) {
+        this.lookup = lookup;
+        this.chart = chart;
+        this.cache = cache;
+        this.formats = formats;
+        this.properties = properties;
+    }
+
+    @GetMapping("/municipality")
+    String choose(@RequestParam(required = false) String code, Viewer viewer) {
+        if (!viewer.canRead(Mart.MUNICIPAL_ADOPTION)) {
+            throw DashboardException.martClosedToRole(Mart.MUNICIPAL_ADOPTION.folder(), viewer);
+        }
+        if (viewer.role() == Viewer.Role.MUNICIPALITY) {
+            return "redirect:/municipality/" + viewer.code();
+        }
+        if (code == null || code.isBlank()) {
+            return "redirect:/ranking";
+        }
+        return "redirect:/municipality/" + checkedCode(code.strip());
+    }
+
+    @GetMapping("/municipality/{code}")
+    String municipality(@PathVariable String code, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String scope, Viewer viewer, Model model) throws SQLException {
+        model.addAttribute("municipality", find(code, month, scope, viewer));
+        model.addAttribute("fmt", formats);
+        model.addAttribute("scopes", DenominatorScope.values());
+        return "municipality";
+    }
+
+    @GetMapping("/municipality/{code}/trend.png")
+    ResponseEntity<byte[]> trend(@PathVariable String code, @RequestParam(required = false) String scope,
+            Viewer viewer) throws SQLException {
+        MunicipalityPage page = find(code, null, scope, viewer);
+        byte[] png = cache.get(List.of("municipality-trend", page.martRun(), page.municipalityCode(), page.scope(),
+                viewer), () -> {
+                    try {
+                        return chart.png(page);
+                    } catch (IOException failure) {
+                        throw new UncheckedIOException(failure);
+                    }
+                });
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
+    }
+
+    private MunicipalityPage find(String code, String month, String scope, Viewer viewer) throws SQLException {
+        Optional<String> requestedMonth = PageParameters.month(month);
+        DenominatorScope denominator = PageParameters.scope(scope, properties.getDefaultScope());
+        return lookup.find(checkedCode(code), requestedMonth, denominator, viewer);
+    }
+
+    private static String checkedCode(String code) {
+        if (!MUNICIPALITY.matcher(code).matches()) {
+            throw DashboardException.badParameter("市区町村コード", "6 桁の全国地方公共団体コード（例: 131016）", code);
+        }
+        return code;
+    }
+}
