@@ -2,7 +2,6 @@ package jp.renkei.dashboard.prefecture;
 
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import jp.renkei.dashboard.mart.DenominatorScope;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PrefectureController {
 
-    private static final Pattern PREFECTURE = Pattern.compile("0[1-9]|[1-3]\\d|4[0-7]");
 
     private final PrefectureLookup lookup;
     private final JapaneseFormats formats;
@@ -58,9 +56,6 @@ class PrefectureController {
     }
 
     private static String checkedCode(String code) {
-        if (!PREFECTURE.matcher(code).matches()) {
-            throw DashboardException.badParameter("都道府県コード", "01〜47 の2桁", code);
-        }
-        return code;
+        return PageParameters.prefectureCode(code);
     }
 }

@@ -8,6 +8,7 @@ import jp.renkei.dashboard.mart.DenominatorScope;
 public final class PageParameters {
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final Pattern PREFECTURE = Pattern.compile("0[1-9]|[1-3]\\d|4[0-7]");
 
     private PageParameters() {
     }
@@ -27,5 +28,18 @@ public final class PageParameters {
         return scope == null || scope.isBlank() ? fallback : DenominatorScope.fromCode(scope)
                 .orElseThrow(() -> DashboardException.badParameter("scope", "all_in_scope または care_management_only",
                         scope));
+    }
+
+    /** {@code prefecture=NN} (01–47); empty when absent or blank. */
+    public static Optional<String> prefecture(String prefecture) {
+        return Optional.ofNullable(prefecture).filter(value -> !value.isBlank()).map(PageParameters::prefectureCode);
+    }
+
+    /** A prefecture code from a path or parameter, 01–47. */
+    public static String prefectureCode(String code) {
+        if (!PREFECTURE.matcher(code).matches()) {
+            throw DashboardException.badParameter("都道府県コード", "01〜47 の2桁", code);
+        }
+        return code;
     }
 }

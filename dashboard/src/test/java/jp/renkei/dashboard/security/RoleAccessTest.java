@@ -100,7 +100,15 @@ class RoleAccessTest {
                         "DASH-SCOPE-001"),
                 Arguments.of(OFFICE, "/municipality/312029", 403, "DASH-SCOPE-003"),
                 Arguments.of(OFFICE, "/municipality/312029/trend.png", 403, "DASH-SCOPE-003"),
-                Arguments.of(OFFICE, "/api/v1/marts/municipal_service_adoption", 403, "DASH-SCOPE-003"));
+                Arguments.of(OFFICE, "/api/v1/marts/municipal_service_adoption", 403, "DASH-SCOPE-003"),
+                Arguments.of(MINISTRY, "/card-checks?prefecture=13", 200, null),
+                Arguments.of(TOTTORI, "/card-checks", 200, null),
+                Arguments.of(TOTTORI, "/card-checks?prefecture=13", 403, "DASH-SCOPE-001"),
+                Arguments.of(YONAGO, "/card-checks", 200, null),
+                Arguments.of(YONAGO, "/api/v1/marts/card_check_activity", 200, "municipality_code=312029"),
+                Arguments.of(OFFICE, "/card-checks", 200, null),
+                Arguments.of(OFFICE, "/card-checks?prefecture=13", 403, "DASH-SCOPE-001"),
+                Arguments.of(OFFICE, "/api/v1/marts/card_check_activity", 200, "office_number=3110000001"));
     }
 
     @ParameterizedTest(name = "{0} GET {1} → {2}")
@@ -143,6 +151,7 @@ class RoleAccessTest {
                     office("3110000001", "312029"), office("3110000002", "312011"), office("1310000001", "131016"));
             ContractFixture.publish(home, Mart.OFFICE_SAVINGS, RUN_ID, offices);
             ContractFixture.publish(home, Mart.PLAN_ACTUAL_AGREEMENT, RUN_ID, offices);
+            ContractFixture.publish(home, Mart.CARD_CHECK_ACTIVITY, RUN_ID, offices);
             ContractFixture.publish(home, Mart.MODEL_REGION_EFFECT, RUN_ID, List.of(
                     Map.of("month", "2026-10", "prefecture_code", "31", "region_id", "31-east")));
             ContractFixture.publish(home, Mart.PREFECTURE_ADOPTION, RUN_ID, List.of(
