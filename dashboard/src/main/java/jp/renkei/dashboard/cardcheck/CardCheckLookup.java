@@ -45,7 +45,7 @@ class CardCheckLookup {
         byMonth.forEach((month, rows) -> trend.add(new CardCheckPage.MonthTotals(month, total(rows))));
         if (trend.isEmpty()) {
             requestedMonth.ifPresent(month -> {
-                throw DashboardException.unknownMonth(month, "—", "—");
+                throw DashboardException.noMonthsYet(month, MART.folder());
             });
             return new CardCheckPage(null, prefecture.orElse(null), selection.run().runId(), List.of(),
                     new CardCheckTotals(), List.of());

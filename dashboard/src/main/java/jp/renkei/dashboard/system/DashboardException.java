@@ -44,6 +44,13 @@ public class DashboardException extends RuntimeException {
                 "月 " + echo(month) + " のデータはありません。指定できる月は " + first + " から " + last + " までです。");
     }
 
+    /** DASH-MONTH-001 when the viewer's scope has no month at all yet: nothing to choose from, so say that. */
+    public static DashboardException noMonthsYet(String month, String mart) {
+        return new DashboardException(HttpStatus.NOT_FOUND, "DASH-MONTH-001",
+                "月 " + echo(month) + " のデータはありません。この表示範囲には " + mart
+                        + " の月がまだひとつもありません。月を指定せずに開いてください。");
+    }
+
     /** DASH-SCOPE-001: the caller's role does not cover the requested prefecture, municipality or office. */
     public static DashboardException outOfScope(String requested, Object viewer) {
         return new DashboardException(HttpStatus.FORBIDDEN, "DASH-SCOPE-001",
