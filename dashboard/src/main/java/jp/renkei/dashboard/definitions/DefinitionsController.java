@@ -3,19 +3,27 @@ package jp.renkei.dashboard.definitions;
 import jp.renkei.dashboard.mart.DenominatorScope;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.DashboardProperties;
+import jp.renkei.dashboard.system.JapaneseFormats;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** {@code GET /definitions[?scope=...]}: the indicators, and which 申請率 denominator the linking page showed. */
+/**
+ * {@code GET /definitions[?scope=...]}: the indicators, which 申請率 denominator the linking page showed, and the
+ * data-freshness log of the published run.
+ */
 @Controller
 class DefinitionsController {
 
     private final DashboardProperties properties;
+    private final DataFreshnessLookup freshness;
+    private final JapaneseFormats formats;
 
-    DefinitionsController(DashboardProperties properties) {
+    DefinitionsController(DashboardProperties properties, DataFreshnessLookup freshness, JapaneseFormats formats) {
         this.properties = properties;
+        this.freshness = freshness;
+        this.formats = formats;
     }
 
     @GetMapping("/definitions")
@@ -26,6 +34,8 @@ class DefinitionsController {
         model.addAttribute("shownScope", shown.code());
         model.addAttribute("defaultScope", properties.getDefaultScope().code());
         model.addAttribute("scopes", DenominatorScope.values());
+        model.addAttribute("freshness", freshness.current().orElse(null));
+        model.addAttribute("fmt", formats);
         return "definitions";
     }
 }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.DashboardProperties;
@@ -77,6 +78,21 @@ public class MartReader implements DisposableBean {
             throw DashboardException.martNotPublished(mart, "marts/" + mart + "/run=" + runId + " に Parquet がありません");
         }
         return new MartRun(mart, runId, runDir.resolve("*.parquet").toString());
+    }
+
+    /**
+     * The text of the run's manifest, {@code marts/_runs/<run id>.json} (docs/analytics.md), empty for a run published
+     * without one. Read as a file, not through DuckDB: it is not a mart.
+     */
+    public Optional<String> runManifest(MartRun run) {
+        Path file = martsRoot.resolve("_runs").resolve(run.runId() + ".json");
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException absent) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file, e);
+        }
     }
 
     /** A connection for one request; the caller closes it (try-with-resources). */

@@ -21,12 +21,14 @@ public record MunicipalAdoptionRow(
         @JsonProperty("prefecture_rank") Integer prefectureRank,
         @JsonProperty("size_class") String sizeClass,
         @JsonProperty("size_class_rank") Integer sizeClassRank,
-        @JsonProperty("rate_change_3m") Double rateChange3m) {
+        @JsonProperty("rate_change_3m") Double rateChange3m,
+        @JsonProperty("wilson_lower_bound") Double wilsonLowerBound,
+        @JsonProperty("wilson_rank") Integer wilsonRank) {
 
     /** The columns read, in this record's order. */
     static final String COLUMNS = "municipality_code, municipality_name, prefecture_code, prefecture_name, "
             + "offices_in_scope, offices_applied, application_rate, offices_active, active_rate, national_rank, "
-            + "prefecture_rank, size_class, size_class_rank, rate_change_3m";
+            + "prefecture_rank, size_class, size_class_rank, rate_change_3m, wilson_lower_bound, wilson_rank";
 
     /** Ranked rows have at least one in-scope office; the others are listed last with "—". */
     public boolean ranked() {

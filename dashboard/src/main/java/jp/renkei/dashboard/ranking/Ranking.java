@@ -10,10 +10,10 @@ import jp.renkei.dashboard.security.Viewer;
 
 /**
  * What a ranking request resolved to: the run read, the month shown (the latest when none was asked for), the
- * scope, the prefecture filter (null for all) and the rows, plus the choices offered to this viewer.
+ * scope, the prefecture filter (null for all), the list filter and the rows, plus the choices offered to this viewer.
  */
 record Ranking(MartRun run, String month, DenominatorScope scope, String prefecture, RankingSort sort,
-        Viewer viewer, List<String> months, List<Prefecture> prefectures, List<MunicipalAdoptionRow> rows)
+        RankingFilter filter, Viewer viewer, List<String> months, List<Prefecture> prefectures, List<MunicipalAdoptionRow> rows)
         implements MartResultCache.Weighed {
 
     @Override

@@ -7,12 +7,12 @@ import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.DashboardProperties;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/v1/municipal-adoption?month=YYYY-MM[&prefecture=NN][&scope=...]}: the month's rows in national
- * rank order, field names as the mart's columns. {@code month} is required so that a URL always means the same data.
+ * {@code GET /api/v1/municipal-adoption?month=YYYY-MM[&prefecture=NN][&scope=...][&sort=&dir=][&q=&size=&min_offices=]}:
+ * the month's rows as the ranking page lists them (national rank order by default), field names as the mart's columns.
+ * {@code month} is required so that a URL always means the same data.
  */
 @RestController
 class RankingApiController {
@@ -26,14 +26,11 @@ class RankingApiController {
     }
 
     @GetMapping("/api/v1/municipal-adoption")
-    Response municipalAdoption(@RequestParam(required = false) String month,
-            @RequestParam(required = false) String prefecture, @RequestParam(required = false) String scope,
-            Viewer viewer) throws SQLException {
-        if (month == null || month.isBlank()) {
-            throw DashboardException.badParameter("month", "YYYY-MM 形式（例: 2026-10、必須）", month);
+    Response municipalAdoption(RankingRequest request, Viewer viewer) throws SQLException {
+        if (request.month() == null || request.month().isBlank()) {
+            throw DashboardException.badParameter("month", "YYYY-MM 形式（例: 2026-10、必須）", request.month());
         }
-        RankingParams params = RankingParams.parse(month, prefecture, scope, null, null, properties.getDefaultScope());
-        Ranking ranking = lookup.find(params, viewer);
+        Ranking ranking = lookup.find(request.parse(properties.getDefaultScope()), viewer);
         return new Response(ranking.month(), ranking.scope().code(), ranking.run().runId(), ranking.rows());
     }
 

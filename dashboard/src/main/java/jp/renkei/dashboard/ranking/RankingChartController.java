@@ -11,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** {@code GET /ranking/chart.png?month=&prefecture=&scope=}: the top municipalities of the same ranking as the page. */
 @Controller
@@ -32,10 +31,10 @@ class RankingChartController {
     }
 
     @GetMapping("/ranking/chart.png")
-    ResponseEntity<byte[]> chart(@RequestParam(required = false) String month,
-            @RequestParam(required = false) String prefecture, @RequestParam(required = false) String scope,
-            Viewer viewer) throws SQLException, IOException {
-        RankingParams params = RankingParams.parse(month, prefecture, scope, null, null, properties.getDefaultScope());
+    ResponseEntity<byte[]> chart(RankingRequest request, Viewer viewer) throws SQLException, IOException {
+        // The chart is the top of the listed rows, whatever order the table was sorted in.
+        RankingParams params = new RankingRequest(request.month(), request.prefecture(), request.scope(), null, null,
+                request.q(), request.size(), request.minOffices()).parse(properties.getDefaultScope());
         Ranking ranking = lookup.find(params, viewer);
         byte[] png = cache.get(List.of("ranking-chart", ranking.run().runId(), params, viewer), () -> {
             try {

@@ -8,7 +8,6 @@ import jp.renkei.dashboard.system.JapaneseFormats;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The ranking page ({@code /ranking}, with {@code /} redirecting to it). */
 @Controller
@@ -31,11 +30,8 @@ class RankingController {
     }
 
     @GetMapping("/ranking")
-    String ranking(@RequestParam(required = false) String month, @RequestParam(required = false) String prefecture,
-            @RequestParam(required = false) String scope, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String dir, Viewer viewer, Model model) throws SQLException {
-        RankingParams params = RankingParams.parse(month, prefecture, scope, sort, dir, properties.getDefaultScope());
-        model.addAttribute("ranking", lookup.find(params, viewer));
+    String ranking(RankingRequest request, Viewer viewer, Model model) throws SQLException {
+        model.addAttribute("ranking", lookup.find(request.parse(properties.getDefaultScope()), viewer));
         model.addAttribute("scopes", DenominatorScope.values());
         model.addAttribute("fmt", formats);
         return "ranking";

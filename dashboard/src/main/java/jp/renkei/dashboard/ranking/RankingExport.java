@@ -43,7 +43,9 @@ final class RankingExport {
             new Field("active_rate", "csv.fraction", Kind.FRACTION, MunicipalAdoptionRow::activeRate),
             new Field("size_class", null, Kind.TEXT, MunicipalAdoptionRow::sizeClass),
             new Field("size_class_rank", null, Kind.WHOLE, MunicipalAdoptionRow::sizeClassRank),
-            new Field("rate_change_3m", "csv.fraction_difference", Kind.FRACTION, MunicipalAdoptionRow::rateChange3m));
+            new Field("rate_change_3m", "csv.fraction_difference", Kind.FRACTION, MunicipalAdoptionRow::rateChange3m),
+            new Field("wilson_lower_bound", "csv.fraction", Kind.FRACTION, MunicipalAdoptionRow::wilsonLowerBound),
+            new Field("wilson_rank", null, Kind.WHOLE, MunicipalAdoptionRow::wilsonRank));
 
     private RankingExport() {
     }
@@ -69,6 +71,7 @@ final class RankingExport {
                 new About(message(messages, "export.scope"),
                         message(messages, scopeKey) + "（" + message(messages, scopeKey + ".meaning") + "）"),
                 new About(message(messages, "export.area"), area),
+                new About(message(messages, "export.filter"), filter(ranking.filter(), messages)),
                 new About(message(messages, "export.viewer"), messages.getMessage("viewer.role." + ranking.viewer().role()
                         .prefix(), new Object[] {ranking.viewer().code()}, Locale.JAPAN)),
                 new About(message(messages, "export.sort"), ranking.sort().key().param() + " " + ranking.sort().dir()),
@@ -78,6 +81,20 @@ final class RankingExport {
                 new About(message(messages, "export.made_at"), ZonedDateTime.now(clock.withZone(TOKYO)).format(MADE_AT)
                         + " JST"));
         return new ExportTable(message(messages, "ranking.title"), about, columns, rows);
+    }
+
+    /** The list filter in words, "なし" when none: 検索「米子」、規模区分 L、対象事業所 10 以上. */
+    private static String filter(RankingFilter filter, MessageSource messages) {
+        List<String> parts = new ArrayList<>();
+        filter.search().ifPresent(text -> parts.add(messages.getMessage("export.filter.search", new Object[] {text},
+                Locale.JAPAN)));
+        filter.sizeClass().ifPresent(size -> parts.add(messages.getMessage("export.filter.size_class",
+                new Object[] {message(messages, "size_class." + size)}, Locale.JAPAN)));
+        if (filter.minOffices() > 0) {
+            parts.add(messages.getMessage("export.filter.min_offices", new Object[] {filter.minOfficesParam()},
+                    Locale.JAPAN));
+        }
+        return parts.isEmpty() ? message(messages, "export.filter.none") : String.join("、", parts);
     }
 
     /** The download's base names: ASCII (mart, month, area, scope) and Japanese. */

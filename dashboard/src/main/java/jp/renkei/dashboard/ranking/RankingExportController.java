@@ -39,29 +39,23 @@ class RankingExportController {
     }
 
     @GetMapping("/ranking.csv")
-    ResponseEntity<byte[]> csv(@RequestParam(required = false) String month,
-            @RequestParam(required = false) String prefecture, @RequestParam(required = false) String scope,
-            @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
-            @RequestParam(required = false) String charset, Viewer viewer) throws SQLException {
+    ResponseEntity<byte[]> csv(RankingRequest request, @RequestParam(required = false) String charset, Viewer viewer)
+            throws SQLException {
         ExportCharset encoding = ExportCharset.parse(charset);
-        Ranking ranking = find(month, prefecture, scope, sort, dir, viewer);
+        Ranking ranking = find(request, viewer);
         return Downloads.csv(CsvExport.write(table(ranking), encoding), encoding, RankingExport.asciiName(ranking),
                 RankingExport.japaneseName(ranking));
     }
 
     @GetMapping("/ranking.xlsx")
-    ResponseEntity<byte[]> xlsx(@RequestParam(required = false) String month,
-            @RequestParam(required = false) String prefecture, @RequestParam(required = false) String scope,
-            @RequestParam(required = false) String sort, @RequestParam(required = false) String dir, Viewer viewer)
-            throws SQLException {
-        Ranking ranking = find(month, prefecture, scope, sort, dir, viewer);
+    ResponseEntity<byte[]> xlsx(RankingRequest request, Viewer viewer) throws SQLException {
+        Ranking ranking = find(request, viewer);
         return Downloads.xlsx(XlsxExport.write(table(ranking)), RankingExport.asciiName(ranking),
                 RankingExport.japaneseName(ranking));
     }
 
-    private Ranking find(String month, String prefecture, String scope, String sort, String dir, Viewer viewer)
-            throws SQLException {
-        return lookup.find(RankingParams.parse(month, prefecture, scope, sort, dir, properties.getDefaultScope()), viewer);
+    private Ranking find(RankingRequest request, Viewer viewer) throws SQLException {
+        return lookup.find(request.parse(properties.getDefaultScope()), viewer);
     }
 
     private ExportTable table(Ranking ranking) {

@@ -45,9 +45,11 @@ class RankingLookup {
                 if (!months.contains(month)) {
                     throw DashboardException.unknownMonth(month, months.get(0), months.get(months.size() - 1));
                 }
-                return new Ranking(run, month, params.scope(), prefecture.orElse(null), params.sort(), viewer, months,
+                return new Ranking(run, month, params.scope(), prefecture.orElse(null), params.sort(), params.filter(),
+                        viewer, months,
                         query.prefectures(connection, run, params.scope(), viewer),
-                        query.rows(connection, run, month, params.scope(), prefecture, viewer, params.sort()));
+                        query.rows(connection, run, month, params.scope(), prefecture, params.filter(), viewer,
+                                params.sort()));
             }
         }));
     }

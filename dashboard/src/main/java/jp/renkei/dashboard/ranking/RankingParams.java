@@ -4,24 +4,28 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.renkei.dashboard.mart.DenominatorScope;
 import jp.renkei.dashboard.system.DashboardException;
+import jp.renkei.dashboard.system.PageParameters;
 
 /**
  * The validated request parameters shared by the page, chart, CSV and API. A blank value means "not given";
  * anything malformed is DASH-PARAM-001 (400) naming the parameter and its expected form.
  */
-record RankingParams(Optional<String> month, Optional<String> prefecture, DenominatorScope scope, RankingSort sort) {
+record RankingParams(Optional<String> month, Optional<String> prefecture, DenominatorScope scope, RankingSort sort,
+        RankingFilter filter) {
 
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern PREFECTURE = Pattern.compile("(0[1-9]|[1-3]\\d|4[0-7])");
 
     static RankingParams parse(String month, String prefecture, String scope, String sort, String dir,
             DenominatorScope defaultScope) {
         return new RankingParams(
-                given(month).map(m -> check("month", m, MONTH, "YYYY-MM 形式（例: 2026-10）")),
+                PageParameters.month(month),
                 given(prefecture).map(p -> check("prefecture", p, PREFECTURE, "2桁の都道府県コード 01〜47（例: 31）")),
-                given(scope).map(s -> DenominatorScope.fromCode(s).orElseThrow(() -> DashboardException.badParameter(
-                        "scope", "all_in_scope または care_management_only", s))).orElse(defaultScope),
-                parseSort(given(sort), given(dir)));
+                PageParameters.scope(scope, defaultScope),
+                parseSort(given(sort), given(dir)), RankingFilter.NONE);
+    }
+
+    RankingParams withFilter(RankingFilter other) {
+        return new RankingParams(month, prefecture, scope, sort, other);
     }
 
     private static RankingSort parseSort(Optional<String> sort, Optional<String> dir) {

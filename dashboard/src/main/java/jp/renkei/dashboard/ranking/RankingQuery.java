@@ -57,12 +57,25 @@ class RankingQuery {
         }
     }
 
-    /** The month's rows, filtered to a prefecture if given, restricted to the viewer, in the given order. */
+    /**
+     * The month's rows, filtered to a prefecture if given and by the list filter, restricted to the viewer, in the
+     * given order. The search matches part of the name or the start of the code, as plain text (no LIKE wildcards).
+     */
     List<MunicipalAdoptionRow> rows(Connection connection, MartRun run, String month, DenominatorScope scope,
-            Optional<String> prefecture, Viewer viewer, RankingSort sort) throws SQLException {
+            Optional<String> prefecture, RankingFilter filter, Viewer viewer, RankingSort sort) throws SQLException {
         Where where = new Where(run, scope).and("month = ?", month).viewer(viewer);
         if (prefecture.isPresent()) {
             where.and("prefecture_code = ?", prefecture.get());
+        }
+        if (filter.search().isPresent()) {
+            where.and("(contains(municipality_name, ?) OR starts_with(municipality_code, ?))", filter.search().get(),
+                    filter.search().get());
+        }
+        if (filter.sizeClass().isPresent()) {
+            where.and("size_class = ?", filter.sizeClass().get());
+        }
+        if (filter.minOffices() > 0) {
+            where.and("offices_in_scope >= ?", filter.minOffices());
         }
         try (PreparedStatement statement = connection.prepareStatement("SELECT " + MunicipalAdoptionRow.COLUMNS
                 + " FROM read_parquet(?) " + where.sql() + " " + sort.orderBy())) {
@@ -81,7 +94,8 @@ class RankingQuery {
         return new MunicipalAdoptionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getLong(5), rs.getLong(6), number(rs, 7, Double.class), rs.getLong(8), number(rs, 9, Double.class),
                 number(rs, 10, Integer.class), number(rs, 11, Integer.class), rs.getString(12),
-                number(rs, 13, Integer.class), number(rs, 14, Double.class));
+                number(rs, 13, Integer.class), number(rs, 14, Double.class), number(rs, 15, Double.class),
+                number(rs, 16, Integer.class));
     }
 
     /** A nullable numeric column, tolerant of INT vs BIGINT and FLOAT vs DOUBLE in the Parquet schema. */
@@ -100,16 +114,17 @@ class RankingQuery {
     /** A WHERE clause of constant conditions and their bound values; the Parquet glob is always parameter 1. */
     private static final class Where {
         private final List<String> conditions = new ArrayList<>();
-        private final List<String> values = new ArrayList<>();
+        private final List<Object> values = new ArrayList<>();
 
         Where(MartRun run, DenominatorScope scope) {
             values.add(run.parquetGlob());
             and("denominator_scope = ?", scope.code());
         }
 
-        Where and(String condition, String value) {
+        /** A condition with one bound value per {@code ?}, in order. */
+        Where and(String condition, Object... bound) {
             conditions.add(condition);
-            values.add(value);
+            values.addAll(List.of(bound));
             return this;
         }
 
@@ -124,7 +139,7 @@ class RankingQuery {
 
         void bind(PreparedStatement statement) throws SQLException {
             for (int i = 0; i < values.size(); i++) {
-                statement.setString(i + 1, values.get(i));
+                statement.setObject(i + 1, values.get(i));
             }
         }
     }

@@ -11,9 +11,14 @@ record RankingSort(Key key, boolean ascending) {
 
     enum Key {
         RANK("rank", "national_rank", true),
+        SIZE_CLASS_RANK("size_class_rank", "size_class_rank", true),
+        WILSON_RANK("wilson_rank", "wilson_rank", true),
         RATE("rate", "application_rate", false),
         ACTIVE_RATE("active_rate", "active_rate", false),
         OFFICES("offices", "offices_in_scope", false),
+        CHANGE("change", "rate_change_3m", false),
+        /** By 都道府県コード (north to south), then by rank within it. */
+        PREFECTURE("prefecture", "prefecture_code", true),
         /** By 全国地方公共団体コード, the order of official tables (the mart has no reading/kana to sort names by). */
         NAME("name", "municipality_code", true);
 
@@ -37,7 +42,7 @@ record RankingSort(Key key, boolean ascending) {
     }
 
     static final RankingSort DEFAULT = new RankingSort(Key.RANK, true);
-    static final String PARAMS = "rank, rate, active_rate, offices, name";
+    static final String PARAMS = String.join(", ", Arrays.stream(Key.values()).map(Key::param).toList());
 
     static RankingSort byDefault(Key key) {
         return new RankingSort(key, key.ascendingByDefault);
@@ -63,7 +68,8 @@ record RankingSort(Key key, boolean ascending) {
     }
 
     String orderBy() {
+        String then = key == Key.PREFECTURE ? ", national_rank NULLS LAST" : "";
         return "ORDER BY (offices_in_scope = 0), " + key.column + (ascending ? " ASC" : " DESC")
-                + " NULLS LAST, municipality_code";
+                + " NULLS LAST" + then + ", municipality_code";
     }
 }

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +25,8 @@ public class JapaneseFormats {
 
     private static final MathContext SIGNIFICANT = new MathContext(12, RoundingMode.HALF_EVEN);
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm", Locale.JAPAN);
 
     public String count(Long value) {
         return value == null ? MISSING : NumberFormat.getIntegerInstance(Locale.JAPAN).format(value);
@@ -88,6 +93,49 @@ public class JapaneseFormats {
     public String asOfMonthEnd(String yearMonth) {
         String month = month(yearMonth);
         return MISSING.equals(month) ? MISSING : month + "末時点";
+    }
+
+    /** A size in bytes with one decimal in the largest fitting unit: 20_312_000_000 → "18.9 GB", 512 → "512 B". */
+    public String bytes(Long value) {
+        if (value == null) {
+            return MISSING;
+        }
+        String[] units = {"B", "KB", "MB", "GB", "TB"};
+        double size = value;
+        int unit = 0;
+        while (size >= 1024 && unit < units.length - 1) {
+            size /= 1024;
+            unit++;
+        }
+        return unit == 0 ? value + " B" : decimal(size) + " " + units[unit];
+    }
+
+    /** An instant in Japan time: "2026年12月3日 08:29 JST". */
+    public String dateTime(Instant instant) {
+        return instant == null ? MISSING : DATE_TIME.format(instant.atZone(TOKYO)) + " JST";
+    }
+
+    /**
+     * A month in 西暦 with the 和暦 beside it, as official tables expect: "2026-10" → "2026年（令和8年）10月". 令和 began
+     * 2019-05-01; 2019-01…04 are 平成31年, and earlier months are shown in 西暦 only.
+     */
+    public String monthWithEra(String yearMonth) {
+        Matcher m = MONTH.matcher(yearMonth == null ? "" : yearMonth);
+        if (!m.matches()) {
+            return MISSING;
+        }
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        String era;
+        if (year > 2019 || year == 2019 && month >= 5) {
+            int reiwa = year - 2018;
+            era = "令和" + (reiwa == 1 ? "元" : Integer.toString(reiwa)) + "年";
+        } else if (year == 2019) {
+            era = "平成31年";
+        } else {
+            return month(yearMonth);
+        }
+        return year + "年（" + era + "）" + month + "月";
     }
 
     private static BigDecimal oneDecimalPercent(double fraction) {

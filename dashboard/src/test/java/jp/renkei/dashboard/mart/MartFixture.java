@@ -13,8 +13,9 @@ import java.sql.Statement;
  * Writes a small {@code municipal_adoption} mart with DuckDB itself (the way analytics' Parquet looks to a reader)
  * and publishes it with {@code _CURRENT}. Months 2026-07…2026-10, both scopes; in 2026-10 (all_in_scope):
  * 鳥取県 (31): 米子市 80/80 and 日吉津村 5/5 (100%, national rank 1), 鳥取市 30/120, 日野町 0 offices (unranked);
- * 東京都 (13): テスト市01…35 with i of 10+i applied (テスト市35 = 35/45, rank 3). Ranks are computed here, as
- * analytics would; the dashboard only reads them.
+ * 東京都 (13): テスト市01…35 with i of 10+i applied (テスト市35 = 35/45, rank 3). Ranks and the Wilson lower bound
+ * (z = 1.96, 2026-10 all_in_scope: 米子市 0.954 rank 1; テスト市35…27 ranks 2…10; 日吉津村 5/5 0.566 rank 11) are
+ * computed here, as analytics would; the dashboard only reads them.
  */
 public final class MartFixture {
 
@@ -72,8 +73,13 @@ public final class MartFixture {
                         size_class ORDER BY application_rate DESC NULLS LAST) END::INTEGER AS size_class_rank,
                    application_rate - lag(application_rate, 3) OVER (PARTITION BY denominator_scope, municipality_code
                         ORDER BY month) AS rate_change_3m,
-                   NULL::DOUBLE AS wilson_lower_bound, NULL::INTEGER AS wilson_rank
-            FROM rated
+                   wilson_lower_bound,
+                   CASE WHEN application_rate IS NULL THEN NULL ELSE rank() OVER (PARTITION BY month, denominator_scope
+                        ORDER BY wilson_lower_bound DESC NULLS LAST) END::INTEGER AS wilson_rank
+            FROM (SELECT *, CASE WHEN offices_in_scope = 0 THEN NULL ELSE
+                    (application_rate + 1.96 ^ 2 / (2 * offices_in_scope) - 1.96 * sqrt(application_rate
+                     * (1 - application_rate) / offices_in_scope + 1.96 ^ 2 / (4 * offices_in_scope ^ 2)))
+                    / (1 + 1.96 ^ 2 / offices_in_scope) END AS wilson_lower_bound FROM rated)
             ORDER BY month, denominator_scope, municipality_code
             """;
 }

@@ -28,7 +28,8 @@ class RankingApiTest extends PublishedMartWebTest {
         assertThat(rows).hasSize(39);
         assertThat(rows.get(0).keySet()).containsExactly("municipality_code", "municipality_name", "prefecture_code",
                 "prefecture_name", "offices_in_scope", "offices_applied", "application_rate", "offices_active",
-                "active_rate", "national_rank", "prefecture_rank", "size_class", "size_class_rank", "rate_change_3m");
+                "active_rate", "national_rank", "prefecture_rank", "size_class", "size_class_rank", "rate_change_3m",
+                "wilson_lower_bound", "wilson_rank");
         assertThat(rows.get(0)).containsEntry("municipality_code", "312029").containsEntry("municipality_name", "米子市")
                 .containsEntry("prefecture_name", "鳥取県").containsEntry("offices_in_scope", 80)
                 .containsEntry("offices_applied", 80).containsEntry("application_rate", 1.0)
@@ -36,6 +37,16 @@ class RankingApiTest extends PublishedMartWebTest {
         assertThat((Double) rows.get(0).get("rate_change_3m")).isCloseTo(1.0 - 77.0 / 80, within(1e-12));
         assertThat(rows.get(1)).containsEntry("municipality_name", "日吉津村").containsEntry("national_rank", 1);
         assertThat(rows.get(2)).containsEntry("municipality_name", "テスト市35").containsEntry("national_rank", 3);
+        assertThat(rows.get(1)).containsEntry("wilson_rank", 11);
+        assertThat((Double) rows.get(1).get("wilson_lower_bound")).isCloseTo(0.5655, within(1e-4));
+    }
+
+    @Test
+    void takesThePagesFiltersAndOrder() throws Exception {
+        List<Map<String, Object>> rows = rows(body(mvc.get()
+                .uri("/api/v1/municipal-adoption?month=2026-10&prefecture=31&min_offices=1&sort=wilson_rank").exchange()));
+
+        assertThat(rows).extracting(row -> row.get("municipality_name")).containsExactly("米子市", "日吉津村", "鳥取市");
     }
 
     @Test

@@ -78,6 +78,6 @@ class RankingChartTest extends PublishedMartWebTest {
 
     private Ranking ranking(Optional<String> prefecture) throws SQLException {
         return lookup.find(new RankingParams(Optional.of("2026-10"), prefecture, DenominatorScope.ALL_IN_SCOPE,
-                RankingSort.DEFAULT), Viewer.ministry());
+                RankingSort.DEFAULT, RankingFilter.NONE), Viewer.ministry());
     }
 }

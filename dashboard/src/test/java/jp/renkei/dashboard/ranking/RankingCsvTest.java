@@ -26,7 +26,8 @@ class RankingCsvTest extends PublishedMartWebTest {
         List<String> table = table(lines(bytes));
         assertThat(table.get(0)).isEqualTo("基準月,分母の範囲,順位（全国）,都道府県内順位,都道府県コード,都道府県,"
                 + "市区町村コード,市区町村,対象事業所数,申請事業所数,申請率（比率: 0.1234 = 12.34%）,稼働事業所数,"
-                + "稼働率（比率: 0.1234 = 12.34%）,規模区分,規模区分内順位,3か月変化（比率の差: 0.0123 = 1.23ポイント上昇）");
+                + "稼働率（比率: 0.1234 = 12.34%）,規模区分,規模区分内順位,3か月変化（比率の差: 0.0123 = 1.23ポイント上昇）,"
+                + "申請率の95%信頼区間の下限（比率: 0.1234 = 12.34%）,小規模補正順位（信頼下限順）");
     }
 
     @Test
@@ -35,7 +36,7 @@ class RankingCsvTest extends PublishedMartWebTest {
                 .getResponse().getContentAsByteArray());
 
         assertThat(lines.get(0)).isEqualTo("市区町村別 ケアプランデータ連携 申請率ランキング");
-        assertThat(lines).contains("基準月,2026年10月末時点（2026-10）", "表示地域,鳥取県", "並び順,rank asc")
+        assertThat(lines).contains("基準月,2026年10月末時点（2026-10）", "表示地域,鳥取県", "絞り込み,なし", "並び順,rank asc")
                 .anySatisfy(line -> assertThat(line).startsWith("分母の範囲,全対象サービス"))
                 .anySatisfy(line -> assertThat(line).startsWith("定義,申請率 = ").contains("/definitions"))
                 .anySatisfy(line -> assertThat(line).startsWith("出典,renkei マート municipal_adoption（run "
@@ -50,9 +51,21 @@ class RankingCsvTest extends PublishedMartWebTest {
 
         assertThat(rows).hasSize(5);
         assertThat(rows.get(1)).startsWith("2026-10,all_in_scope,1,1,31,鳥取県,312029,米子市,80,80,1.0,50,0.625,L,");
-        assertThat(rows.get(3)).isEqualTo("2026-10,all_in_scope,35,3,31,鳥取県,312011,鳥取市,120,30,0.25,20,"
-                + "0.16666666666666666,L,2,0.024999999999999994");
-        assertThat(rows.get(4)).isEqualTo("2026-10,all_in_scope,,,31,鳥取県,314021,日野町,0,0,,0,,NONE,,");
+        // 鳥取市 30 of 120: Wilson lower bound 0.181; 32 municipalities lie above it (テスト市06…35, 米子市, 日吉津村).
+        assertThat(rows.get(3)).matches("2026-10,all_in_scope,35,3,31,鳥取県,312011,鳥取市,120,30,0.25,20,"
+                + "0\\.16666666666666666,L,2,0\\.024999999999999994,0\\.18109711384\\d*,33");
+        assertThat(rows.get(4)).isEqualTo("2026-10,all_in_scope,,,31,鳥取県,314021,日野町,0,0,,0,,NONE,,,,");
+    }
+
+    @Test
+    void writesTheListFilterAndOnlyTheRowsItKeeps() throws Exception {
+        List<String> lines = lines(mvc.get().uri("/ranking.csv?month=2026-10&size=L&min_offices=100").exchange()
+                .getResponse().getContentAsByteArray());
+
+        assertThat(lines).contains("絞り込み,規模区分 L（50〜199）、対象事業所 100 以上");
+        List<String> rows = table(lines);
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).contains(",鳥取市,");
     }
 
     @Test

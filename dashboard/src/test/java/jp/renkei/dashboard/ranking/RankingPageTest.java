@@ -50,7 +50,54 @@ class RankingPageTest extends PublishedMartWebTest {
 
         MvcTestResult injected = mvc.get().uri("/ranking").param("sort", "municipality_name; DROP TABLE x").exchange();
         assertThat(injected).hasStatus(400);
-        assertThat(page(injected)).contains("DASH-PARAM-001", "sort", "rank, rate, active_rate, offices, name");
+        assertThat(page(injected)).contains("DASH-PARAM-001", "sort", "rank, size_class_rank, wilson_rank, rate, active_rate, offices, change, prefecture, name");
+    }
+
+    @Test
+    void searchesByPartOfTheNameOrTheStartOfTheCode() throws Exception {
+        String byName = page(mvc.get().uri("/ranking").param("q", "米子").exchange());
+        assertThat(byName).contains("1 市区町村（うち順位あり 1）", "米子市", "絞り込んでも順位は全国の順位のままです")
+                .doesNotContain("鳥取市");
+
+        String byCode = page(mvc.get().uri("/ranking?q=3120").exchange());
+        assertThat(byCode).contains("2 市区町村", "鳥取市", "米子市").doesNotContain("日吉津村");
+
+        // Plain text, not a pattern: a LIKE wildcard or a quote matches nothing rather than everything or an error.
+        assertThat(page(mvc.get().uri("/ranking").param("q", "%").exchange())).contains("該当する市区町村がありません");
+        assertThat(page(mvc.get().uri("/ranking").param("q", "x' OR '1'='1").exchange()))
+                .contains("該当する市区町村がありません");
+    }
+
+    @Test
+    void filtersBySizeClassAndLeastOfficesKeepingNationalRanks() throws Exception {
+        String small = page(mvc.get().uri("/ranking?size=S").exchange());
+        assertThat(small).contains("1 市区町村（うち順位あり 1）", "日吉津村").doesNotContain("米子市", "テスト市");
+        // 日吉津村 keeps national rank 1, size-class rank 1 and Wilson rank 11 (5 of 5 is little evidence).
+        assertThat(small).containsSubsequence("<td class=\"num\">1</td>", "<td class=\"num\">1</td>", ">11</td>",
+                "日吉津村");
+
+        String large = page(mvc.get().uri("/ranking?min_offices=50").exchange());
+        assertThat(large).contains("2 市区町村（うち順位あり 2）", "米子市", "鳥取市").doesNotContain("日吉津村");
+        assertThat(large).contains("min_offices=50");
+    }
+
+    @Test
+    void theWilsonRankPutsAFewOfficesBelowManyAtASimilarRate() throws Exception {
+        String page = page(mvc.get().uri("/ranking?prefecture=31&sort=wilson_rank").exchange());
+
+        assertThat(page).containsSubsequence("米子市", "日吉津村", "鳥取市", "日野町");
+        assertThat(page).contains("小規模補正順位", "規模区分内順位", "/definitions?scope=all_in_scope#wilson_rank");
+        String nation = page(mvc.get().uri("/ranking?sort=wilson_rank").exchange());
+        assertThat(nation).containsSubsequence("米子市", "テスト市35", "テスト市27", "日吉津村", "テスト市26");
+    }
+
+    @Test
+    void malformedFiltersAre400NamingTheParameter() throws Exception {
+        MvcTestResult size = mvc.get().uri("/ranking?size=XXL").exchange();
+        assertThat(size).hasStatus(400);
+        assertThat(page(size)).contains("DASH-PARAM-001", "size", "S, M, L, XL, NONE");
+        assertThat(mvc.get().uri("/ranking?min_offices=-1").exchange()).hasStatus(400);
+        assertThat(mvc.get().uri("/ranking").param("q", "あ".repeat(41)).exchange()).hasStatus(400);
     }
 
     @Test

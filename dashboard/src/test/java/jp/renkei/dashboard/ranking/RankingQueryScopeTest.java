@@ -31,9 +31,11 @@ class RankingQueryScopeTest {
         try (Connection connection = reader.connect()) {
             RankingQuery query = new RankingQuery();
             List<MunicipalAdoptionRow> all = query.rows(connection, reader.current(MartFixture.MART), "2026-10",
-                    DenominatorScope.ALL_IN_SCOPE, Optional.empty(), Viewer.ministry(), RankingSort.DEFAULT);
+                    DenominatorScope.ALL_IN_SCOPE, Optional.empty(), RankingFilter.NONE, Viewer.ministry(),
+                    RankingSort.DEFAULT);
             List<MunicipalAdoptionRow> own = query.rows(connection, reader.current(MartFixture.MART), "2026-10",
-                    DenominatorScope.ALL_IN_SCOPE, Optional.empty(), Viewer.prefecture("31"), RankingSort.DEFAULT);
+                    DenominatorScope.ALL_IN_SCOPE, Optional.empty(), RankingFilter.NONE, Viewer.prefecture("31"),
+                    RankingSort.DEFAULT);
 
             assertThat(all).extracting(MunicipalAdoptionRow::prefectureCode).contains("31").anyMatch(code -> !code.equals("31"));
             assertThat(own).isNotEmpty().extracting(MunicipalAdoptionRow::prefectureCode).containsOnly("31");

@@ -2,6 +2,7 @@ package jp.renkei.dashboard.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class JapaneseFormatsTest {
@@ -46,5 +47,24 @@ class JapaneseFormatsTest {
         assertThat(formats.asOfMonthEnd("2026-10")).isEqualTo("2026年10月末時点");
         assertThat(formats.month("2026/10")).isEqualTo("—");
         assertThat(formats.month(null)).isEqualTo("—");
+    }
+
+    @Test
+    void monthsCanCarryTheReiwaYearBesideTheGregorian() {
+        assertThat(formats.monthWithEra("2026-10")).isEqualTo("2026年（令和8年）10月");
+        assertThat(formats.monthWithEra("2019-05")).isEqualTo("2019年（令和元年）5月");
+        assertThat(formats.monthWithEra("2019-04")).isEqualTo("2019年（平成31年）4月");
+        assertThat(formats.monthWithEra("2018-12")).isEqualTo("2018年12月");
+        assertThat(formats.monthWithEra("2026/10")).isEqualTo("—");
+    }
+
+    @Test
+    void sizesUseTheLargestFittingUnitAndTimesAreJapanTime() {
+        assertThat(formats.bytes(512L)).isEqualTo("512 B");
+        assertThat(formats.bytes(30_123_456L)).isEqualTo("28.7 MB");
+        assertThat(formats.bytes(20L * 1024 * 1024 * 1024)).isEqualTo("20.0 GB");
+        assertThat(formats.bytes(null)).isEqualTo("—");
+        assertThat(formats.dateTime(Instant.parse("2026-12-03T23:30:00Z"))).isEqualTo("2026年12月4日 08:30 JST");
+        assertThat(formats.dateTime(null)).isEqualTo("—");
     }
 }
