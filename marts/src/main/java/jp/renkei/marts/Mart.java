@@ -160,6 +160,13 @@ public enum Mart {
      * The columns that place a row in a prefecture, municipality or office: what a prefecture, municipality or office
      * viewer may read of this mart (ARCHITECTURE §8). None for national aggregates, which every role may read.
      */
+    /** The columns a reader may filter on (the dashboard's mart API): the key, then the scope columns not in it. */
+    public List<String> filterColumns() {
+        List<String> columns = new ArrayList<>(key);
+        scope.names().stream().filter(column -> !columns.contains(column)).forEach(columns::add);
+        return List.copyOf(columns);
+    }
+
     public ScopeColumns scope() {
         return scope;
     }

@@ -2,7 +2,6 @@ package jp.renkei.dashboard.mart;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,7 @@ class MartApiController {
             throws SQLException {
         Mart mart = Mart.byFolder(name).orElseThrow(() -> DashboardException.unknownMart(name,
                 Arrays.stream(Mart.values()).map(Mart::folder).collect(Collectors.joining(", "))));
-        List<String> filterable = new ArrayList<>(mart.key());
-        mart.scope().names().stream().filter(column -> !filterable.contains(column)).forEach(filterable::add);
+        List<String> filterable = mart.filterColumns();
         for (Map.Entry<String, String> filter : filters.entrySet()) {
             if (!filterable.contains(filter.getKey())) {
                 throw DashboardException.badParameter(filter.getKey(), "このマートでは使えない名前です。使えるのは "

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.sql.SQLException;
 import java.util.List;
 import jp.renkei.dashboard.security.Viewer;
+import org.springdoc.core.annotations.ParameterObject;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.DashboardProperties;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,7 @@ class RankingApiController {
     }
 
     @GetMapping("/api/v1/municipal-adoption")
-    Response municipalAdoption(RankingRequest request, Viewer viewer) throws SQLException {
+    Response municipalAdoption(@ParameterObject RankingRequest request, Viewer viewer) throws SQLException {
         if (request.month() == null || request.month().isBlank()) {
             throw DashboardException.badParameter("month", "YYYY-MM 形式（例: 2026-10、必須）", request.month());
         }

@@ -50,7 +50,9 @@ class SecurityConfig {
         pagesOnly.setRequestMatcher(new NegatedRequestMatcher(api));
         http.requestCache(cache -> cache.requestCache(pagesOnly))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+                        // The API's description holds no data: a client may read it before it has credentials.
+                        .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", "/api/v1/openapi.json")
+                        .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(apiUnauthorized))
