@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.marts.Mart;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,13 +28,15 @@ class MartApiController {
     private static final Pattern VALUE = Pattern.compile("-?[0-9A-Za-z_-]{1,40}");
 
     private final MartRows rows;
+    private final JsonAnswers answers;
 
-    MartApiController(MartRows rows) {
+    MartApiController(MartRows rows, JsonAnswers answers) {
         this.rows = rows;
+        this.answers = answers;
     }
 
     @GetMapping("/api/v1/marts/{name}")
-    Response rows(@PathVariable String name, @RequestParam Map<String, String> filters, Viewer viewer)
+    ResponseEntity<byte[]> rows(@PathVariable String name, @RequestParam Map<String, String> filters, Viewer viewer)
             throws SQLException {
         Mart mart = Mart.byFolder(name).orElseThrow(() -> DashboardException.unknownMart(name,
                 Arrays.stream(Mart.values()).map(Mart::folder).collect(Collectors.joining(", "))));
@@ -54,8 +57,9 @@ class MartApiController {
                 .map(column -> new ColumnDescription(column.name(), column.type().name().toLowerCase(java.util.Locale.ROOT),
                         column.meaning()))
                 .toList();
-        return new Response(mart.folder(), selection.run().runId(), columns,
-                selection.rows().stream().map(MartRow::values).toList());
+        return answers.send(List.of("mart-json", selection.run().runId(), mart, conditions),
+                () -> new Response(mart.folder(), selection.run().runId(), columns,
+                        selection.rows().stream().map(MartRow::values).toList()));
     }
 
     record ColumnDescription(@JsonProperty("name") String name, @JsonProperty("type") String type,

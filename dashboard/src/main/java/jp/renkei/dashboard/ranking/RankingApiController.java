@@ -1,12 +1,17 @@
 package jp.renkei.dashboard.ranking;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.sql.SQLException;
 import java.util.List;
+import jp.renkei.dashboard.mart.JsonAnswers;
 import jp.renkei.dashboard.security.Viewer;
-import org.springdoc.core.annotations.ParameterObject;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.DashboardProperties;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,19 +25,26 @@ class RankingApiController {
 
     private final RankingLookup lookup;
     private final DashboardProperties properties;
+    private final JsonAnswers answers;
 
-    RankingApiController(RankingLookup lookup, DashboardProperties properties) {
+    RankingApiController(RankingLookup lookup, DashboardProperties properties, JsonAnswers answers) {
         this.lookup = lookup;
         this.properties = properties;
+        this.answers = answers;
     }
 
     @GetMapping("/api/v1/municipal-adoption")
-    Response municipalAdoption(@ParameterObject RankingRequest request, Viewer viewer) throws SQLException {
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = Response.class)))
+    ResponseEntity<byte[]> municipalAdoption(@ParameterObject RankingRequest request, Viewer viewer)
+            throws SQLException {
         if (request.month() == null || request.month().isBlank()) {
             throw DashboardException.badParameter("month", "YYYY-MM 形式（例: 2026-10、必須）", request.month());
         }
-        Ranking ranking = lookup.find(request.parse(properties.getDefaultScope()), viewer);
-        return new Response(ranking.month(), ranking.scope().code(), ranking.run().runId(), ranking.rows());
+        RankingParams params = request.parse(properties.getDefaultScope());
+        Ranking ranking = lookup.find(params, viewer);
+        return answers.send(List.of("ranking-json", ranking.run().runId(), params, viewer),
+                () -> new Response(ranking.month(), ranking.scope().code(), ranking.run().runId(), ranking.rows()));
     }
 
     /** The response body; names as in the mart contract. */

@@ -181,6 +181,39 @@ class BrowserTest {
         awaitUrl("filtered to 鳥取県", url -> url.contains("prefecture=31"));
         assertThat(rankingColumn("都道府県")).hasSize(4).containsOnly("鳥取県");
         screenshot("ministry-ranking-filtered");
+
+        WebElement search = browser.findElement(By.name("q"));
+        search.sendKeys("米子");
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        awaitUrl("searched for 米子", url -> url.contains("q=%E7%B1%B3%E5%AD%90"));
+        assertThat(rankingColumn("市区町村")).containsExactly("米子市");
+        browser.findElement(By.name("q")).clear();
+        browser.findElement(By.xpath("//select[@name='prefecture']/option[@value='']")).click();
+        browser.findElement(By.xpath("//select[@name='size']/option[@value='M']")).click();
+        browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        awaitUrl("filtered to size class M", url -> url.contains("size=M"));
+        assertThat(rankingColumn("規模区分")).hasSize(35).containsOnly("M（10〜49）");
+
+        // The filter survives a sort by the Wilson rank, which orders the column it names.
+        browser.findElement(By.linkText("小規模補正順位")).click();
+        awaitUrl("sorted by the Wilson rank", url -> url.contains("sort=wilson_rank") && url.contains("size=M"));
+        List<Integer> wilsonRanks = rankingColumn("小規模補正順位").stream().map(Integer::parseInt).toList();
+        assertThat(wilsonRanks).hasSize(35).isSorted();
+        screenshot("ministry-ranking-size-class-by-wilson-rank");
+    }
+
+    @Test
+    void theMunicipalityAndCardCheckPagesShowTheirFigures() {
+        logIn("analyst");
+
+        open("/municipality/312029?month=2026-10");
+        assertThat(text()).contains("米子市", "居宅介護支援");
+        assertThat(browser.findElement(By.cssSelector("img.chart")).getAttribute("naturalWidth")).isNotEqualTo("0");
+        screenshot("ministry-municipality-312029");
+
+        open("/card-checks?month=2026-11");
+        assertThat(text()).contains("鳥取市", "30");
+        screenshot("ministry-card-checks");
     }
 
     @Test
@@ -211,6 +244,32 @@ class BrowserTest {
                             .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%");
         }
         assertThat(fileRates).containsExactlyEntriesOf(pageRates);
+    }
+
+    @Test
+    void theRankingPrintsOnA4WithoutNavigationOrFilters() throws IOException {
+        logIn("analyst");
+        open("/ranking?month=2026-10&prefecture=31");
+        ChromeDriver chrome = (ChromeDriver) browser;
+
+        chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        try {
+            assertThat(browser.findElement(By.cssSelector("header.site")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.cssSelector("form.filters")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.cssSelector("table.ranking")).isDisplayed()).isTrue();
+            assertThat(text()).contains("基準月: 2026年10月末時点", "米子市", "出典: マート municipal_adoption");
+        } finally {
+            chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        }
+
+        // The page's own @page rule decides the paper: A4 is 595 × 842 pt.
+        Map<String, Object> printed = chrome.executeCdpCommand("Page.printToPDF",
+                Map.of("preferCSSPageSize", true, "printBackground", true));
+        byte[] pdf = java.util.Base64.getDecoder().decode((String) printed.get("data"));
+        Files.write(SCREENSHOTS.resolve("ministry-ranking-31-print.pdf"), pdf);
+        String structure = new String(pdf, StandardCharsets.ISO_8859_1);
+        assertThat(structure).startsWith("%PDF");
+        assertThat(structure).containsPattern("/MediaBox \\[0 0 59[45](\\.\\d+)? 84[12](\\.\\d+)?\\]");
     }
 
     private void logIn(String account) {
@@ -281,6 +340,14 @@ class BrowserTest {
                 offices.add(row);
             }
             ContractFixture.publish(home, Mart.OFFICE_SAVINGS, RUN_ID, offices);
+            ContractFixture.publish(home, Mart.MUNICIPAL_SERVICE_ADOPTION, RUN_ID, List.of(Map.of("month", "2026-10",
+                    "prefecture_code", "31", "municipality_code", "312029", "service_type", "43",
+                    "service_type_name", "居宅介護支援", "offices_in_scope", 20L, "offices_applied", 20L,
+                    "application_rate", 1.0, "offices_active", 12L, "active_rate", 0.6)));
+            ContractFixture.publish(home, Mart.CARD_CHECK_ACTIVITY, RUN_ID, List.of(Map.of("month", "2026-11",
+                    "office_number", "3110000002", "prefecture_code", "31", "municipality_code", "312011",
+                    "municipality_name", "鳥取市", "checks", 30L, "successes", 29L, "success_rate", 29 / 30.0,
+                    "eligible", 29L)));
             ContractFixture.publish(home, Mart.PLAN_ACTUAL_AGREEMENT, RUN_ID, offices);
             home.toFile().deleteOnExit();
             return home;

@@ -42,6 +42,23 @@ class RankingApiTest extends PublishedMartWebTest {
     }
 
     @Test
+    void anUnchangedAnswerIsNotSentTwice() throws Exception {
+        MvcTestResult first = mvc.get().uri("/api/v1/municipal-adoption?month=2026-10&prefecture=31").exchange();
+        String etag = first.getResponse().getHeader("ETag");
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+
+        MvcTestResult again = mvc.get().uri("/api/v1/municipal-adoption?month=2026-10&prefecture=31")
+                .header("If-None-Match", etag).exchange();
+        assertThat(again).hasStatus(304);
+        assertThat(again.getResponse().getContentAsByteArray()).isEmpty();
+
+        MvcTestResult other = mvc.get().uri("/api/v1/municipal-adoption?month=2026-09&prefecture=31")
+                .header("If-None-Match", etag).exchange();
+        assertThat(other).hasStatusOk();
+        assertThat(other.getResponse().getHeader("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
     void takesThePagesFiltersAndOrder() throws Exception {
         List<Map<String, Object>> rows = rows(body(mvc.get()
                 .uri("/api/v1/municipal-adoption?month=2026-10&prefecture=31&min_offices=1&sort=wilson_rank").exchange()));
