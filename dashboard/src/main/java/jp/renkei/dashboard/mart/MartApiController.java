@@ -1,6 +1,7 @@
 package jp.renkei.dashboard.mart;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -10,9 +11,11 @@ import java.util.stream.Collectors;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.marts.Mart;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,8 +39,8 @@ class MartApiController {
     }
 
     @GetMapping("/api/v1/marts/{name}")
-    ResponseEntity<byte[]> rows(@PathVariable String name, @RequestParam Map<String, String> filters, Viewer viewer)
-            throws SQLException {
+    ResponseEntity<byte[]> rows(@PathVariable String name, @RequestParam Map<String, String> filters, Viewer viewer,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) throws SQLException {
         Mart mart = Mart.byFolder(name).orElseThrow(() -> DashboardException.unknownMart(name,
                 Arrays.stream(Mart.values()).map(Mart::folder).collect(Collectors.joining(", "))));
         List<String> filterable = mart.filterColumns();
@@ -57,7 +60,7 @@ class MartApiController {
                 .map(column -> new ColumnDescription(column.name(), column.type().name().toLowerCase(java.util.Locale.ROOT),
                         column.meaning()))
                 .toList();
-        return answers.send(List.of("mart-json", selection.run().runId(), mart, conditions),
+        return answers.send(List.of("mart-json", selection.run().runId(), mart, conditions), acceptEncoding,
                 () -> new Response(mart.folder(), selection.run().runId(), columns,
                         selection.rows().stream().map(MartRow::values).toList()));
     }

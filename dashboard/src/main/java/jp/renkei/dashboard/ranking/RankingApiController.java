@@ -1,6 +1,7 @@
 package jp.renkei.dashboard.ranking;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -11,8 +12,10 @@ import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.DashboardProperties;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,14 +39,14 @@ class RankingApiController {
     @GetMapping("/api/v1/municipal-adoption")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Response.class)))
-    ResponseEntity<byte[]> municipalAdoption(@ParameterObject RankingRequest request, Viewer viewer)
-            throws SQLException {
+    ResponseEntity<byte[]> municipalAdoption(@ParameterObject RankingRequest request, Viewer viewer,
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) throws SQLException {
         if (request.month() == null || request.month().isBlank()) {
             throw DashboardException.badParameter("month", "YYYY-MM 形式（例: 2026-10、必須）", request.month());
         }
         RankingParams params = request.parse(properties.getDefaultScope());
         Ranking ranking = lookup.find(params, viewer);
-        return answers.send(List.of("ranking-json", ranking.run().runId(), params, viewer),
+        return answers.send(List.of("ranking-json", ranking.run().runId(), params, viewer), acceptEncoding,
                 () -> new Response(ranking.month(), ranking.scope().code(), ranking.run().runId(), ranking.rows()));
     }
 

@@ -59,6 +59,27 @@ class RankingApiTest extends PublishedMartWebTest {
     }
 
     @Test
+    void gzipsForAClientThatAcceptsIt() throws Exception {
+        MvcTestResult plain = mvc.get().uri("/api/v1/municipal-adoption?month=2026-10").exchange();
+        MvcTestResult zipped = mvc.get().uri("/api/v1/municipal-adoption?month=2026-10")
+                .header("Accept-Encoding", "br, gzip;q=0.8").exchange();
+
+        assertThat(zipped).hasStatusOk().hasHeader("Content-Encoding", "gzip").hasHeader("Vary", "Accept-Encoding");
+        assertThat(zipped.getResponse().getHeader("ETag")).isEqualTo(
+                plain.getResponse().getHeader("ETag").replaceFirst("\"$", "-gzip\""));
+        byte[] compressed = zipped.getResponse().getContentAsByteArray();
+        try (java.util.zip.GZIPInputStream gzip = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(compressed))) {
+            assertThat(gzip.readAllBytes()).isEqualTo(plain.getResponse().getContentAsByteArray());
+        }
+        assertThat(compressed.length).isLessThan(plain.getResponse().getContentAsByteArray().length / 4);
+
+        MvcTestResult refused = mvc.get().uri("/api/v1/municipal-adoption?month=2026-10")
+                .header("Accept-Encoding", "gzip;q=0, identity").exchange();
+        assertThat(refused.getResponse().getHeader("Content-Encoding")).isNull();
+    }
+
+    @Test
     void takesThePagesFiltersAndOrder() throws Exception {
         List<Map<String, Object>> rows = rows(body(mvc.get()
                 .uri("/api/v1/municipal-adoption?month=2026-10&prefecture=31&min_offices=1&sort=wilson_rank").exchange()));
