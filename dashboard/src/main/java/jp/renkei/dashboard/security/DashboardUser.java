@@ -10,7 +10,12 @@ public final class DashboardUser extends User {
     private final Viewer viewer;
 
     DashboardUser(String name, String passwordHash, Viewer viewer) {
-        super(name, passwordHash, List.of(new SimpleGrantedAuthority("ROLE_" + viewer.role().name())));
+        this(name, passwordHash, viewer, true);
+    }
+
+    private DashboardUser(String name, String passwordHash, Viewer viewer, boolean accountNonLocked) {
+        super(name, passwordHash, true, true, true, accountNonLocked,
+                List.of(new SimpleGrantedAuthority("ROLE_" + viewer.role().name())));
         this.viewer = viewer;
     }
 
@@ -21,6 +26,11 @@ public final class DashboardUser extends User {
     /** A fresh copy: Spring Security erases the password of the instance it authenticated. */
     DashboardUser copy() {
         return new DashboardUser(getUsername(), getPassword(), viewer);
+    }
+
+    /** A copy Spring Security refuses before checking the password ({@link LoginThrottle}). */
+    DashboardUser lockedCopy() {
+        return new DashboardUser(getUsername(), getPassword(), viewer, false);
     }
 
     @Override

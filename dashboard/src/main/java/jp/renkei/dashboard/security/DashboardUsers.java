@@ -26,13 +26,15 @@ class DashboardUsers implements UserDetailsService {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardUsers.class);
 
     private final Path file;
+    private final LoginThrottle throttle;
     private volatile Loaded loaded;
 
     private record Loaded(FileTime modified, Map<String, DashboardUser> byName) {
     }
 
-    DashboardUsers(DashboardProperties properties) throws IOException {
+    DashboardUsers(DashboardProperties properties, LoginThrottle throttle) throws IOException {
         this.file = properties.usersFile().toAbsolutePath().normalize();
+        this.throttle = throttle;
         this.loaded = load();
         LOG.info("{} dashboard users from {}", loaded.byName().size(), file);
     }
@@ -43,7 +45,7 @@ class DashboardUsers implements UserDetailsService {
         if (user == null) {
             throw new UsernameNotFoundException("no dashboard user " + name);
         }
-        return user.copy();
+        return throttle.locked(name) ? user.lockedCopy() : user.copy();
     }
 
     private Loaded current() {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -39,6 +40,8 @@ class SecurityConfig {
     static final String REALM = "renkei";
     private static final String UNAUTHENTICATED_BODY = "{\"code\":\"DASH-AUTH-001\",\"message\":\"ログインが必要です。"
             + "ユーザー名とパスワードを HTTP Basic 認証で送るか、/login からログインしてください。\"}";
+    private static final String LOCKED_BODY = "{\"code\":\"DASH-AUTH-002\",\"message\":\"パスワードの誤りが続いたため、"
+            + "このアカウントは一時的にログインできません。しばらく待ってから再度お試しください。\"}";
 
     @Bean
     SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
@@ -54,7 +57,9 @@ class SecurityConfig {
                         .requestMatchers("/login", "/css/**", "/favicon.ico", "/error", "/api/v1/openapi.json")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+                                + (failure instanceof LockedException ? "/login?locked" : "/login?error"))))
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(apiUnauthorized))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, failure) -> {
                     if (api.matches(request)) {
@@ -85,9 +90,10 @@ class SecurityConfig {
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
             org.springframework.security.core.AuthenticationException failure) throws java.io.IOException {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        String body = failure instanceof LockedException ? LOCKED_BODY : UNAUTHENTICATED_BODY;
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(UNAUTHENTICATED_BODY);
+        response.getWriter().write(body);
     }
 }

@@ -1,6 +1,7 @@
 package jp.renkei.dashboard.system;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,12 @@ public class DashboardProperties {
      * query and scope; 0 turns the cache off.
      */
     private long cacheRows = 200_000;
+
+    /** Wrong passwords in a row after which an account is refused for {@link #loginLockout}. */
+    private int loginAttempts = 5;
+
+    /** How long a locked account stays refused, counted from its last wrong password. */
+    private Duration loginLockout = Duration.ofMinutes(15);
 
     static Path defaultHome(Map<String, String> environment) {
         String fromEnvironment = environment.get("RENKEI_HOME");
@@ -86,5 +93,21 @@ public class DashboardProperties {
 
     public void setCacheRows(long cacheRows) {
         this.cacheRows = cacheRows;
+    }
+
+    public int getLoginAttempts() {
+        return loginAttempts;
+    }
+
+    public void setLoginAttempts(int loginAttempts) {
+        this.loginAttempts = loginAttempts;
+    }
+
+    public Duration getLoginLockout() {
+        return loginLockout;
+    }
+
+    public void setLoginLockout(Duration loginLockout) {
+        this.loginLockout = loginLockout;
     }
 }

@@ -22,6 +22,8 @@ class DashboardPropertiesTest {
         assertThat(properties.usersFile()).isEqualTo(properties.getHome().resolve("config/dashboard-users.json"));
         assertThat(properties.getAllowedHosts()).containsExactly("localhost", "127.0.0.1", "[::1]");
         assertThat(properties.getCacheRows()).isEqualTo(200_000);
+        assertThat(properties.getLoginAttempts()).isEqualTo(5);
+        assertThat(properties.getLoginLockout()).isEqualTo(java.time.Duration.ofMinutes(15));
     }
 
     @Test
@@ -38,7 +40,9 @@ class DashboardPropertiesTest {
                 "renkei.default-scope", "care_management_only",
                 "renkei.users-file", "/etc/renkei/users.json",
                 "renkei.allowed-hosts", "renkei.example.jp,localhost",
-                "renkei.cache-rows", "5000"));
+                "renkei.cache-rows", "5000",
+                "renkei.login-attempts", "8",
+                "renkei.login-lockout", "30m"));
 
         DashboardProperties properties = new Binder(source)
                 .bind("renkei", Bindable.ofInstance(new DashboardProperties())).get();
@@ -48,5 +52,7 @@ class DashboardPropertiesTest {
         assertThat(properties.usersFile()).isEqualTo(Path.of("/etc/renkei/users.json"));
         assertThat(properties.getAllowedHosts()).containsExactly("renkei.example.jp", "localhost");
         assertThat(properties.getCacheRows()).isEqualTo(5000);
+        assertThat(properties.getLoginAttempts()).isEqualTo(8);
+        assertThat(properties.getLoginLockout()).isEqualTo(java.time.Duration.ofMinutes(30));
     }
 }
