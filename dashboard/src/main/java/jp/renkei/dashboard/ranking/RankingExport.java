@@ -1,13 +1,11 @@
 package jp.renkei.dashboard.ranking;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import jp.renkei.dashboard.export.ExportAbout;
 import jp.renkei.dashboard.export.ExportTable;
 import jp.renkei.dashboard.export.ExportTable.About;
 import jp.renkei.dashboard.export.ExportTable.Column;
@@ -22,9 +20,6 @@ import org.springframework.context.MessageSource;
  * formats them as percentages. No 秘匿処理: the counts are offices, not persons (§8).
  */
 final class RankingExport {
-
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    private static final DateTimeFormatter MADE_AT = DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm", Locale.JAPAN);
 
     private record Field(String key, String suffixKey, Kind kind, Function<MunicipalAdoptionRow, Object> value) {
     }
@@ -65,21 +60,14 @@ final class RankingExport {
         String area = ranking.prefecture() == null ? message(messages, "ranking.filter.prefecture.all")
                 : ranking.prefectures().stream().filter(p -> p.code().equals(ranking.prefecture())).map(Prefecture::name)
                         .findFirst().orElse(ranking.prefecture());
-        List<About> about = List.of(
-                new About(message(messages, "export.reference_month"),
-                        formats.asOfMonthEnd(ranking.month()) + "（" + ranking.month() + "）"),
-                new About(message(messages, "export.scope"),
-                        message(messages, scopeKey) + "（" + message(messages, scopeKey + ".meaning") + "）"),
-                new About(message(messages, "export.area"), area),
-                new About(message(messages, "export.filter"), filter(ranking.filter(), messages)),
-                new About(message(messages, "export.viewer"), messages.getMessage("viewer.role." + ranking.viewer().role()
-                        .prefix(), new Object[] {ranking.viewer().code()}, Locale.JAPAN)),
-                new About(message(messages, "export.sort"), ranking.sort().key().param() + " " + ranking.sort().dir()),
-                new About(message(messages, "export.definitions"), message(messages, "export.definitions.ranking")),
-                new About(message(messages, "export.source"), messages.getMessage("export.source.municipal_adoption",
-                        new Object[] {ranking.run().runId()}, Locale.JAPAN)),
-                new About(message(messages, "export.made_at"), ZonedDateTime.now(clock.withZone(TOKYO)).format(MADE_AT)
-                        + " JST"));
+        List<About> about = ExportAbout.with(messages)
+                .line("export.reference_month", formats.asOfMonthEnd(ranking.month()) + "（" + ranking.month() + "）")
+                .line("export.scope", message(messages, scopeKey) + "（" + message(messages, scopeKey + ".meaning") + "）")
+                .line("export.area", area)
+                .line("export.filter", filter(ranking.filter(), messages))
+                .viewer(ranking.viewer())
+                .line("export.sort", ranking.sort().key().param() + " " + ranking.sort().dir())
+                .finish("export.definitions.ranking", "export.source.municipal_adoption", ranking.run().runId(), clock);
         return new ExportTable(message(messages, "ranking.title"), about, columns, rows);
     }
 

@@ -54,6 +54,49 @@ class CardCheckPageTest {
     }
 
     @Test
+    @WithViewer("ministry")
+    void eachTableDownloadsWithThePagesFiguresAndWhatTheyAre() throws Exception {
+        MvcTestResult csv = mvc.get().uri("/card-checks.csv?month=2026-11&table=municipalities").exchange();
+        assertThat(csv).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
+        List<String> lines = List.of(new String(csv.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)
+                .substring(1).split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo("マイナンバーカードによる資格確認 — 市区町村別（この月、確認件数の多い順）");
+        assertThat(lines).contains("基準月,2026年11月（2026-11）", "表示地域,全国")
+                .anySatisfy(line -> assertThat(line).startsWith("出典,renkei マート card_check_activity（run " + RUN_ID));
+        List<String> table = lines.subList(lines.indexOf("") + 1, lines.size());
+        assertThat(table.get(0)).startsWith("市区町村コード,市区町村,都道府県コード,確認した事業所,確認件数,");
+        assertThat(table.subList(1, table.size())).containsExactly("131016,千代田区,13,1,20,17,0.85,3",
+                "312011,鳥取市,31,1,10,8,0.8,2", "312029,米子市,31,1,5,5,1.0,0");
+
+        MvcTestResult reasons = mvc.get().uri("/card-checks.csv?month=2026-11&table=reasons").exchange();
+        assertThat(new String(reasons.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8))
+                .contains("暗証番号の誤り（CARD-OFFICE-004）,2,0.4");
+
+        MvcTestResult xlsx = mvc.get().uri("/card-checks.xlsx?month=2026-11&table=trend").exchange();
+        assertThat(xlsx).hasStatusOk();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.getResponse().getContentAsByteArray()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            int header = sheet.getLastRowNum() - 2;
+            assertThat(sheet.getRow(header).getCell(0).getStringCellValue()).isEqualTo("基準月");
+            assertThat(sheet.getRow(header + 1).getCell(0).getStringCellValue()).isEqualTo("2026-12");
+            assertThat(sheet.getRow(header + 2).getCell(1).getNumericCellValue()).isEqualTo(35.0);
+        }
+
+        assertThat(mvc.get().uri("/card-checks.csv?table=everything").exchange()).hasStatus(400);
+    }
+
+    @Test
+    @WithViewer("prefecture:31")
+    void aPrefecturesDownloadHoldsItsOwnOnly() throws Exception {
+        String csv = new String(mvc.get().uri("/card-checks.csv?month=2026-11&table=municipalities").exchange()
+                .getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+
+        assertThat(csv).contains("鳥取市", "米子市", "表示地域,都道府県コード 31").doesNotContain("千代田区");
+        assertThat(mvc.get().uri("/card-checks.xlsx?month=2026-11&prefecture=13").exchange()).hasStatus(403);
+    }
+
+    @Test
     @WithViewer("prefecture:31")
     void aPrefectureSeesItsOwnOnly() {
         String november = page("/card-checks?month=2026-11");

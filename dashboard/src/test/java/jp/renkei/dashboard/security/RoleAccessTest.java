@@ -108,7 +108,13 @@ class RoleAccessTest {
                 Arguments.of(YONAGO, "/api/v1/marts/card_check_activity", 200, "municipality_code=312029"),
                 Arguments.of(OFFICE, "/card-checks", 200, null),
                 Arguments.of(OFFICE, "/card-checks?prefecture=13", 403, "DASH-SCOPE-001"),
-                Arguments.of(OFFICE, "/api/v1/marts/card_check_activity", 200, "office_number=3110000001"));
+                Arguments.of(OFFICE, "/api/v1/marts/card_check_activity", 200, "office_number=3110000001"),
+                Arguments.of(MINISTRY, "/card-checks.csv?prefecture=13", 200, null),
+                Arguments.of(TOTTORI, "/card-checks.csv?prefecture=13", 403, "DASH-SCOPE-001"),
+                Arguments.of(TOTTORI, "/card-checks.xlsx?prefecture=13&table=trend", 403, "DASH-SCOPE-001"),
+                Arguments.of(YONAGO, "/card-checks.xlsx", 200, null),
+                Arguments.of(OFFICE, "/card-checks.csv?table=reasons", 200, null),
+                Arguments.of(OFFICE, "/card-checks.csv?prefecture=13", 403, "DASH-SCOPE-001"));
     }
 
     @ParameterizedTest(name = "{0} GET {1} → {2}")

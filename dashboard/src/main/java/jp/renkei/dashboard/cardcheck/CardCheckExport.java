@@ -1,0 +1,108 @@
+package jp.renkei.dashboard.cardcheck;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.renkei.dashboard.export.ExportAbout;
+import jp.renkei.dashboard.export.ExportTable;
+import jp.renkei.dashboard.export.ExportTable.Column;
+import jp.renkei.dashboard.export.ExportTable.Kind;
+import jp.renkei.dashboard.security.Viewer;
+import jp.renkei.dashboard.system.DashboardException;
+import jp.renkei.dashboard.system.JapaneseFormats;
+import org.springframework.context.MessageSource;
+
+/**
+ * The card checks page's tables as exports, one table per file ({@code table=}), each with the page's month, area,
+ * scope, definitions and source above it. Rates stay fractions, as on every export.
+ */
+final class CardCheckExport {
+
+    /** The tables a user can download, by their {@code table=} name (also the table's id on the page). */
+    enum Table {
+        MUNICIPALITIES("municipalities"), REASONS("reasons"), TREND("trend");
+
+        private final String param;
+
+        Table(String param) {
+            this.param = param;
+        }
+
+        static Table parse(String value) {
+            if (value == null || value.isBlank()) {
+                return MUNICIPALITIES;
+            }
+            return Arrays.stream(values()).filter(table -> table.param.equals(value.strip())).findFirst()
+                    .orElseThrow(() -> DashboardException.badParameter("table", "municipalities, reasons, trend のいずれか",
+                            value));
+        }
+
+        String param() {
+            return param;
+        }
+    }
+
+    private CardCheckExport() {
+    }
+
+    static ExportTable table(CardCheckPage page, Table table, Viewer viewer, MessageSource messages,
+            JapaneseFormats formats, Clock clock) {
+        ExportAbout about = ExportAbout.with(messages);
+        String area = page.prefecture() == null ? about.message("cardcheck.scope.all")
+                : messages.getMessage("viewer.role.prefecture", new Object[] {page.prefecture()}, Locale.JAPAN);
+        List<ExportTable.About> lines = about
+                // No month at all yet in this scope: the file says so with "—" and holds no rows.
+                .line("export.reference_month", page.month() == null ? JapaneseFormats.MISSING
+                        : formats.month(page.month()) + "（" + page.month() + "）")
+                .line("export.area", area)
+                .viewer(viewer)
+                .finish("export.definitions.card_checks", "export.source.card_check_activity", page.martRun(), clock);
+        String title = about.message("cardcheck.title") + " — " + about.message(switch (table) {
+            case MUNICIPALITIES -> "cardcheck.municipalities.heading";
+            case REASONS -> "cardcheck.reasons.heading";
+            case TREND -> "cardcheck.trend.heading";
+        });
+        return switch (table) {
+            case MUNICIPALITIES -> new ExportTable(title, lines, List.of(
+                    column(about, "column.municipality_code", Kind.TEXT), column(about, "column.municipality_name", Kind.TEXT),
+                    column(about, "column.prefecture_code", Kind.TEXT), column(about, "cardcheck.offices", Kind.WHOLE),
+                    column(about, "cardcheck.checks", Kind.WHOLE), column(about, "cardcheck.successes", Kind.WHOLE),
+                    fraction(about, "cardcheck.success_rate"), column(about, "cardcheck.failed", Kind.WHOLE)),
+                    page.municipalities().stream().map(m -> row(m.municipalityCode(), m.municipalityName(),
+                            m.prefectureCode(), m.offices(), m.totals().checks(), m.totals().successes(),
+                            m.totals().successRate(), m.totals().failed())).toList());
+            case REASONS -> new ExportTable(title, lines, List.of(column(about, "cardcheck.reason", Kind.TEXT),
+                    column(about, "cardcheck.failed", Kind.WHOLE), fraction(about, "cardcheck.reason.share")),
+                    reasons(page.selected(), about));
+            case TREND -> new ExportTable(title, lines, List.of(column(about, "column.month", Kind.TEXT),
+                    column(about, "cardcheck.checks", Kind.WHOLE), column(about, "cardcheck.successes", Kind.WHOLE),
+                    fraction(about, "cardcheck.success_rate"), column(about, "cardcheck.failed", Kind.WHOLE)),
+                    page.trend().stream().map(m -> row(m.month(), m.totals().checks(), m.totals().successes(),
+                            m.totals().successRate(), m.totals().failed())).toList());
+        };
+    }
+
+    private static List<List<Object>> reasons(CardCheckTotals totals, ExportAbout about) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map.Entry<String, Long> reason : totals.failureReasons()) {
+            rows.add(row(about.message("cardcheck.reason." + reason.getKey()), reason.getValue(),
+                    (double) reason.getValue() / totals.failed()));
+        }
+        return rows;
+    }
+
+    private static Column column(ExportAbout about, String key, Kind kind) {
+        return new Column(about.message(key), kind);
+    }
+
+    private static Column fraction(ExportAbout about, String key) {
+        return new Column(about.message(key) + about.message("csv.fraction"), Kind.FRACTION);
+    }
+
+    private static List<Object> row(Object... cells) {
+        return Arrays.asList(cells);
+    }
+}
