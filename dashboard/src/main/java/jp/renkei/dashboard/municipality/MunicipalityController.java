@@ -3,9 +3,14 @@ package jp.renkei.dashboard.municipality;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.renkei.dashboard.export.CsvExport;
+import jp.renkei.dashboard.export.Downloads;
+import jp.renkei.dashboard.export.ExportCharset;
+import jp.renkei.dashboard.export.XlsxExport;
 import jp.renkei.dashboard.mart.DenominatorScope;
 import jp.renkei.dashboard.mart.MartResultCache;
 import jp.renkei.dashboard.security.Viewer;
@@ -14,6 +19,7 @@ import jp.renkei.dashboard.system.DashboardProperties;
 import jp.renkei.dashboard.system.JapaneseFormats;
 import jp.renkei.dashboard.system.PageParameters;
 import jp.renkei.marts.Mart;
+import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -37,14 +43,17 @@ class MunicipalityController {
     private final MartResultCache cache;
     private final JapaneseFormats formats;
     private final DashboardProperties properties;
+    private final MessageSource messages;
+    private final Clock clock = Clock.systemUTC();
 
     MunicipalityController(MunicipalityLookup lookup, MunicipalityTrendChart chart, MartResultCache cache,
-            JapaneseFormats formats, DashboardProperties properties) {
+            JapaneseFormats formats, DashboardProperties properties, MessageSource messages) {
         this.lookup = lookup;
         this.chart = chart;
         this.cache = cache;
         this.formats = formats;
         this.properties = properties;
+        this.messages = messages;
     }
 
     @GetMapping("/municipality")
@@ -83,6 +92,36 @@ class MunicipalityController {
                     }
                 });
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
+    }
+
+    /** {@code /municipality/<code>.csv?month=&scope=&table=trend|service_types[&charset=ms932]}. */
+    @GetMapping("/municipality/{code}.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String code, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String scope, @RequestParam(required = false) String table,
+            @RequestParam(required = false) String charset, Viewer viewer) throws SQLException {
+        ExportCharset encoding = ExportCharset.parse(charset);
+        MunicipalityExport.Table which = MunicipalityExport.Table.parse(table);
+        MunicipalityPage page = find(code, month, scope, viewer);
+        return Downloads.csv(CsvExport.write(MunicipalityExport.table(page, which, viewer, messages, formats, clock),
+                encoding), encoding, asciiName(page, which), japaneseName(page, which));
+    }
+
+    @GetMapping("/municipality/{code}.xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable String code, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String scope, @RequestParam(required = false) String table, Viewer viewer)
+            throws SQLException {
+        MunicipalityExport.Table which = MunicipalityExport.Table.parse(table);
+        MunicipalityPage page = find(code, month, scope, viewer);
+        return Downloads.xlsx(XlsxExport.write(MunicipalityExport.table(page, which, viewer, messages, formats, clock)),
+                asciiName(page, which), japaneseName(page, which));
+    }
+
+    private static String asciiName(MunicipalityPage page, MunicipalityExport.Table table) {
+        return "municipality_" + page.municipalityCode() + "_" + table.param() + "_" + page.month() + "_" + page.scope();
+    }
+
+    private static String japaneseName(MunicipalityPage page, MunicipalityExport.Table table) {
+        return page.municipalityName() + "_" + table.param() + "_" + page.month() + "_" + page.scope();
     }
 
     private MunicipalityPage find(String code, String month, String scope, Viewer viewer) throws SQLException {

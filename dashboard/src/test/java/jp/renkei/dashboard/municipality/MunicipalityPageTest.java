@@ -109,6 +109,36 @@ class MunicipalityPageTest {
         assertThat(mvc.get().uri("/municipality/312011").exchange()).hasStatus(403);
     }
 
+    @Test
+    @WithViewer("municipality:312011")
+    void itsTablesDownloadWithThePagesFigures() throws Exception {
+        MvcTestResult trend = mvc.get().uri("/municipality/312011.csv?month=2026-10&table=trend").exchange();
+        assertThat(trend).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
+        List<String> lines = List.of(new String(trend.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)
+                .substring(1).split("\r\n"));
+        assertThat(lines).contains("鳥取市 — 申請率と稼働率の推移（都道府県・全国との比較）", "表示地域,鳥取県 鳥取市（312011）",
+                "基準月,2026年10月末時点（2026-10）");
+        List<String> table = lines.subList(lines.indexOf("") + 1, lines.size());
+        assertThat(table.get(0)).startsWith("基準月,対象事業所数,申請事業所数,申請率").contains(",鳥取県 申請率",
+                ",全国 申請率");
+        // the newest month as on the page: own 25.0%, prefecture 10.0%, nation 17.5%; active 16.7%, 5.0%, 8.75%
+        assertThat(table.get(1)).startsWith("2026-10,120,30,0.25,0.1,0.175,20,0.16666666666666666,0.05,0.0875");
+
+        MvcTestResult types = mvc.get().uri("/municipality/312011.xlsx?month=2026-10&table=service_types").exchange();
+        assertThat(types).hasStatusOk();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(types.getResponse().getContentAsByteArray()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            int first = sheet.getLastRowNum() - 1;
+            assertThat(sheet.getRow(first).getCell(1).getStringCellValue()).isEqualTo("訪問介護");
+            assertThat(sheet.getRow(first).getCell(2).getNumericCellValue()).isEqualTo(80.0);
+            assertThat(sheet.getRow(first + 1).getCell(0).getStringCellValue()).isEqualTo("43");
+        }
+
+        assertThat(mvc.get().uri("/municipality/312029.csv").exchange()).hasStatus(403);
+        assertThat(mvc.get().uri("/municipality/312011.csv?table=offices").exchange()).hasStatus(400);
+    }
+
     private static String page(MvcTestResult result) {
         assertThat(result).hasStatusOk();
         return text(result);
