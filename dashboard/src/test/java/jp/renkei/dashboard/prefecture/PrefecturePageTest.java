@@ -51,6 +51,33 @@ class PrefecturePageTest {
 
     @Test
     @WithViewer("prefecture:31")
+    void itsModelRegionsAndTrendDownloadWithWhatTheFiguresAre() throws Exception {
+        MvcTestResult regions = mvc.get().uri("/prefecture/31.csv?month=2026-10&table=regions").exchange();
+        assertThat(regions).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
+        List<String> lines = List.of(new String(regions.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)
+                .substring(1).split("\r\n"));
+        assertThat(lines).contains("鳥取県 — モデル地域（地域外の事業所との比較）", "表示地域,鳥取県（31）")
+                .anySatisfy(line -> assertThat(line).startsWith("出典,renkei マート model_region_effect（run " + RUN_ID));
+        List<String> table = lines.subList(lines.indexOf("") + 1, lines.size());
+        assertThat(table.get(0)).startsWith("モデル地域ID,モデル地域,開始月,開始からの月数,");
+        assertThat(table.get(1)).startsWith("31-east,東部モデル地域,x,6,").contains(",0.4,0.1,0.2,0.05,0.35,")
+                .endsWith(",8000000,8000000,はい");
+
+        MvcTestResult trend = mvc.get().uri("/prefecture/31.xlsx?table=trend").exchange();
+        assertThat(trend).hasStatusOk();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(trend.getResponse().getContentAsByteArray()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(sheet.getLastRowNum() - 1).getCell(0).getStringCellValue()).isEqualTo("2026-10");
+            assertThat(sheet.getRow(sheet.getLastRowNum() - 1).getCell(2).getNumericCellValue()).isEqualTo(250.0);
+        }
+
+        assertThat(mvc.get().uri("/prefecture/13.csv").exchange()).hasStatus(403);
+        assertThat(mvc.get().uri("/prefecture/31.csv?table=budget").exchange()).hasStatus(400);
+    }
+
+    @Test
+    @WithViewer("prefecture:31")
     void anotherPrefectureIsRefused() {
         MvcTestResult other = mvc.get().uri("/prefecture/13").exchange();
         assertThat(other).hasStatus(403);
