@@ -1,11 +1,18 @@
 package jp.renkei.dashboard.office;
 
 import java.sql.SQLException;
-import java.util.Optional;
+import java.time.Clock;
 import java.util.regex.Pattern;
+import jp.renkei.dashboard.export.CsvExport;
+import jp.renkei.dashboard.export.Downloads;
+import jp.renkei.dashboard.export.ExportCharset;
+import jp.renkei.dashboard.export.XlsxExport;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.JapaneseFormats;
+import jp.renkei.dashboard.system.PageParameters;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,14 +27,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class OfficeController {
 
     private static final Pattern OFFICE_NUMBER = Pattern.compile("\\d{10}");
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
     private final OfficeLookup lookup;
     private final JapaneseFormats formats;
+    private final MessageSource messages;
+    private final Clock clock = Clock.systemUTC();
 
-    OfficeController(OfficeLookup lookup, JapaneseFormats formats) {
+    OfficeController(OfficeLookup lookup, JapaneseFormats formats, MessageSource messages) {
         this.lookup = lookup;
         this.formats = formats;
+        this.messages = messages;
     }
 
     @GetMapping("/office")
@@ -44,15 +53,34 @@ class OfficeController {
     @GetMapping("/office/{number}")
     String office(@PathVariable String number, @RequestParam(required = false) String month, Viewer viewer,
             Model model) throws SQLException {
-        Optional<String> requestedMonth = Optional.ofNullable(month).filter(m -> !m.isBlank()).map(m -> {
-            if (!MONTH.matcher(m).matches()) {
-                throw DashboardException.badParameter("month", "YYYY-MM 形式（例: 2026-10）", m);
-            }
-            return m;
-        });
-        model.addAttribute("office", lookup.find(checkedNumber(number), requestedMonth, viewer));
+        model.addAttribute("office", lookup.find(checkedNumber(number), PageParameters.month(month), viewer));
         model.addAttribute("fmt", formats);
         return "office";
+    }
+
+    /** {@code /office/<number>.csv?month=&table=history|curve[&charset=ms932]}. */
+    @GetMapping("/office/{number}.csv")
+    ResponseEntity<byte[]> csv(@PathVariable String number, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String table, @RequestParam(required = false) String charset,
+            Viewer viewer) throws SQLException {
+        ExportCharset encoding = ExportCharset.parse(charset);
+        OfficeExport.Table which = OfficeExport.Table.parse(table);
+        OfficePage page = lookup.find(checkedNumber(number), PageParameters.month(month), viewer);
+        return Downloads.csv(CsvExport.write(OfficeExport.table(page, which, viewer, messages, formats, clock), encoding),
+                encoding, name("office_", page, which), name("事業所_", page, which));
+    }
+
+    @GetMapping("/office/{number}.xlsx")
+    ResponseEntity<byte[]> xlsx(@PathVariable String number, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String table, Viewer viewer) throws SQLException {
+        OfficeExport.Table which = OfficeExport.Table.parse(table);
+        OfficePage page = lookup.find(checkedNumber(number), PageParameters.month(month), viewer);
+        return Downloads.xlsx(XlsxExport.write(OfficeExport.table(page, which, viewer, messages, formats, clock)),
+                name("office_", page, which), name("事業所_", page, which));
+    }
+
+    private static String name(String prefix, OfficePage page, OfficeExport.Table table) {
+        return prefix + page.officeNumber() + "_" + table.param() + "_" + page.month();
     }
 
     private static String checkedNumber(String number) {

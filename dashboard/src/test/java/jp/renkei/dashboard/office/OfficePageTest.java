@@ -50,6 +50,36 @@ class OfficePageTest {
 
     @Test
     @WithViewer("office:3110000001")
+    void anOfficeDownloadsItsMonthsAndItsCurveWithTheModelAndItsReportsApart() throws Exception {
+        MvcTestResult history = mvc.get().uri("/office/3110000001.csv?table=history").exchange();
+        assertThat(history).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
+        List<String> lines = List.of(body(history).substring(1).split("\r\n"));
+        assertThat(lines).contains("表示地域,事業所 3110000001 の連携と削減効果")
+                .anySatisfy(line -> assertThat(line).startsWith("出典,renkei マート office_savings（run " + RUN_ID));
+        List<String> table = lines.subList(lines.indexOf("") + 1, lines.size());
+        assertThat(table.get(0)).startsWith("基準月,送信ファイル数,受信ファイル数,連携先事業所数,")
+                .contains(",推計効果額,", ",自己申告 印刷枚数（枚/月）,");
+        assertThat(table).hasSize(3);
+        // whole counts stay whole (3 partners, not 3.0); the model and the reports are separate columns
+        assertThat(table.get(1)).isEqualTo("2026-10,0,0,3,0,2100.0,0.5,0.5,0.5,12345.5,1750.0,10595.5,1300.0,2100.0,7.2,18.0");
+        assertThat(table.get(2)).startsWith("2026-09,");
+
+        MvcTestResult curve = mvc.get().uri("/office/3110000001.xlsx?table=curve").exchange();
+        assertThat(curve).hasStatusOk();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(curve.getResponse().getContentAsByteArray()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            org.apache.poi.ss.usermodel.Row dip = sheet.getRow(sheet.getLastRowNum() - 1);
+            assertThat(dip.getCell(0).getNumericCellValue()).isEqualTo(2.0);
+            assertThat(dip.getCell(2).getNumericCellValue()).isEqualTo(0.8);
+            assertThat(dip.getCell(4).getNumericCellValue()).isEqualTo(0.85);
+        }
+
+        assertThat(mvc.get().uri("/office/3110000002.csv").exchange()).hasStatus(403);
+    }
+
+    @Test
+    @WithViewer("office:3110000001")
     void anOfficeCannotOpenAnotherOffice() {
         MvcTestResult other = mvc.get().uri("/office/3110000002").exchange();
 
