@@ -57,6 +57,30 @@ class EffectsPageTest {
     }
 
     @Test
+    @WithViewer("prefecture:31")
+    void theCurveAndTheViewersAgreementDownload() throws Exception {
+        MvcTestResult curve = mvc.get().uri("/effects.csv?table=curve").exchange();
+        assertThat(curve).hasStatusOk().hasContentTypeCompatibleWith("text/csv");
+        List<String> lines = List.of(page(curve).substring(1).split("\r\n"));
+        assertThat(lines).contains("導入年度（コホート）,全コホート");
+        List<String> table = lines.subList(lines.indexOf("") + 1, lines.size());
+        // months −1 … 6, at month 2 the dip: quartiles 0.75 / 0.8 / 0.85, half the offices at their baseline
+        assertThat(table).hasSize(9);
+        assertThat(table).anySatisfy(row -> assertThat(row).startsWith("2,10,0.75").contains(",0.8,0.85").endsWith(",0.5"));
+
+        MvcTestResult agreement = mvc.get().uri("/effects.xlsx?table=agreement").exchange();
+        assertThat(agreement).hasStatusOk();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(agreement.getResponse().getContentAsByteArray()))) {
+            org.apache.poi.ss.usermodel.Row month = workbook.getSheetAt(0).getRow(workbook.getSheetAt(0).getLastRowNum());
+            // 鳥取県's two offices only: 200 planned, 180 matched
+            assertThat(month.getCell(2).getNumericCellValue()).isEqualTo(200.0);
+            assertThat(month.getCell(3).getNumericCellValue()).isEqualTo(180.0);
+            assertThat(month.getCell(7).getNumericCellValue()).isEqualTo(0.9);
+        }
+    }
+
+    @Test
     @WithViewer("municipality:312029")
     void aMunicipalitySeesTheCurveButNotTheAgreement() {
         assertThat(page(mvc.get().uri("/effects").exchange())).contains("導入後 2 か月", "このロールでは表示できません");

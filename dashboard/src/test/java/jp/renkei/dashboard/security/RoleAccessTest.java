@@ -105,6 +105,7 @@ class RoleAccessTest {
                 Arguments.of(OFFICE, "/municipality/312029.csv", 403, "DASH-SCOPE-003"),
                 Arguments.of(OFFICE, "/prefecture/31.csv", 403, "DASH-SCOPE-003"),
                 Arguments.of(OFFICE, "/office/3110000001.csv", 200, null),
+                Arguments.of(YONAGO, "/effects.csv?table=agreement", 403, "DASH-SCOPE-003"),
                 Arguments.of(OFFICE, "/office/3110000002.xlsx", 403, "DASH-SCOPE-001"),
                 Arguments.of(TOTTORI, "/office/1310000001.csv", 403, "DASH-SCOPE-001"),
                 Arguments.of(TOTTORI, "/prefecture/13.xlsx?table=trend", 403, "DASH-SCOPE-001"),
