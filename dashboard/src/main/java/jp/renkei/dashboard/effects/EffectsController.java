@@ -1,9 +1,9 @@
 package jp.renkei.dashboard.effects;
 
-import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
+import jp.renkei.dashboard.chart.ChartImages;
 import jp.renkei.dashboard.export.CsvExport;
 import jp.renkei.dashboard.export.Downloads;
 import jp.renkei.dashboard.export.ExportCharset;
@@ -44,9 +44,13 @@ class EffectsController {
     }
 
     @GetMapping("/effects/curve.png")
-    ResponseEntity<byte[]> curve(@RequestParam(required = false) String cohort, Viewer viewer)
-            throws SQLException, IOException {
+    ResponseEntity<byte[]> curve(@RequestParam(required = false) String cohort, Viewer viewer) throws SQLException {
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(chart.png(lookup.find(given(cohort), viewer, false)));
+    }
+
+    @GetMapping("/effects/curve.svg")
+    ResponseEntity<byte[]> curveSvg(@RequestParam(required = false) String cohort, Viewer viewer) throws SQLException {
+        return ResponseEntity.ok().contentType(ChartImages.SVG).body(chart.svg(lookup.find(given(cohort), viewer, false)));
     }
 
     /** {@code /effects.csv?cohort=&table=curve|agreement[&charset=ms932]}. */

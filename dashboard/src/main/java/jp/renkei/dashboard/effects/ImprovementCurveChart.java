@@ -2,12 +2,10 @@ package jp.renkei.dashboard.effects;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Locale;
+import jp.renkei.dashboard.chart.ChartImages;
 import jp.renkei.dashboard.chart.JapaneseChartTheme;
 import jp.renkei.dashboard.mart.MartRow;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.ValueMarker;
@@ -37,7 +35,16 @@ class ImprovementCurveChart {
         this.messages = messages;
     }
 
-    byte[] png(EffectsPage page) throws IOException {
+    byte[] png(EffectsPage page) {
+        return ChartImages.png(chart(page), WIDTH, HEIGHT);
+    }
+
+    byte[] svg(EffectsPage page) {
+        return ChartImages.svg(chart(page), WIDTH, HEIGHT, messages.getMessage("effects.chart.alt",
+                new Object[] {page.cohort()}, Locale.JAPAN));
+    }
+
+    JFreeChart chart(EffectsPage page) {
         YIntervalSeries series = new YIntervalSeries(message("effects.chart.series"));
         for (MartRow row : page.curve()) {
             Double median = row.decimal("index_median");
@@ -69,9 +76,7 @@ class ImprovementCurveChart {
         JFreeChart chart = new JFreeChart(messages.getMessage("effects.chart.title", new Object[] {page.cohort()},
                 Locale.JAPAN), plot);
         theme.apply(chart);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
-        return out.toByteArray();
+        return chart;
     }
 
     private String message(String key) {

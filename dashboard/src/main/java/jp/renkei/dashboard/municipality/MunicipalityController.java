@@ -1,12 +1,11 @@
 package jp.renkei.dashboard.municipality;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import jp.renkei.dashboard.chart.ChartImages;
 import jp.renkei.dashboard.export.CsvExport;
 import jp.renkei.dashboard.export.Downloads;
 import jp.renkei.dashboard.export.ExportCharset;
@@ -84,14 +83,17 @@ class MunicipalityController {
             Viewer viewer) throws SQLException {
         MunicipalityPage page = find(code, null, scope, viewer);
         byte[] png = cache.get(List.of("municipality-trend", page.martRun(), page.municipalityCode(), page.scope(),
-                viewer), () -> {
-                    try {
-                        return chart.png(page);
-                    } catch (IOException failure) {
-                        throw new UncheckedIOException(failure);
-                    }
-                });
+                viewer), () -> chart.png(page));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
+    }
+
+    @GetMapping("/municipality/{code}/trend.svg")
+    ResponseEntity<byte[]> trendSvg(@PathVariable String code, @RequestParam(required = false) String scope,
+            Viewer viewer) throws SQLException {
+        MunicipalityPage page = find(code, null, scope, viewer);
+        byte[] svg = cache.get(List.of("municipality-trend-svg", page.martRun(), page.municipalityCode(), page.scope(),
+                viewer), () -> chart.svg(page));
+        return ResponseEntity.ok().contentType(ChartImages.SVG).body(svg);
     }
 
     /** {@code /municipality/<code>.csv?month=&scope=&table=trend|service_types[&charset=ms932]}. */

@@ -2,12 +2,10 @@ package jp.renkei.dashboard.municipality;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.Locale;
+import jp.renkei.dashboard.chart.ChartImages;
 import jp.renkei.dashboard.chart.JapaneseChartTheme;
 import jp.renkei.dashboard.mart.MartRow;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -39,7 +37,16 @@ class MunicipalityTrendChart {
         this.messages = messages;
     }
 
-    byte[] png(MunicipalityPage page) throws IOException {
+    byte[] png(MunicipalityPage page) {
+        return ChartImages.png(chart(page), WIDTH, HEIGHT);
+    }
+
+    byte[] svg(MunicipalityPage page) {
+        return ChartImages.svg(chart(page), WIDTH, HEIGHT, messages.getMessage("municipality.chart.alt",
+                new Object[] {page.municipalityName(), page.prefectureName()}, Locale.JAPAN));
+    }
+
+    JFreeChart chart(MunicipalityPage page) {
         String own = page.municipalityName();
         String prefecture = page.prefectureName();
         String nation = message("municipality.chart.nation");
@@ -68,9 +75,7 @@ class MunicipalityTrendChart {
         JFreeChart chart = new JFreeChart(messages.getMessage("municipality.chart.title", new Object[] {own},
                 Locale.JAPAN), plot);
         theme.apply(chart);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ChartUtils.writeChartAsPNG(out, chart, WIDTH, HEIGHT);
-        return out.toByteArray();
+        return chart;
     }
 
     private static Double percent(Double fraction) {

@@ -1,15 +1,13 @@
 package jp.renkei.dashboard.ranking;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.util.Locale;
+import jp.renkei.dashboard.chart.ChartImages;
 import jp.renkei.dashboard.chart.JapaneseChartTheme;
 import jp.renkei.dashboard.system.JapaneseFormats;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
@@ -68,10 +66,12 @@ class RankingChart {
         return chart;
     }
 
-    byte[] png(Ranking ranking) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ChartUtils.writeChartAsPNG(out, chart(ranking), WIDTH, HEIGHT);
-        return out.toByteArray();
+    byte[] png(Ranking ranking) {
+        return ChartImages.png(chart(ranking), WIDTH, HEIGHT);
+    }
+
+    byte[] svg(Ranking ranking) {
+        return ChartImages.svg(chart(ranking), WIDTH, HEIGHT, message("ranking.chart.alt"));
     }
 
     private String message(String key) {

@@ -210,6 +210,9 @@ class BrowserTest {
         assertThat(text()).contains("米子市", "居宅介護支援");
         assertThat(browser.findElement(By.cssSelector("img.chart")).getAttribute("naturalWidth")).isNotEqualTo("0");
         screenshot("ministry-municipality-312029");
+        open("/ranking/chart.svg?month=2026-10");
+        assertThat(browser.findElement(By.tagName("svg")).getAttribute("aria-label")).isEqualTo("申請率 上位30市区町村の横棒グラフ");
+        screenshot("ministry-ranking-chart-svg");
 
         open("/card-checks?month=2026-11");
         assertThat(text()).contains("鳥取市", "30");

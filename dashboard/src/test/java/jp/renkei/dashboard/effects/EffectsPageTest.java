@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import jp.renkei.dashboard.DashboardWebTest;
+import jp.renkei.dashboard.chart.SvgChartAssert;
 import jp.renkei.dashboard.mart.ContractFixture;
 import jp.renkei.dashboard.security.WithViewer;
 import jp.renkei.marts.Mart;
@@ -95,6 +96,10 @@ class EffectsPageTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(chart.getResponse().getContentAsByteArray()));
         assertThat(image.getWidth()).isEqualTo(ImprovementCurveChart.WIDTH);
         assertThat(image.getHeight()).isEqualTo(ImprovementCurveChart.HEIGHT);
+
+        SvgChartAssert.isTheChartAsSvg(mvc.get().uri("/effects/curve.svg?cohort=all").exchange(),
+                ImprovementCurveChart.WIDTH, ImprovementCurveChart.HEIGHT, "コホート all の生産性指数の中央値と 25%〜75% "
+                        + "の帯を、導入 6 か月前から導入後 24 か月まで示す折れ線グラフ。落ち込みと回復は上の要約、月ごとの値は下の表のとおり。");
     }
 
     private static String page(MvcTestResult result) {

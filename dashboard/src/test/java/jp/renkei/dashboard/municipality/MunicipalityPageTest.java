@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.renkei.dashboard.DashboardWebTest;
+import jp.renkei.dashboard.chart.SvgChartAssert;
 import jp.renkei.dashboard.mart.ContractFixture;
 import jp.renkei.dashboard.mart.MartFixture;
 import jp.renkei.dashboard.security.WithViewer;
@@ -93,13 +94,17 @@ class MunicipalityPageTest {
 
     @Test
     @WithViewer("prefecture:31")
-    void theTrendChartIsAPngOfThePage() {
+    void theTrendChartIsAPngOfThePageAndAnSvgForReports() throws Exception {
         MvcTestResult chart = mvc.get().uri("/municipality/312011/trend.png").exchange();
 
         assertThat(chart).hasStatusOk().hasContentType("image/png");
         byte[] png = chart.getResponse().getContentAsByteArray();
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(png.length).isGreaterThan(10_000);
+        SvgChartAssert.isTheChartAsSvg(mvc.get().uri("/municipality/312011/trend.svg").exchange(),
+                MunicipalityTrendChart.WIDTH, MunicipalityTrendChart.HEIGHT,
+                "鳥取市 の申請率を 鳥取県 と全国と比べる月別の折れ線グラフ。値は下の表のとおり。");
+        assertThat(mvc.get().uri("/municipality/131016/trend.svg").exchange()).hasStatus(403);
     }
 
     @Test

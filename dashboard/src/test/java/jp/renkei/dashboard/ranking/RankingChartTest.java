@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import jp.renkei.dashboard.chart.JapaneseChartTheme;
+import jp.renkei.dashboard.chart.SvgChartAssert;
 import jp.renkei.dashboard.mart.DenominatorScope;
 import jp.renkei.dashboard.security.Viewer;
 import org.jfree.chart.JFreeChart;
@@ -40,6 +41,12 @@ class RankingChartTest extends PublishedMartWebTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(RankingChart.WIDTH);
         assertThat(image.getHeight()).isEqualTo(RankingChart.HEIGHT);
+    }
+
+    @Test
+    void isAlsoAnSvgForReports() throws Exception {
+        SvgChartAssert.isTheChartAsSvg(mvc.get().uri("/ranking/chart.svg?month=2026-10&prefecture=31").exchange(),
+                RankingChart.WIDTH, RankingChart.HEIGHT, "申請率 上位30市区町村の横棒グラフ");
     }
 
     @Test
