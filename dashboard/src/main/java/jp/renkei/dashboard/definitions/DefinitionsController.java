@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DefinitionsController {
 
+
     private final DashboardProperties properties;
     private final DataFreshnessLookup freshness;
     private final JapaneseFormats formats;
@@ -35,6 +36,8 @@ class DefinitionsController {
         model.addAttribute("defaultScope", properties.getDefaultScope().code());
         model.addAttribute("scopes", DenominatorScope.values());
         model.addAttribute("freshness", freshness.current().orElse(null));
+        model.addAttribute("facts", Indicators.TABULATED);
+        model.addAttribute("more", Indicators.BEYOND_ADOPTION);
         model.addAttribute("fmt", formats);
         return "definitions";
     }

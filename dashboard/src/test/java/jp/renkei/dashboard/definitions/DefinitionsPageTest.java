@@ -68,6 +68,21 @@ class DefinitionsPageTest {
     }
 
     @Test
+    void everyIndicatorHasItsNumeratorDenominatorSourceAndReferenceDate() throws Exception {
+        String page = page(mvc.get().uri("/definitions").exchange());
+
+        assertThat(page).contains("id=\"savings_yen\">推計効果額<", "id=\"agreement_rate\">予定と実績の一致率<",
+                "id=\"productivity_index\">生産性指数（U字カーブ）<", "id=\"success_rate\">資格確認の成功率<");
+        assertThat(page).containsSubsequence("id=\"facts\"", "申請率", "その月の末日までにライセンスを申請した対象事業所数",
+                "対象事業所数（分母の範囲による）", "municipal_adoption", "各月の末日");
+        assertThat(page).containsSubsequence("資格確認の成功率", "資格あり + 認定有効期間外", "確認件数",
+                "card_check_activity", "確認日時の日本時間の月");
+        // one row per tabulated indicator, after the header row
+        String facts = page.substring(page.indexOf("id=\"facts\""), page.indexOf("</table>", page.indexOf("id=\"facts\"")));
+        assertThat(facts.split("<tr>", -1).length - 1).isEqualTo(Indicators.TABULATED.size() + 1);
+    }
+
+    @Test
     void aBadScopeIs400() {
         assertThat(mvc.get().uri("/definitions?scope=everything").exchange()).hasStatus(400);
     }

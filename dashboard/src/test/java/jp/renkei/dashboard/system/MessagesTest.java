@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import jp.renkei.dashboard.cardcheck.CardCheckTotals;
+import jp.renkei.dashboard.definitions.Indicators;
 import jp.renkei.dashboard.mart.DenominatorScope;
 import jp.renkei.dashboard.security.Viewer;
 import org.junit.jupiter.api.Test;
@@ -80,8 +81,18 @@ class MessagesTest {
             expected.add("cardcheck.reason." + reason);
         }
 
+        for (String indicator : Indicators.TABULATED) {
+            for (String part : List.of("name", "numerator", "denominator", "source", "reference")) {
+                expected.add("definitions." + indicator + "." + part);
+            }
+        }
+        for (String indicator : Indicators.BEYOND_ADOPTION) {
+            expected.add("definitions." + indicator + ".name");
+            expected.add("definitions." + indicator + ".body");
+        }
+
         assertThat(families).containsExactlyInAnyOrder("scope.", "size_class.", "viewer.role.",
-                "office.agreement.unavailable.", "effects.agreement.unavailable.", "cardcheck.reason.");
+                "office.agreement.unavailable.", "effects.agreement.unavailable.", "cardcheck.reason.", "definitions.");
         assertThat(expected).allSatisfy(key -> assertThat(messages).containsKey(key));
     }
 
