@@ -56,7 +56,7 @@ final class CardCheckExport {
         List<ExportTable.About> lines = about
                 // No month at all yet in this scope: the file says so with "—" and holds no rows.
                 .line("export.reference_month", page.month() == null ? JapaneseFormats.MISSING
-                        : formats.month(page.month()) + "（" + page.month() + "）")
+                        : formats.monthWithEra(page.month()) + "（" + page.month() + "）")
                 .line("export.area", area)
                 .viewer(viewer)
                 .finish("export.definitions.card_checks", "export.source.card_check_activity", page.martRun(), clock);

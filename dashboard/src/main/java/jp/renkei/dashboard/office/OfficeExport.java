@@ -70,7 +70,7 @@ final class OfficeExport {
     static ExportTable table(OfficePage page, Table table, Viewer viewer, MessageSource messages,
             JapaneseFormats formats, Clock clock) {
         ExportAbout about = ExportAbout.with(messages);
-        about.line("export.reference_month", formats.asOfMonthEnd(page.month()) + "（" + page.month() + "）")
+        about.line("export.reference_month", formats.asOfMonthEndWithEra(page.month()) + "（" + page.month() + "）")
                 .line("export.area", messages.getMessage("office.title", new Object[] {page.officeNumber()}, Locale.JAPAN))
                 .viewer(viewer);
         String title = messages.getMessage("office.title", new Object[] {page.officeNumber()}, Locale.JAPAN) + " — ";

@@ -49,7 +49,7 @@ final class PrefectureExport {
             JapaneseFormats formats, Clock clock) {
         ExportAbout about = ExportAbout.with(messages);
         String scopeKey = "scope." + page.scope();
-        about.line("export.reference_month", formats.asOfMonthEnd(page.month()) + "（" + page.month() + "）")
+        about.line("export.reference_month", formats.asOfMonthEndWithEra(page.month()) + "（" + page.month() + "）")
                 .line("export.scope", about.message(scopeKey) + "（" + about.message(scopeKey + ".meaning") + "）")
                 .line("export.area", page.prefectureName() + "（" + page.prefectureCode() + "）")
                 .viewer(viewer);

@@ -61,7 +61,7 @@ final class RankingExport {
                 : ranking.prefectures().stream().filter(p -> p.code().equals(ranking.prefecture())).map(Prefecture::name)
                         .findFirst().orElse(ranking.prefecture());
         List<About> about = ExportAbout.with(messages)
-                .line("export.reference_month", formats.asOfMonthEnd(ranking.month()) + "（" + ranking.month() + "）")
+                .line("export.reference_month", formats.asOfMonthEndWithEra(ranking.month()) + "（" + ranking.month() + "）")
                 .line("export.scope", message(messages, scopeKey) + "（" + message(messages, scopeKey + ".meaning") + "）")
                 .line("export.area", area)
                 .line("export.filter", filter(ranking.filter(), messages))

@@ -138,6 +138,12 @@ public class JapaneseFormats {
         return year + "年（" + era + "）" + month + "月";
     }
 
+    /** The reference-month line of an official table: "2026-10" → "2026年（令和8年）10月末時点". */
+    public String asOfMonthEndWithEra(String yearMonth) {
+        String month = monthWithEra(yearMonth);
+        return MISSING.equals(month) ? MISSING : month + "末時点";
+    }
+
     private static BigDecimal oneDecimalPercent(double fraction) {
         // The shortest decimal form of the double, cut to 12 significant digits first, so that binary noise of the
         // mart's arithmetic does not decide the rounding: 1 − 77/80 = 0.03749999999999998 shows as +3.8pt, like 0.0375.

@@ -61,7 +61,7 @@ class CardCheckPageTest {
         List<String> lines = List.of(new String(csv.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)
                 .substring(1).split("\r\n"));
         assertThat(lines.get(0)).isEqualTo("マイナンバーカードによる資格確認 — 市区町村別（この月、確認件数の多い順）");
-        assertThat(lines).contains("基準月,2026年11月（2026-11）", "表示地域,全国")
+        assertThat(lines).contains("基準月,2026年（令和8年）11月（2026-11）", "表示地域,全国")
                 .anySatisfy(line -> assertThat(line).startsWith("出典,renkei マート card_check_activity（run " + RUN_ID));
         List<String> table = lines.subList(lines.indexOf("") + 1, lines.size());
         assertThat(table.get(0)).startsWith("市区町村コード,市区町村,都道府県コード,確認した事業所,確認件数,");

@@ -122,7 +122,7 @@ class MunicipalityPageTest {
         List<String> lines = List.of(new String(trend.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8)
                 .substring(1).split("\r\n"));
         assertThat(lines).contains("鳥取市 — 申請率と稼働率の推移（都道府県・全国との比較）", "表示地域,鳥取県 鳥取市（312011）",
-                "基準月,2026年10月末時点（2026-10）");
+                "基準月,2026年（令和8年）10月末時点（2026-10）");
         List<String> table = lines.subList(lines.indexOf("") + 1, lines.size());
         assertThat(table.get(0)).startsWith("基準月,対象事業所数,申請事業所数,申請率").contains(",鳥取県 申請率",
                 ",全国 申請率");

@@ -36,7 +36,7 @@ class RankingCsvTest extends PublishedMartWebTest {
                 .getResponse().getContentAsByteArray());
 
         assertThat(lines.get(0)).isEqualTo("市区町村別 ケアプランデータ連携 申請率ランキング");
-        assertThat(lines).contains("基準月,2026年10月末時点（2026-10）", "表示地域,鳥取県", "絞り込み,なし", "並び順,rank asc")
+        assertThat(lines).contains("基準月,2026年（令和8年）10月末時点（2026-10）", "表示地域,鳥取県", "絞り込み,なし", "並び順,rank asc")
                 .anySatisfy(line -> assertThat(line).startsWith("分母の範囲,全対象サービス"))
                 .anySatisfy(line -> assertThat(line).startsWith("定義,申請率 = ").contains("/definitions"))
                 .anySatisfy(line -> assertThat(line).startsWith("出典,renkei マート municipal_adoption（run "

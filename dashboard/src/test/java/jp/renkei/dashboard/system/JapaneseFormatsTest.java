@@ -56,6 +56,7 @@ class JapaneseFormatsTest {
         assertThat(formats.monthWithEra("2019-04")).isEqualTo("2019年（平成31年）4月");
         assertThat(formats.monthWithEra("2018-12")).isEqualTo("2018年12月");
         assertThat(formats.monthWithEra("2026/10")).isEqualTo("—");
+        assertThat(formats.asOfMonthEndWithEra("2026-10")).isEqualTo("2026年（令和8年）10月末時点");
     }
 
     @Test
