@@ -5,7 +5,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
 /** A signed-in account of the users file: Spring Security's user plus the {@link Viewer} its role grants. */
-public final class DashboardUser extends User {
+public final class DashboardUser extends User implements SignedInAccount {
 
     private final Viewer viewer;
 
@@ -19,6 +19,7 @@ public final class DashboardUser extends User {
         this.viewer = viewer;
     }
 
+    @Override
     public Viewer viewer() {
         return viewer;
     }

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,6 +19,8 @@ import org.springframework.security.config.annotation.web.configuration.WebSecur
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
@@ -44,7 +47,8 @@ class SecurityConfig {
             + "このアカウントは一時的にログインできません。しばらく待ってから再度お試しください。\"}";
 
     @Bean
-    SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain dashboardSecurity(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> identityProviders,
+            DashboardProperties properties) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         AuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
         AuthenticationEntryPoint apiUnauthorized = SecurityConfig::unauthorized;
@@ -70,6 +74,16 @@ class SecurityConfig {
                 }))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(Customizer.withDefaults());
+        // OIDC for deployments, only when an identity provider is configured (spring.security.oauth2.client.*);
+        // the demo and the tests sign in against the users file alone.
+        if (identityProviders.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage("/login").defaultSuccessUrl("/", false)
+                    .failureHandler((request, response, failure) -> response.sendRedirect(request.getContextPath()
+                            + (failure instanceof OAuth2AuthenticationException oidcFailure
+                                    && OidcAccounts.NO_ROLE.equals(oidcFailure.getError().getErrorCode())
+                                    ? "/login?norole" : "/login?error")))
+                    .userInfoEndpoint(info -> info.oidcUserService(new OidcAccounts(properties))));
+        }
         return http.build();
     }
 

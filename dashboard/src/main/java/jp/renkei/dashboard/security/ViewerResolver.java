@@ -29,8 +29,8 @@ class ViewerResolver implements HandlerMethodArgumentResolver {
     /** The viewer of the signed-in account, if there is one with a renkei role. */
     static Optional<Viewer> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof DashboardUser user) {
-            return Optional.of(user.viewer());
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInAccount account) {
+            return Optional.of(account.viewer());
         }
         return Optional.empty();
     }

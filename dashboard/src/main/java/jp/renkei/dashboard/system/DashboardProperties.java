@@ -45,6 +45,9 @@ public class DashboardProperties {
     /** How long a locked account stays refused, counted from its last wrong password. */
     private Duration loginLockout = Duration.ofMinutes(15);
 
+    /** The OIDC claim that holds an account's renkei role ({@code ministry}, {@code prefecture:31}, …). */
+    private String oidcRoleClaim = "renkei_role";
+
     static Path defaultHome(Map<String, String> environment) {
         String fromEnvironment = environment.get("RENKEI_HOME");
         return Path.of(fromEnvironment == null || fromEnvironment.isBlank() ? FALLBACK_HOME : fromEnvironment);
@@ -109,5 +112,13 @@ public class DashboardProperties {
 
     public void setLoginLockout(Duration loginLockout) {
         this.loginLockout = loginLockout;
+    }
+
+    public String getOidcRoleClaim() {
+        return oidcRoleClaim;
+    }
+
+    public void setOidcRoleClaim(String oidcRoleClaim) {
+        this.oidcRoleClaim = oidcRoleClaim;
     }
 }

@@ -24,6 +24,7 @@ class DashboardPropertiesTest {
         assertThat(properties.getCacheRows()).isEqualTo(200_000);
         assertThat(properties.getLoginAttempts()).isEqualTo(5);
         assertThat(properties.getLoginLockout()).isEqualTo(java.time.Duration.ofMinutes(15));
+        assertThat(properties.getOidcRoleClaim()).isEqualTo("renkei_role");
     }
 
     @Test
@@ -42,7 +43,8 @@ class DashboardPropertiesTest {
                 "renkei.allowed-hosts", "renkei.example.jp,localhost",
                 "renkei.cache-rows", "5000",
                 "renkei.login-attempts", "8",
-                "renkei.login-lockout", "30m"));
+                "renkei.login-lockout", "30m",
+                "renkei.oidc-role-claim", "groups"));
 
         DashboardProperties properties = new Binder(source)
                 .bind("renkei", Bindable.ofInstance(new DashboardProperties())).get();
@@ -54,5 +56,6 @@ class DashboardPropertiesTest {
         assertThat(properties.getCacheRows()).isEqualTo(5000);
         assertThat(properties.getLoginAttempts()).isEqualTo(8);
         assertThat(properties.getLoginLockout()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(properties.getOidcRoleClaim()).isEqualTo("groups");
     }
 }
