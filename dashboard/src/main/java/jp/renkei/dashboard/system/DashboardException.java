@@ -81,6 +81,12 @@ public class DashboardException extends RuntimeException {
                 "市区町村コード " + echo(municipalityCode) + " はマートにありません（6 桁の全国地方公共団体コード、例: 131016）。");
     }
 
+    /** DASH-REGION-001: a prefecture or municipality code the marts hold no row for. */
+    public static DashboardException unknownRegion(String code) {
+        return new DashboardException(HttpStatus.NOT_FOUND, "DASH-REGION-001",
+                "地域コード " + echo(code) + " の行はマートにありません（nation、2 桁の都道府県コード、または 6 桁の市区町村コード）。");
+    }
+
     /** DASH-EXPORT-001: the export's text holds a character the requested encoding cannot represent. */
     public static DashboardException notEncodable(String charset, String character) {
         return new DashboardException(HttpStatus.UNPROCESSABLE_CONTENT, "DASH-EXPORT-001",
