@@ -217,6 +217,32 @@ class BrowserTest {
         open("/card-checks?month=2026-11");
         assertThat(text()).contains("鳥取市", "30");
         screenshot("ministry-card-checks");
+
+        open("/definitions");
+        assertThat(text()).contains("指標ごとの分子・分母・出典・基準日", "データの鮮度");
+        screenshot("ministry-definitions");
+        open("/effects");
+        screenshot("ministry-effects");
+    }
+
+    @Test
+    void theApiAnswersWithThePagesFigures() {
+        logIn("tottori");
+        open("/ranking?month=2026-10");
+        List<String> names = rankingColumn("市区町村");
+        List<String> offices = rankingColumn("申請事業所数 / 対象事業所数");
+
+        open("/api/v1/municipal-adoption?month=2026-10");
+        tools.jackson.databind.JsonNode api = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(browser.findElement(By.tagName("pre")).getText());
+        List<String> apiNames = new ArrayList<>();
+        List<String> apiOffices = new ArrayList<>();
+        api.path("rows").forEach(row -> {
+            apiNames.add(row.path("municipality_name").asString());
+            apiOffices.add(row.path("offices_applied").asLong() + " / " + row.path("offices_in_scope").asLong());
+        });
+        assertThat(apiNames).isEqualTo(names);
+        assertThat(apiOffices).isEqualTo(offices);
     }
 
     @Test
