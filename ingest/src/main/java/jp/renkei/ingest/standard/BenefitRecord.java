@@ -90,7 +90,9 @@ public record BenefitRecord(
             field("前月までの利用日数", NUMBER).length(5),
             field("当月の計画利用日数", NUMBER).length(3),
             field("累積利用日数", NUMBER).length(5),
-            code("30日超区分", CodeTable.OVER_30_DAYS).required(),
+            // Required on detail lines only (BenefitTotals.checkRow): 30日超 is a property of a service's days and
+            // says nothing on a subtotal or the 999999 total, which exporting systems leave empty.
+            code("30日超区分", CodeTable.OVER_30_DAYS),
             field("事業所コード", OFFICE_OR_ALL9),
             field("入力者コード", TEXT).length(10),
             field("更新業者コード", OFFICE),

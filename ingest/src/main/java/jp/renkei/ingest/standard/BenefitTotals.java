@@ -7,7 +7,8 @@ import java.util.Map;
 import jp.renkei.ingest.finding.Findings;
 
 /**
- * 第7表 (UPSIKYU) subtotal and total rows. Per person: a {@code 999999} grand-total row on office
+ * 第7表 (UPSIKYU) subtotal and total rows. On detail lines 回数/日数 and 30日超区分 are required; subtotal and total
+ * rows may leave them empty. Per person: a {@code 999999} grand-total row on office
  * {@code 9999999999} is required; a type with several detail lines needs a {@code <type>AAAA} subtotal; each
  * AAAA row's 給付管理単位数 is the sum of the detail lines of its type (of its office, unless the subtotal is on
  * ALL9), and the grand total's is the sum of all detail lines (an empty 給付管理単位数 counts as 0, as for services
@@ -53,6 +54,10 @@ final class BenefitTotals {
         if (isDetail(row) && row.count() == null) {
             reader.error(reader.indexOf("回数/日数"), "STD-REQ-001", "明細行の回数/日数が空です",
                     "a detail line needs its 回数/日数");
+        }
+        if (isDetail(row) && (row.over30Days() == null || row.over30Days().isEmpty())) {
+            reader.error(reader.indexOf("30日超区分"), "STD-REQ-001", "明細行の30日超区分が空です（0 または 1）",
+                    "a detail line needs its 30日超区分 (0 or 1)");
         }
     }
 

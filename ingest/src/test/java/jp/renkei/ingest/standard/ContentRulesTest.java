@@ -92,6 +92,30 @@ class ContentRulesTest {
         assertThat(read(file, rows)).extracting(Finding::code).containsExactly("STD-TOTAL-006");
     }
 
+    @Test
+    void thirtyDaysOverMayBeEmptyOnTotalRowsButNotOnADetailLine() {
+        RandomRecords.Generated file = benefits();
+        List<List<String>> rows = file.rows();
+        int over30Column = BenefitRecord.LAYOUT.names(CsvVersion.V4_1).indexOf("30日超区分");
+        for (List<String> row : rows) {
+            if (!isDetailCode(row.get(CODE_COLUMN))) {
+                row.set(over30Column, "");
+            }
+        }
+        assertThat(read(file, rows)).as("empty on every subtotal and 999999 row").isEmpty();
+
+        rows.get(0).set(over30Column, "");
+        assertThat(read(file, rows)).extracting(Finding::code, Finding::column)
+                .containsExactly(tuple("STD-REQ-001", over30Column + 1));
+        rows.get(0).set(over30Column, "2");
+        assertThat(read(file, rows)).extracting(Finding::code).containsExactly("STD-CODE-001");
+    }
+
+    private static boolean isDetailCode(String serviceCode) {
+        String item = serviceCode.substring(2);
+        return !"999999".equals(serviceCode) && !"AAAA".equals(item) && !"EEEE".equals(item) && !"ZZZZ".equals(item);
+    }
+
     private static int units(List<String> row) {
         return row.get(UNITS_COLUMN).isEmpty() ? 0 : Integer.parseInt(row.get(UNITS_COLUMN));
     }

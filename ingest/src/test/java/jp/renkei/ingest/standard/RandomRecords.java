@@ -164,7 +164,10 @@ final class RandomRecords {
         Object[] values = new Object[specs.size()];
         for (int i = 0; i < values.length; i++) {
             FieldSpec spec = specs.get(i);
-            boolean empty = !spec.mandatory() && random.nextInt(4) == 0;
+            // 30日超区分 is required by a row rule on 第7表 detail lines (BenefitTotals), not by the layout: fill it like
+            // a mandatory field, which also keeps the seeded draws, and so the committed corpus, as they were.
+            boolean alwaysFilled = spec.mandatory() || "30日超区分".equals(spec.name());
+            boolean empty = !alwaysFilled && random.nextInt(4) == 0;
             if (spec.addedInVersion4() && !version.isVersion4()) {
                 empty = true;
             }
