@@ -13,7 +13,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
-/** Small hand-written frames for tests: every column a string, {@code null} for unknown. */
+/** Small hand-written frames for tests: string columns ({@code null} for unknown), or typed ones from a DDL schema. */
 public final class Frames {
 
     private Frames() {
@@ -44,6 +44,16 @@ public final class Frames {
         return strings(String.join(",", dataset.columns()) + "," + LandingReader.DT + "," + LandingReader.LANDED_AT, rows)
                 .withColumn(LandingReader.LANDED_AT, org.apache.spark.sql.functions.col(LandingReader.LANDED_AT)
                         .cast(DataTypes.TimestampType));
+    }
+
+    /** A frame of typed columns from a DDL schema ({@code "users bigint, fte double"}) and rows of matching values. */
+    public static Dataset<Row> typed(String ddlSchema, Object[]... rows) {
+        StructType schema = StructType.fromDDL(ddlSchema);
+        List<Row> data = new ArrayList<>();
+        for (Object[] row : rows) {
+            data.add(RowFactory.create(row));
+        }
+        return SparkTestSession.spark().createDataFrame(data, schema);
     }
 
     public static String[] row(String... values) {

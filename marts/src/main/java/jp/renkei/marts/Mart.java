@@ -83,7 +83,13 @@ public enum Mart {
             optional("reported_sheets_printed", DOUBLE, "self-reported (effect report) for the month, beside the model"),
             optional("baseline_sheets_printed", DOUBLE, "its mean over the six months before adoption"),
             optional("reported_input_hours", DOUBLE, "self-reported 実績 input hours for the month"),
-            optional("baseline_input_hours", DOUBLE, "its mean over the six months before adoption"))),
+            optional("baseline_input_hours", DOUBLE, "its mean over the six months before adoption"),
+            optional("reported_users", BIGINT, "users in its effect report for the month"),
+            optional("reported_care_managers_fte", DOUBLE, "care managers (full-time equivalent) in that report"),
+            optional("cases_per_care_manager", DOUBLE, "reported_users ÷ reported_care_managers_fte; null without both"),
+            optional("band_ii_revenue_effect_yen", DOUBLE, "a 居宅介護支援 office's monthly 居宅介護支援費 under (Ⅱ) minus "
+                    + "under (Ⅰ) for its reported caseload (the savings model's unit price and care-level mix); null "
+                    + "for other offices and without a report"))),
     PLAN_ACTUAL_AGREEMENT("plan_actual_agreement", List.of("month", "office_number"), ScopeColumns.perOffice(false),
             List.of(
             required("month", STRING, "YYYY-MM, the 対象年月"),

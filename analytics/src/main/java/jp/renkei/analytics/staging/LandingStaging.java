@@ -133,6 +133,7 @@ public final class LandingStaging {
                 number("sheets_printed"),
                 number("paper_postage_yen"),
                 number("returned_claims"),
+                number("care_managers_fte"),
                 when(code("users").rlike("^[0-9]{1,9}$"), code("users").cast(DataTypes.LongType)).as("users"),
                 col(LandingReader.DT));
         return latestPerKey(typed.where(col("office_number").isNotNull().and(isYearMonth(col("month")))),

@@ -11,12 +11,13 @@ public final class Indicators {
     /** Tabulated with numerator, denominator, source and reference date, in the page's order. */
     public static final List<String> TABULATED = List.of("application_rate", "active_rate", "wilson_rank",
             "linked_partners", "sheets_saved", "postage_saved_yen", "handling_hours_saved", "transcription_hours_saved",
-            "savings_yen", "net_savings_yen", "agreement_rate", "productivity_index", "did_estimate", "success_rate");
+            "savings_yen", "net_savings_yen", "band_ii_revenue_effect_yen", "agreement_rate", "productivity_index",
+            "did_estimate", "success_rate");
 
     /** The office, effects, prefecture and card-check pages' indicators: a named entry each, below the adoption ones. */
     public static final List<String> BEYOND_ADOPTION = List.of("linked_partners", "sheets_saved", "postage_saved_yen",
-            "handling_hours_saved", "transcription_hours_saved", "savings_yen", "net_savings_yen", "agreement_rate",
-            "productivity_index", "did_estimate", "success_rate");
+            "handling_hours_saved", "transcription_hours_saved", "savings_yen", "net_savings_yen",
+            "band_ii_revenue_effect_yen", "agreement_rate", "productivity_index", "did_estimate", "success_rate");
 
     private Indicators() {
     }

@@ -62,7 +62,11 @@ final class OfficeExport {
             new Field("reported_sheets_printed", "export.office.reported_sheets", Kind.DECIMAL),
             new Field("baseline_sheets_printed", "export.office.baseline_sheets", Kind.DECIMAL),
             new Field("reported_input_hours", "export.office.reported_input_hours", Kind.DECIMAL),
-            new Field("baseline_input_hours", "export.office.baseline_input_hours", Kind.DECIMAL));
+            new Field("baseline_input_hours", "export.office.baseline_input_hours", Kind.DECIMAL),
+            new Field("reported_users", "export.office.reported_users", Kind.WHOLE),
+            new Field("reported_care_managers_fte", "export.office.reported_care_managers_fte", Kind.DECIMAL),
+            new Field("cases_per_care_manager", "office.band.cases", Kind.DECIMAL),
+            new Field("band_ii_revenue_effect_yen", "export.office.band_ii_revenue_effect_yen", Kind.DECIMAL));
 
     private OfficeExport() {
     }

@@ -45,6 +45,7 @@ class OfficePageTest {
                 "連携先があと 2 事業所で 5 事業所になり", "2,100 枚", "¥12,346", "¥10,596", "1,300", "2,100", "7.2", "18.0",
                 "91.7%", "コホート FY2025（導入 2026年4月）: 落ち込みの深さ 20.0%", "最も落ち込んだのは導入後 2 か月",
                 "導入前の水準に戻ったのは導入後 5 か月です");
+        assertThat(page).containsSubsequence("居宅介護支援費(Ⅱ)による報酬の変化", "140 / 3.0", "46.7", "¥36,975");
         assertThat(page).containsSubsequence("2026年10月", "2026年9月");
     }
 
@@ -61,7 +62,8 @@ class OfficePageTest {
                 .contains(",推計効果額,", ",自己申告 印刷枚数（枚/月）,");
         assertThat(table).hasSize(3);
         // whole counts stay whole (3 partners, not 3.0); the model and the reports are separate columns
-        assertThat(table.get(1)).isEqualTo("2026-10,0,0,3,0,2100.0,0.5,0.5,0.5,12345.5,1750.0,10595.5,1300.0,2100.0,7.2,18.0");
+        assertThat(table.get(1)).isEqualTo("2026-10,0,0,3,0,2100.0,0.5,0.5,0.5,12345.5,1750.0,10595.5,1300.0,2100.0,7.2,18.0,"
+                + "140,3.0,46.666666666666664,36975.0");
         assertThat(table.get(2)).startsWith("2026-09,");
 
         MvcTestResult curve = mvc.get().uri("/office/3110000001.xlsx?table=curve").exchange();
@@ -161,7 +163,9 @@ class OfficePageTest {
                 "linked_partners", partners, "partners_to_bonus", Math.max(0, 5 - partners),
                 "sheets_saved", 2100.0, "savings_yen", 12345.5, "license_yen", 1750.0, "net_savings_yen", 10595.5));
         row.putAll(Map.of("reported_sheets_printed", 1300.0, "baseline_sheets_printed", 2100.0,
-                "reported_input_hours", 7.2, "baseline_input_hours", 18.0));
+                "reported_input_hours", 7.2, "baseline_input_hours", 18.0, "reported_users", 140L,
+                "reported_care_managers_fte", 3.0, "cases_per_care_manager", 140 / 3.0,
+                "band_ii_revenue_effect_yen", 36_975.0));
         return row;
     }
 

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.months_between;
 import static org.apache.spark.sql.functions.size;
@@ -42,6 +43,7 @@ import org.apache.spark.sql.types.DataTypes;
 public final class OfficeSavingsTransform {
 
     static final int BONUS_PARTNERS = 5;
+    private static final String CARE_MANAGEMENT = "43";
     private static final Object[] SCHEDULE_KINDS = {"UPPLAN", "UPJSK"};
 
     private OfficeSavingsTransform() {
@@ -91,12 +93,31 @@ public final class OfficeSavingsTransform {
                 .withColumn("license_yen", lit(model.licenseYenPerYear() / 12.0))
                 .withColumn("net_savings_yen", col("savings_yen").minus(col("license_yen")));
 
-        Dataset<Row> located = offices.groupBy("office_number").agg(min("municipality_code").as("municipality_code"));
+        Dataset<Row> located = offices.groupBy("office_number").agg(min("municipality_code").as("municipality_code"),
+                max(when(col("service_type").equalTo(CARE_MANAGEMENT), true).otherwise(false)).as("_care_management"));
         Dataset<Row> result = modelled
                 .withColumn("prefecture_code", substring(col("office_number"), 1, 2))
                 .join(located, new String[] {"office_number"}, "left")
                 .join(reported(effectReports, applications), new String[] {"office_number", "month"}, "left");
-        return MartFrames.conform(result, Mart.OFFICE_SAVINGS);
+        return MartFrames.conform(withBandTwoEffect(result, model), Mart.OFFICE_SAVINGS);
+    }
+
+    /**
+     * What 居宅介護支援費(Ⅱ) changes for a 居宅介護支援 office's reported caseload against (Ⅰ): more for the users from 45
+     * to 49 per care manager, slightly less above 50. Only reports give cases per care manager, so other offices get
+     * null. The 介護予防支援 users (weighted 1/3 in the official count) are not in the reports: all users count as one.
+     */
+    static Dataset<Row> withBandTwoEffect(Dataset<Row> rows, SavingsModel model) {
+        Column users = col("reported_users");
+        Column careManagers = col("reported_care_managers_fte");
+        Column reported = users.isNotNull().and(careManagers.gt(0));
+        Column difference = CareManagementFee.II.monthlyUnits(users, careManagers, model.careLevelsOneTwoShare())
+                .minus(CareManagementFee.I.monthlyUnits(users, careManagers, model.careLevelsOneTwoShare()))
+                .multiply(model.yenPerUnit());
+        return rows
+                .withColumn("cases_per_care_manager", when(reported, users.cast(DataTypes.DoubleType).divide(careManagers)))
+                .withColumn("band_ii_revenue_effect_yen",
+                        when(reported.and(coalesce(col("_care_management"), lit(false))), difference));
     }
 
     /** Each office's report of the month and its own mean over the six months before adoption. */
@@ -111,7 +132,9 @@ public final class OfficeSavingsTransform {
                 .agg(avg("sheets_printed").as("baseline_sheets_printed"), avg("input_hours").as("baseline_input_hours"));
         return reports.groupBy("office_number", "month")
                 .agg(first("sheets_printed", true).as("reported_sheets_printed"),
-                        first("input_hours", true).as("reported_input_hours"))
+                        first("input_hours", true).as("reported_input_hours"),
+                        first("users", true).as("reported_users"),
+                        first("care_managers_fte", true).as("reported_care_managers_fte"))
                 .join(baselines, new String[] {"office_number"}, "left");
     }
 }

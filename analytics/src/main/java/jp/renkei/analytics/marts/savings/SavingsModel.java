@@ -15,13 +15,16 @@ import java.util.Properties;
  */
 public record SavingsModel(double sheetsPerDocument, double paperYenPerSheet, double postageYenPerDocument,
         double mailedShare, double handlingMinutesPerDocument, double transcriptionMinutesPerLine,
-        double staffYenPerHour, double licenseYenPerYear) {
+        double staffYenPerHour, double licenseYenPerYear, double yenPerUnit, double careLevelsOneTwoShare) {
 
     static final String DEFAULTS = "savings-model.properties";
 
     public SavingsModel {
         if (mailedShare < 0 || mailedShare > 1) {
             throw new IllegalArgumentException("mailed.share must be in [0, 1], was " + mailedShare);
+        }
+        if (careLevelsOneTwoShare < 0 || careLevelsOneTwoShare > 1) {
+            throw new IllegalArgumentException("care.levels.1-2.share must be in [0, 1], was " + careLevelsOneTwoShare);
         }
     }
 
@@ -48,7 +51,17 @@ public record SavingsModel(double sheetsPerDocument, double paperYenPerSheet, do
                 number(properties, "paper.yen.per.sheet", source), number(properties, "postage.yen.per.document", source),
                 number(properties, "mailed.share", source), number(properties, "handling.minutes.per.document", source),
                 number(properties, "transcription.minutes.per.line", source),
-                number(properties, "staff.yen.per.hour", source), number(properties, "license.yen.per.year", source));
+                number(properties, "staff.yen.per.hour", source), number(properties, "license.yen.per.year", source),
+                numberOr(properties, "yen.per.unit", 10.0, source),
+                numberOr(properties, "care.levels.1-2.share", 0.55, source));
+    }
+
+    /**
+     * A key added after users wrote their own files: absent, it takes the bundled default (the same value as in
+     * {@value #DEFAULTS}), so an older file still loads.
+     */
+    private static double numberOr(Properties properties, String key, double bundled, String source) {
+        return properties.getProperty(key) == null ? bundled : number(properties, key, source);
     }
 
     private static double number(Properties properties, String key, String source) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import java.util.TreeMap;
+import jp.renkei.analytics.Frames;
 import jp.renkei.analytics.marts.adoption.MonthRange;
 import jp.renkei.analytics.staging.LandingStaging;
 import jp.renkei.marts.Mart;
@@ -76,6 +77,43 @@ class OfficeSavingsTransformTest {
     }
 
     /**
+     * 140 users for 3 care managers (46.7 each): under (Ⅰ) places 135 … 140 fall to band (ⅱ), under (Ⅱ) all stay in
+     * (ⅰ) — 6 users × (0.55 × (1,086 − 544) + 0.45 × (1,411 − 704)) = 3,697.5 units, ¥36,975 at ¥10 a unit.
+     */
+    @Test
+    void bandTwoPaysTheUsersFrom45To49PerCareManagerAtTheFullRate() {
+        Map<String, Row> rows = savings(LandingStaging.exchanges(strings(EXCHANGE_COLUMNS,
+                exchange("m1", "UPPLAN", "3112010018", "3112010026", "20", "2", "delivered"))));
+
+        Row careManager = rows.get("3112010018");
+        assertThat(careManager.<Long>getAs("reported_users")).isEqualTo(140L);
+        assertThat(careManager.<Double>getAs("cases_per_care_manager")).isCloseTo(140 / 3.0, within(1e-9));
+        assertThat(careManager.<Double>getAs("band_ii_revenue_effect_yen")).isCloseTo(36_975.0, within(1e-6));
+        assertThat(rows.get("3112010026").<Double>getAs("band_ii_revenue_effect_yen"))
+                .as("a 訪問介護 office without a report").isNull();
+    }
+
+    /**
+     * Below 45 per care manager both schemes pay (ⅰ); above 50 (Ⅱ) pays a little less per user in (ⅱ) and (ⅲ):
+     * 62 users for one care manager: (Ⅰ) 44 × 1,232.25 + 15 × 616 + 3 × 369.2 = 64,566.6 units; (Ⅱ) 49 × 1,232.25
+     * + 10 × 597.2 + 3 × 358.3 = 67,427.15: +¥28,605.5. Not a 居宅介護支援 office: null, even with a report.
+     */
+    @Test
+    void theBandsFollowThePlaceOfEachUserInTheOfficesCount() {
+        Dataset<Row> offices = Frames.typed("reported_users bigint, reported_care_managers_fte double, _care_management boolean",
+                new Object[] {44L, 1.0, true}, new Object[] {62L, 1.0, true}, new Object[] {62L, 1.0, false},
+                new Object[] {62L, 0.0, true}, new Object[] {null, 2.0, true});
+
+        java.util.List<Row> rows = OfficeSavingsTransform.withBandTwoEffect(offices, MODEL).collectAsList();
+
+        assertThat(rows.get(0).<Double>getAs("band_ii_revenue_effect_yen")).isCloseTo(0.0, within(1e-6));
+        assertThat(rows.get(1).<Double>getAs("band_ii_revenue_effect_yen")).isCloseTo(28_605.5, within(1e-6));
+        assertThat(rows.get(2).<Double>getAs("band_ii_revenue_effect_yen")).isNull();
+        assertThat(rows.get(3).<Double>getAs("cases_per_care_manager")).as("no care manager").isNull();
+        assertThat(rows.get(4).<Double>getAs("band_ii_revenue_effect_yen")).as("no users reported").isNull();
+    }
+
+    /**
      * A typical 居宅介護支援 office with every partner linked: 3 care managers × 33 persons, 2.55 service offices each
      * (255 documents a month) and 8 actual lines per person and office back (2,040 lines). The ministry estimated
      * ≈ ¥816,000 a year for an office (介護保険最新情報 Vol.1096); docs/marts.md explains the gap.
@@ -102,7 +140,7 @@ class OfficeSavingsTransformTest {
         for (int month = 1; month <= 6; month++) {
             reports[month - 1] = row("3112010018", "2025-0" + month, "2100", "18", "", "", "", "", "", "100", "2026-11-01");
         }
-        reports[6] = row("3112010018", "2025-08", "1300", "7.2", "", "", "", "", "", "100", "2026-11-01");
+        reports[6] = row("3112010018", "2025-08", "1300", "7.2", "", "", "", "", "3", "140", "2026-11-01");
         Dataset<Row> effectReports = LandingStaging.effectReports(strings(reportColumns, reports));
         Dataset<Row> applications = LandingStaging.applications(strings(
                 "office_number,service_type,applied_on,license_start,license_end,plan,dt",
