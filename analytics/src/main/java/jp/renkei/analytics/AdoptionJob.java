@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import jp.renkei.analytics.marts.savings.SavingsModel;
+import jp.renkei.analytics.marts.savings.SavingsOverrides;
 import jp.renkei.analytics.publish.PublishException;
 import jp.renkei.analytics.quality.DataQualityException;
 import org.apache.spark.sql.SparkSession;
@@ -62,6 +63,11 @@ public final class AdoptionJob implements Callable<Integer> {
                     + "default: the bundled values, each with its source).")
     Path savingsModel;
 
+    @Option(names = "--savings-overrides", paramLabel = "FILE",
+            description = "Offices' own values for the savings model: a UTF-8 CSV office_number,parameter,value "
+                    + "(docs/marts.md, office_savings).")
+    Path savingsOverrides;
+
     @Option(names = "--force",
             description = "Publish even when the current run had the same request and read the same landing parts "
                     + "(after a change to the job itself).")
@@ -103,6 +109,14 @@ public final class AdoptionJob implements Callable<Integer> {
         } catch (java.io.IOException | IllegalArgumentException unusable) {
             throw new JobArgumentException("ANA-ARG-006", "--savings-model " + savingsModel + " cannot be used: "
                     + unusable.getMessage());
+        }
+        if (savingsOverrides != null) {
+            try {
+                model = model.withOverrides(SavingsOverrides.read(savingsOverrides));
+            } catch (java.io.IOException | IllegalArgumentException unusable) {
+                throw new JobArgumentException("ANA-ARG-007", "--savings-overrides " + savingsOverrides
+                        + " cannot be used: " + unusable.getMessage());
+            }
         }
         return new AdoptionJobConfig(home, fromMonth, Optional.ofNullable(toMonth), sparkMaster, shufflePartitions,
                 keepRuns, Optional.ofNullable(runId), model, force);

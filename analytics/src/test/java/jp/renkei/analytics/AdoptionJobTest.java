@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Optional;
 
 import jp.renkei.analytics.marts.savings.SavingsModel;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** The command line and the configuration it stands for; none of these start Spark. */
@@ -44,6 +47,24 @@ class AdoptionJobTest {
         assertThat(config).isEqualTo(new AdoptionJobConfig(Path.of("/data/home"), YearMonth.of(2024, 4),
                 Optional.of(YearMonth.of(2026, 10)), "spark://head:7077", 64, 5, Optional.of("20261126T050242Z-3f9c"),
                 SavingsModel.defaults(), true));
+    }
+
+    @Test
+    void officesOwnValuesJoinTheModelAndABadFileIsRefusedBeforeSparkStarts(@TempDir Path folder) throws Exception {
+        Path overrides = folder.resolve("overrides.csv");
+        Files.writeString(overrides, "office_number,parameter,value\n3112010018,mailed.share,0.9\n",
+                StandardCharsets.UTF_8);
+
+        AdoptionJobConfig config = parse("--home", "/data/home", "--savings-overrides", overrides.toString());
+
+        assertThat(config.savingsModel().overrides().byOffice()).containsOnlyKeys("3112010018");
+        assertThat(config.savingsModel().mailedShare()).as("the model's own value stays").isEqualTo(0.5);
+
+        Files.writeString(overrides, "office_number,parameter,value\n3112010018,mailed.share,2\n", StandardCharsets.UTF_8);
+        StringWriter err = new StringWriter();
+        assertThat(AdoptionJob.commandLine().setErr(new PrintWriter(err))
+                .execute("--home", "/tmp/x", "--savings-overrides", overrides.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("ANA-ARG-007", "line 2", "mailed.share");
     }
 
     @Test

@@ -40,7 +40,7 @@ enum CareManagementFee {
      * @param careManagers care managers, full-time equivalent (&gt; 0)
      * @param careLevelsOneTwoShare the share of users at 要介護1・2 (the rest at 3・4・5)
      */
-    Column monthlyUnits(Column users, Column careManagers, double careLevelsOneTwoShare) {
+    Column monthlyUnits(Column users, Column careManagers, Column careLevelsOneTwoShare) {
         Column cases = users.cast(DataTypes.DoubleType);
         Column firstBand = least(cases, greatest(lit(0.0), ceil(careManagers.multiply(secondBandFrom)).minus(1)));
         Column firstTwoBands = least(cases, greatest(lit(0.0), ceil(careManagers.multiply(THIRD_BAND_FROM)).minus(1)));
@@ -52,7 +52,8 @@ enum CareManagementFee {
     }
 
     /** A user's units in a band, weighted by the care-level mix. */
-    double unitsPerUser(int band, double careLevelsOneTwoShare) {
-        return careLevelsOneTwoShare * careLevelsOneTwo[band] + (1 - careLevelsOneTwoShare) * careLevelsThreeToFive[band];
+    Column unitsPerUser(int band, Column careLevelsOneTwoShare) {
+        return careLevelsOneTwoShare.multiply(careLevelsOneTwo[band])
+                .plus(lit(1.0).minus(careLevelsOneTwoShare).multiply(careLevelsThreeToFive[band]));
     }
 }

@@ -20,6 +20,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import jp.renkei.analytics.marts.MartFrames;
 import jp.renkei.analytics.marts.adoption.MonthRange;
 import jp.renkei.ingest.landing.ExchangeRows;
@@ -27,7 +30,9 @@ import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * {@code office_savings}: month × office, what its delivered files saved under the {@link SavingsModel}, with its own
@@ -80,16 +85,21 @@ public final class OfficeSavingsTransform {
                         coalesce(col("_received_from"), noPartners))).cast(DataTypes.LongType))
                 .withColumn("partners_to_bonus", greatest(lit(0L), lit((long) BONUS_PARTNERS).minus(col("linked_partners"))));
 
+        Dataset<Row> parameterised = withOverrides(activity, model);
         Column documents = col("documents_sent").cast(DataTypes.DoubleType);
-        Dataset<Row> modelled = activity
-                .withColumn("sheets_saved", documents.multiply(model.sheetsPerDocument()))
-                .withColumn("postage_saved_yen", documents.multiply(model.postageYenPerDocument() * model.mailedShare()))
-                .withColumn("handling_hours_saved", documents.multiply(model.handlingMinutesPerDocument() / 60.0))
-                .withColumn("transcription_hours_saved",
-                        col("lines_received").cast(DataTypes.DoubleType).multiply(model.transcriptionMinutesPerLine() / 60.0))
-                .withColumn("savings_yen", col("sheets_saved").multiply(model.paperYenPerSheet())
+        Column perHour = lit(1 / 60.0);
+        Dataset<Row> modelled = parameterised
+                .withColumn("sheets_saved", documents.multiply(parameter(parameterised, model, "sheets.per.document")))
+                .withColumn("postage_saved_yen", documents.multiply(parameter(parameterised, model, "postage.yen.per.document"))
+                        .multiply(parameter(parameterised, model, "mailed.share")))
+                .withColumn("handling_hours_saved", documents
+                        .multiply(parameter(parameterised, model, "handling.minutes.per.document")).multiply(perHour))
+                .withColumn("transcription_hours_saved", col("lines_received").cast(DataTypes.DoubleType)
+                        .multiply(parameter(parameterised, model, "transcription.minutes.per.line")).multiply(perHour))
+                .withColumn("savings_yen", col("sheets_saved").multiply(parameter(parameterised, model, "paper.yen.per.sheet"))
                         .plus(col("postage_saved_yen"))
-                        .plus(col("handling_hours_saved").plus(col("transcription_hours_saved")).multiply(model.staffYenPerHour())))
+                        .plus(col("handling_hours_saved").plus(col("transcription_hours_saved"))
+                                .multiply(parameter(parameterised, model, "staff.yen.per.hour"))))
                 .withColumn("license_yen", lit(model.licenseYenPerYear() / 12.0))
                 .withColumn("net_savings_yen", col("savings_yen").minus(col("license_yen")));
 
@@ -111,13 +121,43 @@ public final class OfficeSavingsTransform {
         Column users = col("reported_users");
         Column careManagers = col("reported_care_managers_fte");
         Column reported = users.isNotNull().and(careManagers.gt(0));
-        Column difference = CareManagementFee.II.monthlyUnits(users, careManagers, model.careLevelsOneTwoShare())
-                .minus(CareManagementFee.I.monthlyUnits(users, careManagers, model.careLevelsOneTwoShare()))
-                .multiply(model.yenPerUnit());
+        Column share = parameter(rows, model, "care.levels.1-2.share");
+        Column difference = CareManagementFee.II.monthlyUnits(users, careManagers, share)
+                .minus(CareManagementFee.I.monthlyUnits(users, careManagers, share))
+                .multiply(parameter(rows, model, "yen.per.unit"));
         return rows
                 .withColumn("cases_per_care_manager", when(reported, users.cast(DataTypes.DoubleType).divide(careManagers)))
                 .withColumn("band_ii_revenue_effect_yen",
                         when(reported.and(coalesce(col("_care_management"), lit(false))), difference));
+    }
+
+    /** Joins each office's own values ({@link SavingsOverrides}) as nullable columns; none when there are none. */
+    static Dataset<Row> withOverrides(Dataset<Row> rows, SavingsModel model) {
+        if (model.overrides().isEmpty()) {
+            return rows;
+        }
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField("office_number", DataTypes.StringType, false));
+        SavingsOverrides.PARAMETERS.forEach(parameter -> fields.add(DataTypes.createStructField(
+                SavingsOverrides.column(parameter), DataTypes.DoubleType, true)));
+        List<Row> offices = new ArrayList<>();
+        model.overrides().byOffice().forEach((office, values) -> {
+            Object[] row = new Object[fields.size()];
+            row[0] = office;
+            for (int i = 0; i < SavingsOverrides.PARAMETERS.size(); i++) {
+                row[i + 1] = values.get(SavingsOverrides.PARAMETERS.get(i));
+            }
+            offices.add(RowFactory.create(row));
+        });
+        Dataset<Row> overrides = rows.sparkSession().createDataFrame(offices, DataTypes.createStructType(fields));
+        return rows.join(org.apache.spark.sql.functions.broadcast(overrides), new String[] {"office_number"}, "left");
+    }
+
+    /** An office's value of a parameter: its own where it set one, else the model's. */
+    static Column parameter(Dataset<Row> rows, SavingsModel model, String parameter) {
+        String column = SavingsOverrides.column(parameter);
+        return Arrays.asList(rows.columns()).contains(column)
+                ? coalesce(col(column), lit(model.value(parameter))) : lit(model.value(parameter));
     }
 
     /** Each office's report of the month and its own mean over the six months before adoption. */

@@ -15,7 +15,8 @@ import java.util.Properties;
  */
 public record SavingsModel(double sheetsPerDocument, double paperYenPerSheet, double postageYenPerDocument,
         double mailedShare, double handlingMinutesPerDocument, double transcriptionMinutesPerLine,
-        double staffYenPerHour, double licenseYenPerYear, double yenPerUnit, double careLevelsOneTwoShare) {
+        double staffYenPerHour, double licenseYenPerYear, double yenPerUnit, double careLevelsOneTwoShare,
+        SavingsOverrides overrides) {
 
     static final String DEFAULTS = "savings-model.properties";
 
@@ -23,6 +24,7 @@ public record SavingsModel(double sheetsPerDocument, double paperYenPerSheet, do
         if (mailedShare < 0 || mailedShare > 1) {
             throw new IllegalArgumentException("mailed.share must be in [0, 1], was " + mailedShare);
         }
+        java.util.Objects.requireNonNull(overrides, "overrides");
         if (careLevelsOneTwoShare < 0 || careLevelsOneTwoShare > 1) {
             throw new IllegalArgumentException("care.levels.1-2.share must be in [0, 1], was " + careLevelsOneTwoShare);
         }
@@ -53,7 +55,30 @@ public record SavingsModel(double sheetsPerDocument, double paperYenPerSheet, do
                 number(properties, "transcription.minutes.per.line", source),
                 number(properties, "staff.yen.per.hour", source), number(properties, "license.yen.per.year", source),
                 numberOr(properties, "yen.per.unit", 10.0, source),
-                numberOr(properties, "care.levels.1-2.share", 0.55, source));
+                numberOr(properties, "care.levels.1-2.share", 0.55, source), SavingsOverrides.NONE);
+    }
+
+    /** The same model with offices' own values ({@code --savings-overrides}). */
+    public SavingsModel withOverrides(SavingsOverrides officeValues) {
+        return new SavingsModel(sheetsPerDocument, paperYenPerSheet, postageYenPerDocument, mailedShare,
+                handlingMinutesPerDocument, transcriptionMinutesPerLine, staffYenPerHour, licenseYenPerYear, yenPerUnit,
+                careLevelsOneTwoShare, officeValues);
+    }
+
+    /** The model's value of a parameter an office may override, by its key in savings-model.properties. */
+    double value(String parameter) {
+        return switch (parameter) {
+            case "sheets.per.document" -> sheetsPerDocument;
+            case "paper.yen.per.sheet" -> paperYenPerSheet;
+            case "postage.yen.per.document" -> postageYenPerDocument;
+            case "mailed.share" -> mailedShare;
+            case "handling.minutes.per.document" -> handlingMinutesPerDocument;
+            case "transcription.minutes.per.line" -> transcriptionMinutesPerLine;
+            case "staff.yen.per.hour" -> staffYenPerHour;
+            case "yen.per.unit" -> yenPerUnit;
+            case "care.levels.1-2.share" -> careLevelsOneTwoShare;
+            default -> throw new IllegalArgumentException("no savings parameter " + parameter);
+        };
     }
 
     /**

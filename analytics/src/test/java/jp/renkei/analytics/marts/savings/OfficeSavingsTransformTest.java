@@ -114,6 +114,29 @@ class OfficeSavingsTransformTest {
     }
 
     /**
+     * The office sets its own post share (all by post) and staff cost; its partner keeps the model's. Only the
+     * office's figures move: postage 2 documents × ¥110 × 1.0 and handling 2 × 3 min at ¥3,000 an hour.
+     */
+    @Test
+    void anOfficesOwnValuesReplaceTheModelsForThatOfficeOnly() {
+        SavingsModel own = MODEL.withOverrides(new SavingsOverrides(new java.util.TreeMap<>(Map.of("3112010018",
+                new java.util.TreeMap<>(Map.of("mailed.share", 1.0, "staff.yen.per.hour", 3000.0))))));
+        Dataset<Row> exchanges = LandingStaging.exchanges(strings(EXCHANGE_COLUMNS,
+                exchange("m1", "UPPLAN", "3112010018", "3112010026", "20", "2", "delivered"),
+                exchange("m4", "UPJSK", "3112010026", "3112010018", "16", "2", "delivered")));
+        Map<String, Row> rows = savings(exchanges, own);
+
+        Row office = rows.get("3112010018");
+        assertThat(office.<Double>getAs("postage_saved_yen")).isCloseTo(220.0, within(1e-9));
+        assertThat(office.<Double>getAs("savings_yen")).isCloseTo(2 * 2 * 10 + 220 + (2 * 3 + 16 * 0.5) / 60.0 * 3000,
+                within(1e-6));
+        Row partner = rows.get("3112010026");
+        assertThat(partner.<Double>getAs("postage_saved_yen")).isCloseTo(2 * 110 * 0.5, within(1e-9));
+        assertThat(partner.<Double>getAs("savings_yen")).isCloseTo(2 * 2 * 10 + 110 + (2 * 3 + 20 * 0.5) / 60.0 * 2100,
+                within(1e-6));
+    }
+
+    /**
      * A typical 居宅介護支援 office with every partner linked: 3 care managers × 33 persons, 2.55 service offices each
      * (255 documents a month) and 8 actual lines per person and office back (2,040 lines). The ministry estimated
      * ≈ ¥816,000 a year for an office (介護保険最新情報 Vol.1096); docs/marts.md explains the gap.
@@ -130,6 +153,10 @@ class OfficeSavingsTransformTest {
     }
 
     private static Map<String, Row> savings(Dataset<Row> exchanges) {
+        return savings(exchanges, MODEL);
+    }
+
+    private static Map<String, Row> savings(Dataset<Row> exchanges, SavingsModel model) {
         Dataset<Row> offices = LandingStaging.offices(strings("office_number,service_type,office_name,municipality_code,"
                         + "prefecture_code,dt",
                 row("3112010018", "43", "a", "312011", "31", "2026-11-01"),
@@ -146,7 +173,7 @@ class OfficeSavingsTransformTest {
                 "office_number,service_type,applied_on,license_start,license_end,plan,dt",
                 row("3112010018", "43", "2025-06-20", "2025-07-01", "", "paid", "2026-11-01")));
 
-        Dataset<Row> result = OfficeSavingsTransform.apply(exchanges, offices, effectReports, applications, MODEL,
+        Dataset<Row> result = OfficeSavingsTransform.apply(exchanges, offices, effectReports, applications, model,
                 MonthRange.of("2025-08", "2025-08"));
         assertThat(result.columns()).containsExactlyElementsOf(Mart.OFFICE_SAVINGS.columnNames());
         Map<String, Row> rows = new TreeMap<>();
