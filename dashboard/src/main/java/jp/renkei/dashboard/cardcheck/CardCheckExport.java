@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import jp.renkei.dashboard.export.ExportAbout;
 import jp.renkei.dashboard.export.ExportTable;
+import jp.renkei.dashboard.export.PageTable;
 import jp.renkei.dashboard.export.ExportTable.Column;
 import jp.renkei.dashboard.export.ExportTable.Kind;
 import jp.renkei.dashboard.security.Viewer;
-import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.JapaneseFormats;
 import org.springframework.context.MessageSource;
 
@@ -22,7 +22,7 @@ import org.springframework.context.MessageSource;
 final class CardCheckExport {
 
     /** The tables a user can download, by their {@code table=} name (also the table's id on the page). */
-    enum Table {
+    enum Table implements PageTable {
         MUNICIPALITIES("municipalities"), REASONS("reasons"), TREND("trend");
 
         private final String param;
@@ -32,15 +32,11 @@ final class CardCheckExport {
         }
 
         static Table parse(String value) {
-            if (value == null || value.isBlank()) {
-                return MUNICIPALITIES;
-            }
-            return Arrays.stream(values()).filter(table -> table.param.equals(value.strip())).findFirst()
-                    .orElseThrow(() -> DashboardException.badParameter("table", "municipalities, reasons, trend のいずれか",
-                            value));
+            return PageTable.parse(Table.class, value);
         }
 
-        String param() {
+        @Override
+        public String param() {
             return param;
         }
     }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import jp.renkei.dashboard.export.ExportAbout;
 import jp.renkei.dashboard.export.ExportTable;
+import jp.renkei.dashboard.export.PageTable;
 import jp.renkei.dashboard.export.ExportTable.Column;
 import jp.renkei.dashboard.export.ExportTable.Kind;
 import jp.renkei.dashboard.mart.MartRow;
@@ -18,7 +19,7 @@ import org.springframework.context.MessageSource;
  */
 final class EffectsExport {
 
-    enum Table {
+    enum Table implements PageTable {
         CURVE("curve"), AGREEMENT("agreement");
 
         private final String param;
@@ -28,14 +29,11 @@ final class EffectsExport {
         }
 
         static Table parse(String value) {
-            if (value == null || value.isBlank()) {
-                return CURVE;
-            }
-            return Arrays.stream(values()).filter(table -> table.param.equals(value.strip())).findFirst()
-                    .orElseThrow(() -> DashboardException.badParameter("table", "curve または agreement", value));
+            return PageTable.parse(Table.class, value);
         }
 
-        String param() {
+        @Override
+        public String param() {
             return param;
         }
     }

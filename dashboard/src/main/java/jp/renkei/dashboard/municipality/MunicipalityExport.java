@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import jp.renkei.dashboard.export.ExportAbout;
 import jp.renkei.dashboard.export.ExportTable;
+import jp.renkei.dashboard.export.PageTable;
 import jp.renkei.dashboard.export.ExportTable.Column;
 import jp.renkei.dashboard.export.ExportTable.Kind;
 import jp.renkei.dashboard.security.Viewer;
-import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.JapaneseFormats;
 import org.springframework.context.MessageSource;
 
@@ -19,7 +19,7 @@ import org.springframework.context.MessageSource;
  */
 final class MunicipalityExport {
 
-    enum Table {
+    enum Table implements PageTable {
         TREND("trend"), SERVICE_TYPES("service_types");
 
         private final String param;
@@ -29,14 +29,11 @@ final class MunicipalityExport {
         }
 
         static Table parse(String value) {
-            if (value == null || value.isBlank()) {
-                return TREND;
-            }
-            return Arrays.stream(values()).filter(table -> table.param.equals(value.strip())).findFirst()
-                    .orElseThrow(() -> DashboardException.badParameter("table", "trend または service_types", value));
+            return PageTable.parse(Table.class, value);
         }
 
-        String param() {
+        @Override
+        public String param() {
             return param;
         }
     }

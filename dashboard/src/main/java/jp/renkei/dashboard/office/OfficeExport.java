@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import jp.renkei.dashboard.export.ExportAbout;
 import jp.renkei.dashboard.export.ExportTable;
+import jp.renkei.dashboard.export.PageTable;
 import jp.renkei.dashboard.export.ExportTable.Column;
 import jp.renkei.dashboard.export.ExportTable.Kind;
 import jp.renkei.dashboard.mart.MartRow;
 import jp.renkei.dashboard.security.Viewer;
-import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.JapaneseFormats;
 import org.springframework.context.MessageSource;
 
@@ -21,7 +21,7 @@ import org.springframework.context.MessageSource;
  */
 final class OfficeExport {
 
-    enum Table {
+    enum Table implements PageTable {
         HISTORY("history"), CURVE("curve");
 
         private final String param;
@@ -31,14 +31,11 @@ final class OfficeExport {
         }
 
         static Table parse(String value) {
-            if (value == null || value.isBlank()) {
-                return HISTORY;
-            }
-            return Arrays.stream(values()).filter(table -> table.param.equals(value.strip())).findFirst()
-                    .orElseThrow(() -> DashboardException.badParameter("table", "history または curve", value));
+            return PageTable.parse(Table.class, value);
         }
 
-        String param() {
+        @Override
+        public String param() {
             return param;
         }
     }

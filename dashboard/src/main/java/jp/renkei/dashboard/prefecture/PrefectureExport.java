@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import jp.renkei.dashboard.export.ExportAbout;
 import jp.renkei.dashboard.export.ExportTable;
+import jp.renkei.dashboard.export.PageTable;
 import jp.renkei.dashboard.export.ExportTable.Column;
 import jp.renkei.dashboard.export.ExportTable.Kind;
 import jp.renkei.dashboard.mart.MartRow;
 import jp.renkei.dashboard.security.Viewer;
-import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.JapaneseFormats;
 import org.springframework.context.MessageSource;
 
@@ -20,7 +20,7 @@ import org.springframework.context.MessageSource;
  */
 final class PrefectureExport {
 
-    enum Table {
+    enum Table implements PageTable {
         REGIONS("regions"), TREND("trend");
 
         private final String param;
@@ -30,14 +30,11 @@ final class PrefectureExport {
         }
 
         static Table parse(String value) {
-            if (value == null || value.isBlank()) {
-                return REGIONS;
-            }
-            return Arrays.stream(values()).filter(table -> table.param.equals(value.strip())).findFirst()
-                    .orElseThrow(() -> DashboardException.badParameter("table", "regions または trend", value));
+            return PageTable.parse(Table.class, value);
         }
 
-        String param() {
+        @Override
+        public String param() {
             return param;
         }
     }

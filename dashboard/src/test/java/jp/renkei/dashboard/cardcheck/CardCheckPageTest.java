@@ -83,7 +83,10 @@ class CardCheckPageTest {
             assertThat(sheet.getRow(header + 2).getCell(1).getNumericCellValue()).isEqualTo(35.0);
         }
 
-        assertThat(mvc.get().uri("/card-checks.csv?table=everything").exchange()).hasStatus(400);
+        MvcTestResult unknown = mvc.get().uri("/card-checks.csv?table=everything").exchange();
+        assertThat(unknown).hasStatus(400);
+        assertThat(unknown.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("DASH-PARAM-001", "municipalities, reasons, trend");
     }
 
     @Test
