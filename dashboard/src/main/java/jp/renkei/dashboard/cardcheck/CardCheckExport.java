@@ -9,7 +9,6 @@ import java.util.Map;
 import jp.renkei.dashboard.export.ExportAbout;
 import jp.renkei.dashboard.export.ExportTable;
 import jp.renkei.dashboard.export.PageTable;
-import jp.renkei.dashboard.export.ExportTable.Column;
 import jp.renkei.dashboard.export.ExportTable.Kind;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.JapaneseFormats;
@@ -63,19 +62,19 @@ final class CardCheckExport {
         });
         return switch (table) {
             case MUNICIPALITIES -> new ExportTable(title, lines, List.of(
-                    column(about, "column.municipality_code", Kind.TEXT), column(about, "column.municipality_name", Kind.TEXT),
-                    column(about, "column.prefecture_code", Kind.TEXT), column(about, "cardcheck.offices", Kind.WHOLE),
-                    column(about, "cardcheck.checks", Kind.WHOLE), column(about, "cardcheck.successes", Kind.WHOLE),
-                    fraction(about, "cardcheck.success_rate"), column(about, "cardcheck.failed", Kind.WHOLE)),
+                    about.column("column.municipality_code", Kind.TEXT), about.column("column.municipality_name", Kind.TEXT),
+                    about.column("column.prefecture_code", Kind.TEXT), about.column("cardcheck.offices", Kind.WHOLE),
+                    about.column("cardcheck.checks", Kind.WHOLE), about.column("cardcheck.successes", Kind.WHOLE),
+                    about.fraction(about.message("cardcheck.success_rate")), about.column("cardcheck.failed", Kind.WHOLE)),
                     page.municipalities().stream().map(m -> row(m.municipalityCode(), m.municipalityName(),
                             m.prefectureCode(), m.offices(), m.totals().checks(), m.totals().successes(),
                             m.totals().successRate(), m.totals().failed())).toList());
-            case REASONS -> new ExportTable(title, lines, List.of(column(about, "cardcheck.reason", Kind.TEXT),
-                    column(about, "cardcheck.failed", Kind.WHOLE), fraction(about, "cardcheck.reason.share")),
+            case REASONS -> new ExportTable(title, lines, List.of(about.column("cardcheck.reason", Kind.TEXT),
+                    about.column("cardcheck.failed", Kind.WHOLE), about.fraction(about.message("cardcheck.reason.share"))),
                     reasons(page.selected(), about));
-            case TREND -> new ExportTable(title, lines, List.of(column(about, "column.month", Kind.TEXT),
-                    column(about, "cardcheck.checks", Kind.WHOLE), column(about, "cardcheck.successes", Kind.WHOLE),
-                    fraction(about, "cardcheck.success_rate"), column(about, "cardcheck.failed", Kind.WHOLE)),
+            case TREND -> new ExportTable(title, lines, List.of(about.column("column.month", Kind.TEXT),
+                    about.column("cardcheck.checks", Kind.WHOLE), about.column("cardcheck.successes", Kind.WHOLE),
+                    about.fraction(about.message("cardcheck.success_rate")), about.column("cardcheck.failed", Kind.WHOLE)),
                     page.trend().stream().map(m -> row(m.month(), m.totals().checks(), m.totals().successes(),
                             m.totals().successRate(), m.totals().failed())).toList());
         };
@@ -90,13 +89,7 @@ final class CardCheckExport {
         return rows;
     }
 
-    private static Column column(ExportAbout about, String key, Kind kind) {
-        return new Column(about.message(key), kind);
-    }
 
-    private static Column fraction(ExportAbout about, String key) {
-        return new Column(about.message(key) + about.message("csv.fraction"), Kind.FRACTION);
-    }
 
     private static List<Object> row(Object... cells) {
         return Arrays.asList(cells);

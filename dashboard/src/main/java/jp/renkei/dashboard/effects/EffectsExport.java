@@ -6,7 +6,6 @@ import java.util.List;
 import jp.renkei.dashboard.export.ExportAbout;
 import jp.renkei.dashboard.export.ExportTable;
 import jp.renkei.dashboard.export.PageTable;
-import jp.renkei.dashboard.export.ExportTable.Column;
 import jp.renkei.dashboard.export.ExportTable.Kind;
 import jp.renkei.dashboard.mart.MartRow;
 import jp.renkei.dashboard.security.Viewer;
@@ -49,12 +48,12 @@ final class EffectsExport {
                     .viewer(viewer)
                     .finish("export.definitions.improvement", "export.source.improvement", page.curveRun(), clock);
             return new ExportTable(about.message("effects.curve.heading"), lines, List.of(
-                    new Column(about.message("office.curve.since"), Kind.WHOLE),
-                    new Column(about.message("effects.offices"), Kind.WHOLE),
-                    new Column(about.message("effects.p25"), Kind.DECIMAL),
-                    new Column(about.message("effects.median"), Kind.DECIMAL),
-                    new Column(about.message("effects.p75"), Kind.DECIMAL),
-                    new Column(about.message("effects.at_baseline") + about.message("csv.fraction"), Kind.FRACTION)),
+                    about.column("office.curve.since", Kind.WHOLE),
+                    about.column("effects.offices", Kind.WHOLE),
+                    about.column("effects.p25", Kind.DECIMAL),
+                    about.column("effects.median", Kind.DECIMAL),
+                    about.column("effects.p75", Kind.DECIMAL),
+                    about.fraction(about.message("effects.at_baseline"))),
                     page.curve().stream().map(EffectsExport::curveRow).toList());
         }
         if (page.agreement() == null) {
@@ -65,14 +64,14 @@ final class EffectsExport {
         List<ExportTable.About> lines = about.viewer(viewer)
                 .finish("export.definitions.agreement", "export.source.agreement", page.curveRun(), clock);
         return new ExportTable(about.message("effects.agreement.heading"), lines, List.of(
-                new Column(about.message("column.month"), Kind.TEXT),
-                new Column(about.message("effects.agreement.offices"), Kind.WHOLE),
-                new Column(about.message("office.agreement.planned"), Kind.WHOLE),
-                new Column(about.message("office.agreement.matched"), Kind.WHOLE),
-                new Column(about.message("office.agreement.moved"), Kind.WHOLE),
-                new Column(about.message("office.agreement.cancelled"), Kind.WHOLE),
-                new Column(about.message("office.agreement.added"), Kind.WHOLE),
-                new Column(about.message("office.agreement.rate") + about.message("csv.fraction"), Kind.FRACTION)),
+                about.column("column.month", Kind.TEXT),
+                about.column("effects.agreement.offices", Kind.WHOLE),
+                about.column("office.agreement.planned", Kind.WHOLE),
+                about.column("office.agreement.matched", Kind.WHOLE),
+                about.column("office.agreement.moved", Kind.WHOLE),
+                about.column("office.agreement.cancelled", Kind.WHOLE),
+                about.column("office.agreement.added", Kind.WHOLE),
+                about.fraction(about.message("office.agreement.rate"))),
                 page.agreement().stream().map(month -> Arrays.<Object>asList(month.month(), month.offices(),
                         month.planned(), month.matched(), month.moved(), month.cancelled(), month.added(),
                         month.matchedShare())).toList());

@@ -36,6 +36,12 @@ public final class ExportAbout {
         return this;
     }
 
+    /** The denominator scope line: its name and what it means. */
+    public ExportAbout scope(String scopeCode) {
+        String key = "scope." + scopeCode;
+        return line("export.scope", message(key) + "（" + message(key + ".meaning") + "）");
+    }
+
     public ExportAbout viewer(Viewer viewer) {
         return line("export.viewer", messages.getMessage("viewer.role." + viewer.role().prefix(),
                 new Object[] {viewer.code()}, Locale.JAPAN));
@@ -51,5 +57,15 @@ public final class ExportAbout {
 
     public String message(String key) {
         return messages.getMessage(key, null, Locale.JAPAN);
+    }
+
+    /** A column headed by the message {@code labelKey}. */
+    public ExportTable.Column column(String labelKey, ExportTable.Kind kind) {
+        return new ExportTable.Column(message(labelKey), kind);
+    }
+
+    /** A rate column: its label and the fraction note ("（比率: 0.1234 = 12.34%）"), as every export heads rates. */
+    public ExportTable.Column fraction(String label) {
+        return new ExportTable.Column(label + message("csv.fraction"), ExportTable.Kind.FRACTION);
     }
 }

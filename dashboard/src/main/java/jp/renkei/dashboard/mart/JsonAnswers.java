@@ -63,27 +63,57 @@ public class JsonAnswers {
         return false;
     }
 
-    /** The bytes, gzipped once, and their strong ETag (without quotes); never modified once made. */
-    record Body(byte[] bytes, byte[] gzipped, String etag) implements MartResultCache.Weighed {
+    /**
+     * The bytes and their strong ETag (without quotes); the gzip is made on the first request that accepts it and then
+     * kept, so a client that never asks for gzip (or the cache turned off) does not pay for it.
+     */
+    static final class Body implements MartResultCache.Weighed {
+        private final byte[] bytes;
+        private final String etag;
+        private volatile byte[] gzipped;
+
+        private Body(byte[] bytes, String etag) {
+            this.bytes = bytes;
+            this.etag = etag;
+        }
 
         static Body of(byte[] bytes) {
             try {
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-                ByteArrayOutputStream compressed = new ByteArrayOutputStream(bytes.length / 8 + 64);
-                try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
-                    gzip.write(bytes);
-                }
-                return new Body(bytes, compressed.toByteArray(), HexFormat.of().formatHex(digest, 0, 16));
+                return new Body(bytes, HexFormat.of().formatHex(digest, 0, 16));
             } catch (NoSuchAlgorithmException impossible) {
                 throw new IllegalStateException("every Java has SHA-256", impossible);
-            } catch (IOException impossible) {
-                throw new UncheckedIOException("gzip into memory", impossible);
             }
         }
 
+        byte[] bytes() {
+            return bytes;
+        }
+
+        String etag() {
+            return etag;
+        }
+
+        /** Made at most a few times under a race, all equal; never modified once made. */
+        byte[] gzipped() {
+            byte[] made = gzipped;
+            if (made == null) {
+                ByteArrayOutputStream compressed = new ByteArrayOutputStream(bytes.length / 8 + 64);
+                try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+                    gzip.write(bytes);
+                } catch (IOException impossible) {
+                    throw new UncheckedIOException("gzip into memory", impossible);
+                }
+                made = compressed.toByteArray();
+                gzipped = made;
+            }
+            return made;
+        }
+
+        /** Weighed by its bytes and an allowance of a tenth for the gzip it may come to hold. */
         @Override
         public long rowCount() {
-            return (bytes.length + gzipped.length) / 1024;
+            return bytes.length * 11L / 10 / 1024;
         }
     }
 }

@@ -7,7 +7,6 @@ import java.util.Locale;
 import jp.renkei.dashboard.export.ExportAbout;
 import jp.renkei.dashboard.export.ExportTable;
 import jp.renkei.dashboard.export.PageTable;
-import jp.renkei.dashboard.export.ExportTable.Column;
 import jp.renkei.dashboard.export.ExportTable.Kind;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.JapaneseFormats;
@@ -44,10 +43,9 @@ final class MunicipalityExport {
     static ExportTable table(MunicipalityPage page, Table table, Viewer viewer, MessageSource messages,
             JapaneseFormats formats, Clock clock) {
         ExportAbout about = ExportAbout.with(messages);
-        String scopeKey = "scope." + page.scope();
         List<ExportTable.About> lines = about
                 .line("export.reference_month", formats.asOfMonthEndWithEra(page.month()) + "（" + page.month() + "）")
-                .line("export.scope", about.message(scopeKey) + "（" + about.message(scopeKey + ".meaning") + "）")
+                .scope(page.scope())
                 .line("export.area", page.prefectureName() + " " + page.municipalityName() + "（" + page.municipalityCode()
                         + "）")
                 .viewer(viewer)
@@ -55,16 +53,16 @@ final class MunicipalityExport {
         String title = page.municipalityName() + " — " + about.message(table == Table.TREND
                 ? "municipality.trend.heading" : "municipality.service_types.heading");
         if (table == Table.TREND) {
-            return new ExportTable(title, lines, List.of(column(about, "column.month", Kind.TEXT),
-                    column(about, "column.offices_in_scope", Kind.WHOLE), column(about, "column.offices_applied", Kind.WHOLE),
-                    fraction(about.message("column.application_rate"), about),
-                    fraction(messages.getMessage("municipality.prefecture_rate", new Object[] {page.prefectureName()},
-                            Locale.JAPAN), about),
-                    fraction(about.message("municipality.national_rate"), about),
-                    column(about, "column.offices_active", Kind.WHOLE), fraction(about.message("column.active_rate"), about),
-                    fraction(messages.getMessage("municipality.prefecture_active_rate",
-                            new Object[] {page.prefectureName()}, Locale.JAPAN), about),
-                    fraction(about.message("municipality.national_active_rate"), about)),
+            return new ExportTable(title, lines, List.of(about.column("column.month", Kind.TEXT),
+                    about.column("column.offices_in_scope", Kind.WHOLE), about.column("column.offices_applied", Kind.WHOLE),
+                    about.fraction(about.message("column.application_rate")),
+                    about.fraction(messages.getMessage("municipality.prefecture_rate", new Object[] {page.prefectureName()},
+                            Locale.JAPAN)),
+                    about.fraction(about.message("municipality.national_rate")),
+                    about.column("column.offices_active", Kind.WHOLE), about.fraction(about.message("column.active_rate")),
+                    about.fraction(messages.getMessage("municipality.prefecture_active_rate",
+                            new Object[] {page.prefectureName()}, Locale.JAPAN)),
+                    about.fraction(about.message("municipality.national_active_rate"))),
                     page.trendNewestFirst().stream().map(row -> {
                         String month = row.text("month");
                         return Arrays.<Object>asList(month, row.whole("offices_in_scope"), row.whole("offices_applied"),
@@ -74,22 +72,16 @@ final class MunicipalityExport {
                                 page.nationalActiveRate(month));
                     }).toList());
         }
-        return new ExportTable(title, lines, List.of(new Column(about.message("column.service_type"), Kind.TEXT),
-                new Column(about.message("column.service_type_name"), Kind.TEXT),
-                column(about, "column.offices_in_scope", Kind.WHOLE), column(about, "column.offices_applied", Kind.WHOLE),
-                fraction(about.message("column.application_rate"), about),
-                column(about, "column.offices_active", Kind.WHOLE), fraction(about.message("column.active_rate"), about)),
+        return new ExportTable(title, lines, List.of(about.column("column.service_type", Kind.TEXT),
+                about.column("column.service_type_name", Kind.TEXT),
+                about.column("column.offices_in_scope", Kind.WHOLE), about.column("column.offices_applied", Kind.WHOLE),
+                about.fraction(about.message("column.application_rate")),
+                about.column("column.offices_active", Kind.WHOLE), about.fraction(about.message("column.active_rate"))),
                 page.serviceTypes().stream().map(row -> Arrays.<Object>asList(row.text("service_type"),
                         row.text("service_type_name"), row.whole("offices_in_scope"), row.whole("offices_applied"),
                         row.decimal("application_rate"), row.whole("offices_active"), row.decimal("active_rate")))
                         .toList());
     }
 
-    private static Column column(ExportAbout about, String key, Kind kind) {
-        return new Column(about.message(key), kind);
-    }
 
-    private static Column fraction(String label, ExportAbout about) {
-        return new Column(label + about.message("csv.fraction"), Kind.FRACTION);
-    }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import jp.renkei.dashboard.export.ExportAbout;
 import jp.renkei.dashboard.export.ExportTable;
 import jp.renkei.dashboard.export.PageTable;
-import jp.renkei.dashboard.export.ExportTable.Column;
 import jp.renkei.dashboard.export.ExportTable.Kind;
 import jp.renkei.dashboard.mart.MartRow;
 import jp.renkei.dashboard.security.Viewer;
@@ -45,31 +44,30 @@ final class PrefectureExport {
     static ExportTable table(PrefecturePage page, Table table, Viewer viewer, MessageSource messages,
             JapaneseFormats formats, Clock clock) {
         ExportAbout about = ExportAbout.with(messages);
-        String scopeKey = "scope." + page.scope();
         about.line("export.reference_month", formats.asOfMonthEndWithEra(page.month()) + "（" + page.month() + "）")
-                .line("export.scope", about.message(scopeKey) + "（" + about.message(scopeKey + ".meaning") + "）")
+                .scope(page.scope())
                 .line("export.area", page.prefectureName() + "（" + page.prefectureCode() + "）")
                 .viewer(viewer);
         if (table == Table.REGIONS) {
             List<ExportTable.About> lines = about.finish("export.definitions.model_regions",
                     "export.source.model_region_effect", page.martRun(), clock);
             return new ExportTable(page.prefectureName() + " — " + about.message("prefecture.regions.heading"), lines,
-                    List.of(text(about, "column.region_id"), text(about, "prefecture.region"),
-                            text(about, "column.start_month"), whole(about, "column.months_since_start"),
-                            whole(about, "prefecture.region.offices"), fraction(about, "prefecture.region.rate"),
-                            fraction(about, "prefecture.region.comparison_rate"), fraction(about, "column.did_estimate"),
-                            fraction(about, "column.did_ci_low"), fraction(about, "column.did_ci_high"),
-                            whole(about, "prefecture.region.pairs"), whole(about, "prefecture.region.files"),
-                            whole(about, "prefecture.region.budget"), whole(about, "column.prefecture_budget_yen"),
-                            text(about, "column.within_caps")),
+                    List.of(about.column("column.region_id", Kind.TEXT), about.column("prefecture.region", Kind.TEXT),
+                            about.column("column.start_month", Kind.TEXT), about.column("column.months_since_start", Kind.WHOLE),
+                            about.column("prefecture.region.offices", Kind.WHOLE), about.fraction(about.message("prefecture.region.rate")),
+                            about.fraction(about.message("prefecture.region.comparison_rate")), about.fraction(about.message("column.did_estimate")),
+                            about.fraction(about.message("column.did_ci_low")), about.fraction(about.message("column.did_ci_high")),
+                            about.column("prefecture.region.pairs", Kind.WHOLE), about.column("prefecture.region.files", Kind.WHOLE),
+                            about.column("prefecture.region.budget", Kind.WHOLE), about.column("column.prefecture_budget_yen", Kind.WHOLE),
+                            about.column("column.within_caps", Kind.TEXT)),
                     page.regions().stream().map(region -> regionRow(region, about)).toList());
         }
         List<ExportTable.About> lines = about.finish("export.definitions.ranking", "export.source.prefecture_adoption",
                 page.martRun(), clock);
         return new ExportTable(page.prefectureName() + " — " + about.message("prefecture.trend.heading"), lines,
-                List.of(text(about, "column.month"), whole(about, "column.offices_in_scope"),
-                        whole(about, "column.offices_applied"), fraction(about, "column.application_rate"),
-                        whole(about, "column.offices_active"), fraction(about, "column.active_rate")),
+                List.of(about.column("column.month", Kind.TEXT), about.column("column.offices_in_scope", Kind.WHOLE),
+                        about.column("column.offices_applied", Kind.WHOLE), about.fraction(about.message("column.application_rate")),
+                        about.column("column.offices_active", Kind.WHOLE), about.fraction(about.message("column.active_rate"))),
                 page.trendNewestFirst().stream().map(month -> Arrays.<Object>asList(month.text("month"),
                         month.whole("offices_in_scope"), month.whole("offices_applied"), month.decimal("application_rate"),
                         month.whole("offices_active"), month.decimal("active_rate"))).toList());
@@ -85,15 +83,6 @@ final class PrefectureExport {
                 about.message(Boolean.TRUE.equals(region.flag("within_caps")) ? "export.yes" : "export.no"));
     }
 
-    private static Column text(ExportAbout about, String key) {
-        return new Column(about.message(key), Kind.TEXT);
-    }
 
-    private static Column whole(ExportAbout about, String key) {
-        return new Column(about.message(key), Kind.WHOLE);
-    }
 
-    private static Column fraction(ExportAbout about, String key) {
-        return new Column(about.message(key) + about.message("csv.fraction"), Kind.FRACTION);
-    }
 }

@@ -56,13 +56,12 @@ final class RankingExport {
             FIELDS.forEach(field -> cells.add(field.value().apply(row)));
             rows.add(cells);
         }
-        String scopeKey = "scope." + ranking.scope().code();
         String area = ranking.prefecture() == null ? message(messages, "ranking.filter.prefecture.all")
                 : ranking.prefectures().stream().filter(p -> p.code().equals(ranking.prefecture())).map(Prefecture::name)
                         .findFirst().orElse(ranking.prefecture());
         List<About> about = ExportAbout.with(messages)
                 .line("export.reference_month", formats.asOfMonthEndWithEra(ranking.month()) + "（" + ranking.month() + "）")
-                .line("export.scope", message(messages, scopeKey) + "（" + message(messages, scopeKey + ".meaning") + "）")
+                .scope(ranking.scope().code())
                 .line("export.area", area)
                 .line("export.filter", filter(ranking.filter(), messages))
                 .viewer(ranking.viewer())
