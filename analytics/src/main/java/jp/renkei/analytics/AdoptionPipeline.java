@@ -25,6 +25,10 @@ import jp.renkei.analytics.marts.adoption.PrefectureAdoptionTransform;
 import jp.renkei.analytics.marts.agreement.PlanActualAgreementTransform;
 import jp.renkei.analytics.marts.cardcheck.CardCheckActivityTransform;
 import jp.renkei.analytics.marts.improvement.ImprovementTransform;
+import jp.renkei.analytics.marts.partner.NetworkMeasuresTransform;
+import jp.renkei.analytics.marts.partner.PartnerOpportunitiesTransform;
+import jp.renkei.analytics.marts.partner.PlanLinks;
+import jp.renkei.analytics.marts.partner.RecruitmentScenariosTransform;
 import jp.renkei.analytics.marts.region.ModelRegionEffectTransform;
 import jp.renkei.analytics.marts.savings.OfficeSavingsTransform;
 import jp.renkei.analytics.publish.MartPublisher;
@@ -148,6 +152,26 @@ public final class AdoptionPipeline {
             Dataset<Row> agreement = progress.stage("transform " + Mart.PLAN_ACTUAL_AGREEMENT.folder(),
                     () -> persist(PlanActualAgreementTransform.apply(scheduleLines, staged.exchanges(), months), cached),
                     frame -> frame.count() + " rows");
+            // The lines a second time, for the plans' network: persisting them for both would spill (above).
+            Dataset<Row> planLinks = progress.stage("transform plan links",
+                    () -> persist(PlanLinks.apply(scheduleLines, staged.exchanges(), staged.applications(), months),
+                            cached),
+                    frame -> frame.count() + " office pairs");
+            Dataset<Row> partnerOpportunities = progress.stage("transform " + Mart.PARTNER_OPPORTUNITIES.folder(),
+                    () -> persist(PartnerOpportunitiesTransform.opportunities(planLinks, staged.offices(),
+                            config.savingsModel()), cached),
+                    frame -> frame.count() + " rows");
+            Dataset<Row> partnerMostWanted = progress.stage("transform " + Mart.PARTNER_MOST_WANTED.folder(),
+                    () -> persist(PartnerOpportunitiesTransform.mostWanted(partnerOpportunities), cached),
+                    frame -> frame.count() + " rows");
+            Dataset<Row> recruitmentScenarios = progress.stage("transform " + Mart.RECRUITMENT_SCENARIOS.folder(),
+                    () -> persist(RecruitmentScenariosTransform.apply(partnerMostWanted, planLinks, municipal,
+                            modelRegionEffect, staged.offices(), modelRegions, months), cached),
+                    frame -> frame.count() + " rows");
+            Dataset<Row> networkMeasures = progress.stage("transform " + Mart.NETWORK_MEASURES.folder(),
+                    () -> persist(NetworkMeasuresTransform.apply(planLinks, staged.exchanges(), staged.offices(),
+                            staged.applications(), modelRegions, months), cached),
+                    frame -> frame.count() + " rows");
             Dataset<Row> improvementOffice = progress.stage("transform " + Mart.IMPROVEMENT_OFFICE.folder(),
                     () -> persist(ImprovementTransform.offices(effectReports, staged.applications()), cached),
                     frame -> frame.count() + " rows");
@@ -162,6 +186,10 @@ public final class AdoptionPipeline {
             outputChecks.addAll(ContractChecks.outputs(Mart.PLAN_ACTUAL_AGREEMENT, agreement));
             outputChecks.addAll(ContractChecks.outputs(Mart.IMPROVEMENT_OFFICE, improvementOffice));
             outputChecks.addAll(ContractChecks.outputs(Mart.IMPROVEMENT_CURVE, improvementCurve));
+            outputChecks.addAll(ContractChecks.outputs(Mart.PARTNER_OPPORTUNITIES, partnerOpportunities));
+            outputChecks.addAll(ContractChecks.outputs(Mart.PARTNER_MOST_WANTED, partnerMostWanted));
+            outputChecks.addAll(ContractChecks.outputs(Mart.RECRUITMENT_SCENARIOS, recruitmentScenarios));
+            outputChecks.addAll(ContractChecks.outputs(Mart.NETWORK_MEASURES, networkMeasures));
             enforce("output checks", outputChecks);
 
             Map<String, MartPublisher.Mart> marts = new LinkedHashMap<>();
@@ -182,6 +210,11 @@ public final class AdoptionPipeline {
                     new MartPublisher.Mart(improvementOffice, Mart.IMPROVEMENT_OFFICE.key()));
             marts.put(Mart.IMPROVEMENT_CURVE.folder(),
                     new MartPublisher.Mart(improvementCurve, Mart.IMPROVEMENT_CURVE.key()));
+            for (Map.Entry<Mart, Dataset<Row>> partner : Map.of(Mart.PARTNER_OPPORTUNITIES, partnerOpportunities,
+                    Mart.PARTNER_MOST_WANTED, partnerMostWanted, Mart.RECRUITMENT_SCENARIOS, recruitmentScenarios,
+                    Mart.NETWORK_MEASURES, networkMeasures).entrySet()) {
+                marts.put(partner.getKey().folder(), new MartPublisher.Mart(partner.getValue(), partner.getKey().key()));
+            }
             enforce("row counts against the published runs", shrinkChecks(publisher, marts));
             Map<String, Long> rows = new LinkedHashMap<>();
             marts.forEach((name, mart) -> rows.put(name, mart.frame().count()));

@@ -84,7 +84,7 @@ public enum Mart {
             optional("baseline_sheets_printed", DOUBLE, "its mean over the six months before adoption"),
             optional("reported_input_hours", DOUBLE, "self-reported 実績 input hours for the month"),
             optional("baseline_input_hours", DOUBLE, "its mean over the six months before adoption"),
-            optional("reported_users", BIGINT, "users in its effect report for the month"),
+            MartColumn.persons("reported_users", true, "users in its effect report for the month"),
             optional("reported_care_managers_fte", DOUBLE, "care managers (full-time equivalent) in that report"),
             optional("cases_per_care_manager", DOUBLE, "reported_users ÷ reported_care_managers_fte; null without both"),
             optional("band_ii_revenue_effect_yen", DOUBLE, "a 居宅介護支援 office's monthly 居宅介護支援費 under (Ⅱ) minus "
@@ -123,7 +123,77 @@ public enum Mart {
             optional("index_p25", DOUBLE, "lower quartile of productivity_index"),
             optional("index_median", DOUBLE, "median of productivity_index"),
             optional("index_p75", DOUBLE, "upper quartile of productivity_index"),
-            required("offices_at_baseline", BIGINT, "offices whose index is ≥ 1 that month")));
+            required("offices_at_baseline", BIGINT, "offices whose index is ≥ 1 that month"))),
+    PARTNER_OPPORTUNITIES("partner_opportunities", List.of("month", "office_number", "partner_office_number"),
+            ScopeColumns.perOffice(true), List.of(
+            required("month", STRING, "YYYY-MM, the 対象年月 of the plans"),
+            required("prefecture_code", STRING, "the adopting office's (its number's first two digits)"),
+            optional("municipality_code", STRING, "the adopting office's, from offices; null when not listed"),
+            required("office_number", STRING, "the adopting office that sent the plans (a care manager)"),
+            required("partner_office_number", STRING, "an office its plans name that had not applied by the month's end"),
+            required("partner_service_type", STRING, "サービス種類コード of the partner's lines (the lowest when several)"),
+            optional("partner_service_type_name", STRING, "its official name; null for a code renkei does not name"),
+            optional("partner_name", STRING, "from offices; null when not listed"),
+            required("partner_prefecture_code", STRING, "the partner number's first two digits"),
+            optional("partner_municipality_code", STRING, "from offices; null when not listed"),
+            MartColumn.persons("persons_shared", false, "persons whose plan of the month names both offices"),
+            required("partner_lines", BIGINT, "the partner's lines in those plans"),
+            required("plan_lines", BIGINT, "every line of those persons' plans: what a UPPLAN to the partner would carry"),
+            required("documents", BIGINT, "2 × persons_shared: the plan out and the actuals back, one per person"),
+            required("sheets_saved", DOUBLE, "documents × sheets per document"),
+            required("postage_saved_yen", DOUBLE, "documents × postage × mailed share"),
+            required("hours_saved", DOUBLE, "handling of the documents + keying in plan_lines and partner_lines, in hours"),
+            required("savings_yen", DOUBLE, "paper + postage + hours × staff cost, for the pair, a month"))),
+    PARTNER_MOST_WANTED("partner_most_wanted", List.of("month", "office_number"), ScopeColumns.perOffice(true), List.of(
+            required("month", STRING, "YYYY-MM"),
+            required("prefecture_code", STRING, "the office number's first two digits"),
+            optional("municipality_code", STRING, "from offices; null when not listed"),
+            required("office_number", STRING, "an office not on the system that adopting offices' plans name"),
+            required("service_type", STRING, "サービス種類コード (the lowest when several)"),
+            optional("service_type_name", STRING, "its official name; null for a code renkei does not name"),
+            optional("office_name", STRING, "from offices; null when not listed"),
+            required("adopting_partners", BIGINT, "adopting offices whose plans name it"),
+            MartColumn.persons("persons_shared", false, "persons of those plans it serves"),
+            required("partner_lines", BIGINT, "its lines in those plans"),
+            required("savings_yen", DOUBLE, "what its pairs would save a month if it joined (partner_opportunities)"),
+            required("prefecture_rank", INT, "1 = most persons shared in its prefecture (then savings, then number)"),
+            optional("municipality_rank", INT, "the same within its municipality; null when not listed"))),
+    RECRUITMENT_SCENARIOS("recruitment_scenarios", List.of("month", "area_type", "area_code", "top_n"),
+            ScopeColumns.municipal(), List.of(
+            required("month", STRING, "YYYY-MM"),
+            required("area_type", STRING, "municipality or model_region"),
+            required("area_code", STRING, "全国地方公共団体コード or region_id"),
+            required("area_name", STRING, ""),
+            required("prefecture_code", STRING, ""),
+            optional("municipality_code", STRING, "the area's code for a municipality; null for a model region"),
+            required("top_n", INT, "how many of the area's most-wanted offices are recruited (5 or 10)"),
+            required("offices_in_scope", BIGINT, "in-scope offices (office number × service type) of the area"),
+            required("offices_applied", BIGINT, "of those, applied by the month's end"),
+            optional("application_rate", DOUBLE, "offices_applied ÷ offices_in_scope"),
+            required("wanted_offices", BIGINT, "offices of the area not on the system that adopting offices' plans name"),
+            required("recruited_offices", BIGINT, "min(top_n, wanted_offices)"),
+            required("offices_applied_after", BIGINT, "offices_applied + the in-scope rows of the recruited offices"),
+            optional("application_rate_after", DOUBLE, "offices_applied_after ÷ offices_in_scope"),
+            MartColumn.persons("persons_added", false, "persons_shared of the recruited offices"),
+            required("savings_added_yen", DOUBLE, "savings_yen of the recruited offices, a month"),
+            required("visible_lines", BIGINT, "plan lines of the area's offices in adopting offices' plans"),
+            required("linked_lines", BIGINT, "of those, of offices on the system"),
+            optional("linked_line_share", DOUBLE, "linked_lines ÷ visible_lines"),
+            optional("linked_line_share_after", DOUBLE, "(linked_lines + the recruited offices' lines) ÷ visible_lines"))),
+    NETWORK_MEASURES("network_measures", List.of("month", "area_type", "area_code"), ScopeColumns.prefectural(),
+            List.of(
+            required("month", STRING, "YYYY-MM, the 対象年月"),
+            required("area_type", STRING, "prefecture or model_region"),
+            required("area_code", STRING, "prefecture code or region_id"),
+            required("prefecture_code", STRING, ""),
+            required("offices_applied", BIGINT, "office numbers of the area on the system (applied by the month's end)"),
+            required("linked_offices", BIGINT, "of the area's offices, those with a delivered file to or from another office of the area"),
+            required("linked_pairs", BIGINT, "unordered pairs of the area's offices with a delivered file of the month"),
+            required("largest_group", BIGINT, "offices in the largest connected group those pairs form"),
+            optional("largest_group_share", DOUBLE, "largest_group ÷ linked_offices"),
+            required("visible_lines", BIGINT, "plan lines of the area's offices in adopting offices' plans"),
+            required("linked_lines", BIGINT, "of those, of offices on the system: both ends electronic"),
+            optional("linked_line_share", DOUBLE, "linked_lines ÷ visible_lines")));
 
     private final String folder;
     private final List<String> key;
@@ -166,6 +236,11 @@ public enum Mart {
      * The columns that place a row in a prefecture, municipality or office: what a prefecture, municipality or office
      * viewer may read of this mart (ARCHITECTURE §8). None for national aggregates, which every role may read.
      */
+    /** The columns that count persons ({@link MartColumn#personCount()}). */
+    public List<String> personCountColumns() {
+        return columns.stream().filter(MartColumn::personCount).map(MartColumn::name).toList();
+    }
+
     /** The columns a reader may filter on (the dashboard's mart API): the key, then the scope columns not in it. */
     public List<String> filterColumns() {
         List<String> columns = new ArrayList<>(key);

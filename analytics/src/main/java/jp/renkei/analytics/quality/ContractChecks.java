@@ -17,7 +17,7 @@ import org.apache.spark.sql.Row;
  * <table>
  *   <tr><td>ANA-DQ-002</td><td>the key is unique</td></tr>
  *   <tr><td>ANA-DQ-012</td><td>no column the contract declares required holds a null</td></tr>
- *   <tr><td>ANA-DQ-013</td><td>every {@code *_rate} column is in [0, 1] (or null where the contract allows it)</td></tr>
+ *   <tr><td>ANA-DQ-013</td><td>every rate and share column ({@code *_rate}, {@code *_share}, and their {@code _after}) is in [0, 1] (or null where the contract allows it)</td></tr>
  * </table>
  */
 public final class ContractChecks {
@@ -36,7 +36,7 @@ public final class ContractChecks {
             if (!column.nullable()) {
                 nullInRequired = nullInRequired.or(col(column.name()).isNull());
             }
-            if (column.name().endsWith("_rate")) {
+            if (column.name().matches(".*_(rate|share)(_after)?")) {
                 rateOutside = rateOutside.or(col(column.name()).lt(0)).or(col(column.name()).gt(1));
             }
         }

@@ -65,6 +65,7 @@ public final class LandingStaging {
         Dataset<Row> typed = raw.select(
                 code("office_number"),
                 upper(code("service_type")).as("service_type"),
+                code("office_name"),
                 code("municipality_code"),
                 code("prefecture_code"),
                 col(LandingReader.DT),

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
+import jp.renkei.dashboard.privacy.SmallCounts;
 import jp.renkei.marts.Mart;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -60,9 +61,11 @@ class MartApiController {
                 .map(column -> new ColumnDescription(column.name(), column.type().name().toLowerCase(java.util.Locale.ROOT),
                         column.meaning()))
                 .toList();
-        return answers.send(List.of("mart-json", selection.run().runId(), mart, conditions), acceptEncoding,
-                () -> new Response(mart.folder(), selection.run().runId(), columns,
-                        selection.rows().stream().map(MartRow::values).toList()));
+        boolean hideSmallCounts = SmallCounts.appliesTo(viewer);
+        return answers.send(List.of("mart-json", selection.run().runId(), mart, conditions, hideSmallCounts),
+                acceptEncoding, () -> new Response(mart.folder(), selection.run().runId(), columns,
+                        selection.rows().stream().map(row -> hideSmallCounts
+                                ? SmallCounts.hideIn(mart, row.values()) : row.values()).toList()));
     }
 
     record ColumnDescription(@JsonProperty("name") String name, @JsonProperty("type") String type,

@@ -11,6 +11,7 @@ import jp.renkei.dashboard.export.PageTable;
 import jp.renkei.dashboard.export.ExportTable.Column;
 import jp.renkei.dashboard.export.ExportTable.Kind;
 import jp.renkei.dashboard.mart.MartRow;
+import jp.renkei.dashboard.privacy.SmallCounts;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.JapaneseFormats;
 import org.springframework.context.MessageSource;
@@ -101,7 +102,9 @@ final class OfficeExport {
         cells.add(month.text("month"));
         for (Field field : HISTORY_FIELDS) {
             // Not a ?: expression: Long and Double operands would both be unboxed to double (3 would export as 3.0).
-            if (field.kind() == Kind.WHOLE) {
+            if (month.mart().personCountColumns().contains(field.column())) {
+                cells.add(SmallCounts.exportCell(month.whole(field.column())));
+            } else if (field.kind() == Kind.WHOLE) {
                 cells.add(month.whole(field.column()));
             } else {
                 cells.add(month.decimal(field.column()));

@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.renkei.dashboard.privacy.SmallCounts;
+import jp.renkei.dashboard.security.Viewer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,11 @@ public class JapaneseFormats {
 
     public String count(Long value) {
         return value == null ? MISSING : NumberFormat.getIntegerInstance(Locale.JAPAN).format(value);
+    }
+
+    /** A count of persons: "<3" for 1 or 2 where the viewer is not the ministry ({@link SmallCounts}). */
+    public String persons(Long value, Viewer viewer) {
+        return SmallCounts.appliesTo(viewer) && SmallCounts.hidden(value) ? SmallCounts.HIDDEN : count(value);
     }
 
     public String rank(Integer value) {

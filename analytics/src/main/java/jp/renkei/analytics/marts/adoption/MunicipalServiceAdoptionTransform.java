@@ -78,7 +78,8 @@ public final class MunicipalServiceAdoptionTransform {
     }
 
     /** service_type → its official name, from ingest's {@link ServiceType}: named once, for the validators too. */
-    private static Dataset<Row> serviceTypeNames(SparkSession spark) {
+    /** service_type, service_type_name: every サービス種類コード renkei names, with its official name. */
+    public static Dataset<Row> serviceTypeNames(SparkSession spark) {
         StructType schema = new StructType()
                 .add("service_type", DataTypes.StringType, false)
                 .add("service_type_name", DataTypes.StringType, false);
