@@ -12,7 +12,7 @@ public final class Indicators {
     public static final List<String> TABULATED = List.of("application_rate", "active_rate", "wilson_rank",
             "linked_partners", "sheets_saved", "postage_saved_yen", "handling_hours_saved", "transcription_hours_saved",
             "savings_yen", "net_savings_yen", "band_ii_revenue_effect_yen", "agreement_rate", "productivity_index",
-            "did_estimate", "success_rate");
+            "did_estimate", "persons_shared", "linked_line_share", "largest_group", "success_rate");
 
     /** The ranking's own indicators, which the page explains above the others in its own words. */
     private static final List<String> ADOPTION = List.of("application_rate", "active_rate", "wilson_rank");

@@ -7,6 +7,7 @@ import jp.renkei.dashboard.export.CsvExport;
 import jp.renkei.dashboard.export.Downloads;
 import jp.renkei.dashboard.export.ExportCharset;
 import jp.renkei.dashboard.export.XlsxExport;
+import jp.renkei.dashboard.partner.PartnerLookup;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.JapaneseFormats;
@@ -29,12 +30,14 @@ class OfficeController {
     private static final Pattern OFFICE_NUMBER = Pattern.compile("\\d{10}");
 
     private final OfficeLookup lookup;
+    private final PartnerLookup partners;
     private final JapaneseFormats formats;
     private final MessageSource messages;
     private final Clock clock = Clock.systemUTC();
 
-    OfficeController(OfficeLookup lookup, JapaneseFormats formats, MessageSource messages) {
+    OfficeController(OfficeLookup lookup, PartnerLookup partners, JapaneseFormats formats, MessageSource messages) {
         this.lookup = lookup;
+        this.partners = partners;
         this.formats = formats;
         this.messages = messages;
     }
@@ -53,7 +56,9 @@ class OfficeController {
     @GetMapping("/office/{number}")
     String office(@PathVariable String number, @RequestParam(required = false) String month, Viewer viewer,
             Model model) throws SQLException {
-        model.addAttribute("office", lookup.find(checkedNumber(number), PageParameters.month(month), viewer));
+        OfficePage page = lookup.find(checkedNumber(number), PageParameters.month(month), viewer);
+        model.addAttribute("office", page);
+        model.addAttribute("invitations", partners.forOffice(page.officeNumber(), page.month(), viewer));
         model.addAttribute("fmt", formats);
         return "office";
     }

@@ -8,6 +8,7 @@ import jp.renkei.dashboard.export.Downloads;
 import jp.renkei.dashboard.export.ExportCharset;
 import jp.renkei.dashboard.export.XlsxExport;
 import jp.renkei.dashboard.mart.DenominatorScope;
+import jp.renkei.dashboard.partner.PartnerLookup;
 import jp.renkei.dashboard.security.Viewer;
 import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.DashboardProperties;
@@ -31,14 +32,16 @@ class PrefectureController {
 
 
     private final PrefectureLookup lookup;
+    private final PartnerLookup partners;
     private final JapaneseFormats formats;
     private final DashboardProperties properties;
     private final MessageSource messages;
     private final Clock clock = Clock.systemUTC();
 
-    PrefectureController(PrefectureLookup lookup, JapaneseFormats formats, DashboardProperties properties,
-            MessageSource messages) {
+    PrefectureController(PrefectureLookup lookup, PartnerLookup partners, JapaneseFormats formats,
+            DashboardProperties properties, MessageSource messages) {
         this.lookup = lookup;
+        this.partners = partners;
         this.formats = formats;
         this.properties = properties;
         this.messages = messages;
@@ -58,7 +61,9 @@ class PrefectureController {
     @GetMapping("/prefecture/{code}")
     String prefecture(@PathVariable String code, @RequestParam(required = false) String month,
             @RequestParam(required = false) String scope, Viewer viewer, Model model) throws SQLException {
-        model.addAttribute("prefecture", find(code, month, scope, viewer));
+        PrefecturePage page = find(code, month, scope, viewer);
+        model.addAttribute("prefecture", page);
+        model.addAttribute("recruitment", partners.forPrefecture(page.prefectureCode(), page.month(), viewer));
         model.addAttribute("fmt", formats);
         model.addAttribute("scopes", DenominatorScope.values());
         return "prefecture";

@@ -76,6 +76,10 @@ class MessagesTest {
             expected.add("effects.agreement.unavailable." + reason);
         }
 
+        for (String reason : List.of("role", "unpublished")) {
+            expected.add("invitations.unavailable." + reason);
+        }
+
         // every failure reason of the mart's contract, so a reason added there fails here until it has a label
         for (String reason : CardCheckTotals.REASONS) {
             expected.add("cardcheck.reason." + reason);
@@ -92,7 +96,8 @@ class MessagesTest {
         }
 
         assertThat(families).containsExactlyInAnyOrder("scope.", "size_class.", "viewer.role.",
-                "office.agreement.unavailable.", "effects.agreement.unavailable.", "cardcheck.reason.", "definitions.");
+                "office.agreement.unavailable.", "effects.agreement.unavailable.", "invitations.unavailable.",
+                "cardcheck.reason.", "definitions.");
         assertThat(expected).allSatisfy(key -> assertThat(messages).containsKey(key));
     }
 
