@@ -31,6 +31,7 @@ import jp.renkei.analytics.marts.partner.PlanLinks;
 import jp.renkei.analytics.marts.partner.RecruitmentScenariosTransform;
 import jp.renkei.analytics.marts.region.ModelRegionEffectTransform;
 import jp.renkei.analytics.marts.savings.OfficeSavingsTransform;
+import jp.renkei.analytics.publish.IncrementalBase;
 import jp.renkei.analytics.publish.MartPublisher;
 import jp.renkei.analytics.publish.RunId;
 import jp.renkei.analytics.quality.AdoptionChecks;
@@ -96,10 +97,10 @@ public final class AdoptionPipeline {
         }
         ObjectNode request = request();
         MartPublisher publisher = new MartPublisher(config.martsRoot(), config.keepRuns());
+        Optional<RunManifest> current = publisher.commonCurrent(Arrays.stream(Mart.values()).map(Mart::folder).toList())
+                .flatMap(published -> RunManifest.read(config.martsRoot(), published));
         Optional<RunManifest> unchanged = config.force() ? Optional.empty()
-                : publisher.commonCurrent(Arrays.stream(Mart.values()).map(Mart::folder).toList())
-                        .flatMap(current -> RunManifest.read(config.martsRoot(), current))
-                        .filter(current -> current.sameInput(request, watermarks));
+                : current.filter(published -> published.sameInput(request, watermarks));
         if (unchanged.isPresent()) {
             progress.line("nothing to publish: run %s had the same request and read the same landing parts "
                     + "(--force rebuilds anyway)", unchanged.get().runId());
@@ -123,54 +124,73 @@ public final class AdoptionPipeline {
             enforce("input freshness", InputFreshness.checks(dataset -> Optional.ofNullable(
                     watermarks.get(dataset).latestDt()).map(LocalDate::parse), months.to()));
 
+            IncrementalBase.Decision decision = config.force()
+                    ? new IncrementalBase.Decision(Optional.empty(), "--force rebuilds every month")
+                    : IncrementalBase.decide(current, request, watermarks, landing);
+            Optional<Kept> kept = decision.base().flatMap(base -> firstChangedMonth(base, landing, months)
+                    .map(from -> new Kept(base.base().runId(), from, publisher)));
+            MonthRange computed = kept.map(earlier -> new MonthRange(earlier.from(), months.to())).orElse(months);
+            if (kept.isPresent()) {
+                progress.line("incremental: months %s to %s recomputed; earlier months kept from run %s (%s)",
+                        computed.from(), computed.to(), kept.get().baseRunId(), decision.reason());
+            } else {
+                progress.line("every month recomputed: %s", decision.base().isPresent()
+                        ? "the changed months start at the first month" : decision.reason());
+            }
+
             Dataset<Row> municipal = progress.stage("transform " + MunicipalAdoptionTransform.MART,
-                    () -> persist(MunicipalAdoptionTransform.apply(staged.offices(), staged.municipalities(),
-                            staged.applications(), staged.exchanges(), months), cached),
+                    () -> persist(keep(kept, Mart.MUNICIPAL_ADOPTION, MunicipalAdoptionTransform.apply(staged.offices(),
+                            staged.municipalities(), staged.applications(), staged.exchanges(), computed)), cached),
                     frame -> frame.count() + " rows");
             Dataset<Row> prefecture = progress.stage("transform " + PrefectureAdoptionTransform.MART,
                     () -> persist(PrefectureAdoptionTransform.apply(municipal), cached),
                     frame -> frame.count() + " rows");
             Dataset<Row> municipalService = progress.stage("transform " + MunicipalServiceAdoptionTransform.MART.folder(),
-                    () -> persist(MunicipalServiceAdoptionTransform.apply(staged.offices(), staged.municipalities(),
-                            staged.applications(), staged.exchanges(), months), cached),
+                    () -> persist(keep(kept, Mart.MUNICIPAL_SERVICE_ADOPTION, MunicipalServiceAdoptionTransform.apply(
+                            staged.offices(), staged.municipalities(), staged.applications(), staged.exchanges(),
+                            computed)), cached),
                     frame -> frame.count() + " rows");
             Dataset<Row> cardCheckActivity = progress.stage("transform " + CardCheckActivityTransform.MART,
                     () -> persist(CardCheckActivityTransform.apply(cardChecks, staged.offices(),
                             staged.municipalities()), cached),
                     frame -> frame.count() + " rows");
             Dataset<Row> modelRegionEffect = progress.stage("transform " + Mart.MODEL_REGION_EFFECT.folder(),
-                    () -> persist(ModelRegionEffectTransform.apply(modelRegions, staged.offices(), staged.applications(),
-                            staged.exchanges(), months), cached),
+                    () -> persist(keep(kept, Mart.MODEL_REGION_EFFECT, ModelRegionEffectTransform.apply(modelRegions,
+                            staged.offices(), staged.applications(), staged.exchanges(), computed)), cached),
                     frame -> frame.count() + " rows");
             Dataset<Row> officeSavings = progress.stage("transform " + Mart.OFFICE_SAVINGS.folder(),
-                    () -> persist(OfficeSavingsTransform.apply(staged.exchanges(), staged.offices(), effectReports,
-                            staged.applications(), config.savingsModel(), months), cached),
+                    () -> persist(keep(kept, Mart.OFFICE_SAVINGS, OfficeSavingsTransform.apply(staged.exchanges(),
+                            staged.offices(), effectReports, staged.applications(), config.savingsModel(), computed)),
+                            cached),
                     frame -> frame.count() + " rows");
             // Read once, by the agreement only: neither persisted nor counted. At the nation's 118 M lines, persisting
             // them spilled 41 GB to disk and counting them was a read of its own (docs/demo-nation.md).
             Dataset<Row> scheduleLines = LandingStaging.scheduleLines(landing.read(LandingDataset.SCHEDULE_LINES));
             Dataset<Row> agreement = progress.stage("transform " + Mart.PLAN_ACTUAL_AGREEMENT.folder(),
-                    () -> persist(PlanActualAgreementTransform.apply(scheduleLines, staged.exchanges(), months), cached),
+                    () -> persist(keep(kept, Mart.PLAN_ACTUAL_AGREEMENT, PlanActualAgreementTransform.apply(
+                            scheduleLines, staged.exchanges(), computed)), cached),
                     frame -> frame.count() + " rows");
             // The lines a second time, for the plans' network: persisting them for both would spill (above).
             Dataset<Row> planLinks = progress.stage("transform plan links",
-                    () -> persist(PlanLinks.apply(scheduleLines, staged.exchanges(), staged.applications(), months),
+                    () -> persist(PlanLinks.apply(scheduleLines, staged.exchanges(), staged.applications(), computed),
                             cached),
                     frame -> frame.count() + " office pairs");
             Dataset<Row> partnerOpportunities = progress.stage("transform " + Mart.PARTNER_OPPORTUNITIES.folder(),
-                    () -> persist(PartnerOpportunitiesTransform.opportunities(planLinks, staged.offices(),
-                            config.savingsModel()), cached),
+                    () -> persist(keep(kept, Mart.PARTNER_OPPORTUNITIES, PartnerOpportunitiesTransform.opportunities(
+                            planLinks, staged.offices(), config.savingsModel())), cached),
                     frame -> frame.count() + " rows");
             Dataset<Row> partnerMostWanted = progress.stage("transform " + Mart.PARTNER_MOST_WANTED.folder(),
                     () -> persist(PartnerOpportunitiesTransform.mostWanted(partnerOpportunities), cached),
                     frame -> frame.count() + " rows");
             Dataset<Row> recruitmentScenarios = progress.stage("transform " + Mart.RECRUITMENT_SCENARIOS.folder(),
-                    () -> persist(RecruitmentScenariosTransform.apply(partnerMostWanted, planLinks, municipal,
-                            modelRegionEffect, staged.offices(), modelRegions, months), cached),
+                    () -> persist(keep(kept, Mart.RECRUITMENT_SCENARIOS, RecruitmentScenariosTransform.apply(
+                            partnerMostWanted, planLinks, municipal.where(col("month").geq(computed.from().toString())),
+                            modelRegionEffect, staged.offices(), modelRegions, computed)), cached),
                     frame -> frame.count() + " rows");
             Dataset<Row> networkMeasures = progress.stage("transform " + Mart.NETWORK_MEASURES.folder(),
-                    () -> persist(NetworkMeasuresTransform.apply(planLinks, staged.exchanges(), staged.offices(),
-                            staged.applications(), modelRegions, months), cached),
+                    () -> persist(keep(kept, Mart.NETWORK_MEASURES, NetworkMeasuresTransform.apply(planLinks,
+                            staged.exchanges(), staged.offices(), staged.applications(), modelRegions, computed)),
+                            cached),
                     frame -> frame.count() + " rows");
             Dataset<Row> improvementOffice = progress.stage("transform " + Mart.IMPROVEMENT_OFFICE.folder(),
                     () -> persist(ImprovementTransform.offices(effectReports, staged.applications()), cached),
@@ -220,6 +240,7 @@ public final class AdoptionPipeline {
             marts.forEach((name, mart) -> rows.put(name, mart.frame().count()));
             RunManifest manifest = RunManifest.of(runId, clock.instant(), request, months.from(), months.to(),
                     watermarks, rows);
+            kept.ifPresent(earlier -> manifest.incremental(earlier.baseRunId(), earlier.from()));
             progress.stage("publish", () -> publisher.publish(runId, marts, manifest),
                     folders -> "_CURRENT = " + runId + " for " + String.join(", ", folders.keySet()));
             return new Result(runId, true, months, rows.get(Mart.MUNICIPAL_ADOPTION.folder()),
@@ -228,6 +249,59 @@ public final class AdoptionPipeline {
         } finally {
             cached.forEach(Dataset::unpersist);
         }
+    }
+
+    /** The base run whose months before {@code from} this run keeps. */
+    private record Kept(String baseRunId, YearMonth from, MartPublisher publisher) {
+    }
+
+    /**
+     * The mart as published: the base run's rows of the months before the recomputed ones, then this run's rows of
+     * the recomputed months (a transform may compute a month before them as a baseline; the base run's row stays).
+     */
+    private Dataset<Row> keep(Optional<Kept> kept, Mart mart, Dataset<Row> recomputed) {
+        if (kept.isEmpty()) {
+            return recomputed;
+        }
+        String from = kept.get().from().toString();
+        Dataset<Row> earlier = spark.read()
+                .parquet(kept.get().publisher().runFolder(mart.folder(), kept.get().baseRunId()).toString())
+                .where(col("month").lt(from));
+        return earlier.unionByName(recomputed.where(col("month").geq(from)));
+    }
+
+    /**
+     * The first month to recompute over the base: the earliest 対象年月 among exchanges landed after its watermark, or
+     * the month after its last, or this run's last month — whichever is earliest. Empty (recompute everything) when that
+     * is the first month, or when the base covered other months.
+     */
+    private Optional<YearMonth> firstChangedMonth(IncrementalBase base, LandingReader landing, MonthRange months) {
+        if (!base.base().fromMonth().equals(months.from()) || months.to().isBefore(base.base().toMonth())) {
+            return Optional.empty();
+        }
+        YearMonth first = months.to();
+        if (months.to().isAfter(base.base().toMonth())) {
+            first = min(first, base.base().toMonth().plusMonths(1));
+        }
+        Dataset<Row> raw = landing.read(LandingDataset.EXCHANGES);
+        if (base.exchangesAfter() != null) {
+            // Spark holds a file's time in microseconds: compare at that precision, or the base's newest part would
+            // look newer than itself.
+            java.time.Instant after = base.exchangesAfter().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            raw = raw.where(col(LandingReader.LANDED_AT).gt(org.apache.spark.sql.functions.lit(
+                    java.sql.Timestamp.from(after))));
+        }
+        Row earliest = LandingStaging.exchanges(raw).where(LandingStaging.isYearMonth(col("target_month"))
+                .and(col("target_month").isin(months.months().toArray()))).agg(org.apache.spark.sql.functions.min(
+                        "target_month")).first();
+        if (!earliest.isNullAt(0)) {
+            first = min(first, YearMonth.parse(earliest.getString(0)));
+        }
+        return first.isAfter(months.from()) ? Optional.of(first) : Optional.empty();
+    }
+
+    private static YearMonth min(YearMonth one, YearMonth other) {
+        return one.isBefore(other) ? one : other;
     }
 
     /**

@@ -186,6 +186,39 @@ class AdoptionPipelineTest {
         assertThat(current("municipal_adoption")).isEqualTo("20240301T030000Z-0c0c");
     }
 
+    /**
+     * Monthly operation: a new month's files make a run that recomputes that month only, a late file its own month
+     * and the ones after, each keeping the earlier months of the published run — and the chain publishes exactly what
+     * a full run would. (When reference data changes instead: {@code IncrementalBaseTest}.)
+     */
+    @Test
+    void newFilesRecomputeOnlyTheirMonthsAndPublishWhatAFullRunWould() throws IOException {
+        landReferenceData();
+        land(LandingDataset.EXCHANGES, exchange("m1", "3100000001", "3100000003", "2024-01"),
+                exchange("m2", "3100000003", "3100000001", "2024-02"));
+        run(config(Optional.empty(), "20240301T010000Z-0a0a"));
+
+        land(LandingDataset.EXCHANGES, exchange("m3", "3100000001", "3100000003", "2024-03"));
+        run(config(Optional.empty(), "20240301T020000Z-0b0b"));
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("incremental: months 2024-03 to 2024-03 "
+                + "recomputed; earlier months kept from run 20240301T010000Z-0a0a (only events landed since run");
+        JsonNode manifest = new ObjectMapper().readTree(home.resolve("marts/_runs/20240301T020000Z-0b0b.json").toFile());
+        assertThat(manifest.at("/incremental/base_run").asText()).isEqualTo("20240301T010000Z-0a0a");
+        assertThat(manifest.at("/incremental/recomputed_from").asText()).isEqualTo("2024-03");
+        assertThat(manifest.at("/months/from").asText()).isEqualTo("2024-01");
+
+        // a late file for February: February and March are recomputed
+        land(LandingDataset.EXCHANGES, exchange("m4", "3100000003", "3100000001", "2024-02"));
+        progress.reset();
+        run(config(Optional.empty(), "20240301T030000Z-0c0c"));
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("incremental: months 2024-02 to 2024-03 "
+                + "recomputed; earlier months kept from run 20240301T020000Z-0b0b");
+
+        run(forced("20240301T040000Z-0d0d"));
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("every month recomputed: --force");
+        assertSameMarts("20240301T030000Z-0c0c", "20240301T040000Z-0d0d");
+    }
+
     @Test
     void aFromMonthAfterTheToMonthIsAnArgumentError() throws IOException {
         landReferenceData();
@@ -243,6 +276,35 @@ class AdoptionPipelineTest {
     private AdoptionJobConfig config(Optional<YearMonth> to, String runId) {
         return new AdoptionJobConfig(home, YearMonth.of(2024, 1), to, "local[2]", 2, 3, Optional.of(runId),
                 SavingsModel.defaults(), false);
+    }
+
+    private AdoptionJobConfig forced(String runId) {
+        return new AdoptionJobConfig(home, YearMonth.of(2024, 1), Optional.empty(), "local[2]", 2, 3, Optional.of(runId),
+                SavingsModel.defaults(), true);
+    }
+
+    /** Every mart of the two runs holds the same rows (doubles to 9 decimals: sums may run in another order). */
+    private void assertSameMarts(String oneRun, String otherRun) {
+        for (Mart mart : Mart.values()) {
+            assertThat(rowsOf(mart, oneRun)).as("%s of run %s against run %s", mart.folder(), oneRun, otherRun)
+                    .isEqualTo(rowsOf(mart, otherRun));
+        }
+    }
+
+    private List<String> rowsOf(Mart mart, String runId) {
+        Path run = home.resolve("marts").resolve(mart.folder()).resolve("run=" + runId);
+        List<String> rows = new java.util.ArrayList<>();
+        for (Row row : SparkTestSession.spark().read().parquet(run.toString()).collectAsList()) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < row.length(); i++) {
+                Object value = row.get(i);
+                text.append(value instanceof Double number ? String.format(java.util.Locale.ROOT, "%.9f", number)
+                        : String.valueOf(value)).append('|');
+            }
+            rows.add(text.toString());
+        }
+        java.util.Collections.sort(rows);
+        return rows;
     }
 
     private AdoptionPipeline.Result run(AdoptionJobConfig config) {

@@ -109,6 +109,36 @@ public final class LandingReader {
         return parts == 0 ? InputWatermark.NEVER_LANDED : new InputWatermark(parts, bytes, latestDt, latestModified);
     }
 
+    /**
+     * How many of the dataset's parts were modified after {@code instant} (all of them for null): with the parts a
+     * watermark counted, it tells whether every part added since that watermark is newer than it.
+     */
+    public long partsModifiedAfter(LandingDataset dataset, Instant instant) {
+        Path folder = landingRoot.resolve(dataset.directoryName());
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        long newer = 0;
+        try (DirectoryStream<Path> partitions = Files.newDirectoryStream(folder, DT + "=*")) {
+            for (Path partition : partitions) {
+                if (!Files.isDirectory(partition)) {
+                    continue;
+                }
+                try (DirectoryStream<Path> partFiles = Files.newDirectoryStream(partition, PART_GLOB)) {
+                    for (Path part : partFiles) {
+                        Instant modified = Files.getLastModifiedTime(part).toInstant();
+                        if (instant == null || modified.isAfter(instant)) {
+                            newer++;
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list landing folder " + folder, e);
+        }
+        return newer;
+    }
+
     private static boolean hasParts(Path folder) {
         if (!Files.isDirectory(folder)) {
             return false;

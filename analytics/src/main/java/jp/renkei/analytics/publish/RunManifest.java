@@ -84,6 +84,35 @@ public final class RunManifest {
         }
     }
 
+    /**
+     * The watermark this run recorded for a dataset; {@link InputWatermark#NEVER_LANDED} when it had none (a manifest
+     * written before the dataset existed).
+     */
+    public InputWatermark input(LandingDataset dataset) {
+        JsonNode entry = document.get("inputs").get(dataset.directoryName());
+        if (entry == null) {
+            return InputWatermark.NEVER_LANDED;
+        }
+        JsonNode modified = entry.get("latest_modified");
+        JsonNode dt = entry.get("latest_dt");
+        return new InputWatermark(entry.get("parts").asLong(), entry.get("bytes").asLong(),
+                dt == null || dt.isNull() ? null : dt.asText(),
+                modified == null || modified.isNull() ? null : Instant.parse(modified.asText()));
+    }
+
+    /** True when this run was asked for the same as {@code request} (months, savings model, contract). */
+    public boolean sameRequest(ObjectNode request) {
+        return document.get("request").equals(asRead(request));
+    }
+
+    /** Records that this run recomputed only the months from {@code from} and copied the earlier ones from a base run. */
+    public RunManifest incremental(String baseRunId, YearMonth from) {
+        ObjectNode incremental = document.putObject("incremental");
+        incremental.put("base_run", baseRunId);
+        incremental.put("recomputed_from", from.toString());
+        return this;
+    }
+
     public String runId() {
         return document.get("run_id").asText();
     }
