@@ -35,14 +35,6 @@ public final class LandingReader {
 
     private static final String PART_GLOB = "part-*.csv";
 
-    /**
-     * Datasets whose values never hold a line break: their writers (the relay and backfill, through
-     * {@code ExchangeRows} and the card-check landing) write codes, numbers, times and lower-case words, each checked
-     * against the standard's field patterns first. A break there would make FAILFAST stop the job, not miscount.
-     */
-    static final java.util.Set<LandingDataset> SINGLE_LINE = java.util.EnumSet.of(LandingDataset.EXCHANGES,
-            LandingDataset.SCHEDULE_LINES, LandingDataset.CARD_CHECKS);
-
     private final SparkSession spark;
     private final Path landingRoot;
 
@@ -74,9 +66,7 @@ public final class LandingReader {
                 .option("header", true)
                 .option("enforceSchema", false) // the header must name the contract's columns, in order
                 .option("mode", "FAILFAST")
-                // RFC 4180: a quoted value may hold a line break (a name), which needs the whole-file parser; the
-                // events hold codes, numbers and times only, and line-by-line they parse faster and split
-                .option("multiLine", !SINGLE_LINE.contains(dataset))
+                .option("multiLine", true) // RFC 4180: quoted values may hold line breaks
                 .option("quote", "\"")
                 .option("escape", "\"")
                 .option("encoding", "UTF-8")
