@@ -185,6 +185,7 @@ public enum Mart {
             required("month", STRING, "YYYY-MM, the 対象年月"),
             required("area_type", STRING, "prefecture or model_region"),
             required("area_code", STRING, "prefecture code or region_id"),
+            optional("area_name", STRING, "the model region's name; null for a prefecture"),
             required("prefecture_code", STRING, ""),
             required("offices_applied", BIGINT, "office numbers of the area on the system (applied by the month's end)"),
             required("linked_offices", BIGINT, "of the area's offices, those with a delivered file to or from another office of the area"),

@@ -75,6 +75,7 @@ class PartnerPagesTest {
         String page = page(mvc.get().uri("/prefecture/31").exchange());
 
         assertThat(page).containsSubsequence("連携を広げる候補", "県全体", "340", "12 / 30", "45.0%",
+                "モデル地域 東部モデル地域", "41", "7 / 9", "60.0%",
                 "デイサービスひかり", "15", "訪問看護ステーションあおぞら", "&lt;3",
                 "モデル地域で上位の事業所が参加したら", "東部モデル地域", "上位5（該当 2）", "40.0% → 46.0%", "17",
                 "45.0% → 70.0%");
@@ -160,7 +161,10 @@ class PartnerPagesTest {
                     wanted("1320000011", "よその事業所", "15", "通所介護", "131016", 3L, 40L, 1)));
             ContractFixture.publish(home, Mart.NETWORK_MEASURES, RUN_ID, List.of(Map.of("month", "2026-10",
                     "area_type", "prefecture", "area_code", "31", "prefecture_code", "31", "linked_pairs", 340L,
-                    "linked_offices", 30L, "largest_group", 12L, "linked_line_share", 0.45)));
+                    "linked_offices", 30L, "largest_group", 12L, "linked_line_share", 0.45),
+                    Map.of("month", "2026-10", "area_type", "model_region", "area_code", "31-east",
+                            "area_name", "東部モデル地域", "prefecture_code", "31", "linked_pairs", 41L,
+                            "linked_offices", 9L, "largest_group", 7L, "linked_line_share", 0.6)));
             Map<String, Object> scenario = new HashMap<>(Map.of("month", "2026-10", "area_type", "model_region",
                     "area_code", "31-east", "area_name", "東部モデル地域", "prefecture_code", "31", "top_n", 5,
                     "recruited_offices", 2L, "application_rate", 0.40, "application_rate_after", 0.46,

@@ -34,12 +34,16 @@ final class AreaMembership {
                 .select("region_id", "region_name", "prefecture_code", "office_number");
     }
 
-    /** area_type, area_code, prefecture_code, office_number: every listed office in its prefecture and its regions. */
+    /**
+     * area_type, area_code, area_name (the region's; null for a prefecture), prefecture_code, office_number: every
+     * listed office in its prefecture and its regions.
+     */
     static Dataset<Row> prefecturesAndRegions(Dataset<Row> modelRegions, Dataset<Row> offices) {
         Dataset<Row> prefectures = offices.select(lit(PREFECTURE).as("area_type"), col("prefecture_code").as("area_code"),
-                col("prefecture_code"), col("office_number"));
+                lit(null).cast("string").as("area_name"), col("prefecture_code"), col("office_number"));
         Dataset<Row> regions = regionOffices(modelRegions, offices).select(lit(MODEL_REGION).as("area_type"),
-                col("region_id").as("area_code"), col("prefecture_code"), col("office_number"));
+                col("region_id").as("area_code"), col("region_name").as("area_name"), col("prefecture_code"),
+                col("office_number"));
         return prefectures.union(regions).distinct();
     }
 

@@ -89,7 +89,8 @@ public final class NetworkMeasuresTransform {
                 .agg(sum("partner_lines").as("visible_lines"),
                         sum(when(col("partner_adopted"), col("partner_lines")).otherwise(0L)).as("linked_lines"));
 
-        Dataset<Row> result = areas.select("area_type", "area_code", "prefecture_code").distinct().crossJoin(months)
+        Dataset<Row> result = areas.select("area_type", "area_code", "area_name", "prefecture_code").distinct()
+                .crossJoin(months)
                 .join(applied, new String[] {"month", "area_type", "area_code"}, "left")
                 .join(components, new String[] {"month", "area_type", "area_code"}, "left")
                 .join(lines, new String[] {"month", "area_type", "area_code"}, "left");

@@ -192,7 +192,9 @@ class PartnerNetworkTest {
         assertThat(prefecture.<Long>getAs("visible_lines")).isEqualTo(12);
         assertThat(prefecture.<Double>getAs("linked_line_share")).isCloseTo(0.5, within(1e-9));
 
+        assertThat(prefecture.<Object>getAs("area_name")).isNull();
         Row region = network.get("model_region/R1");
+        assertThat(region.<String>getAs("area_name")).isEqualTo("東部");
         assertThat(region.<Long>getAs("linked_pairs")).as("D and S6 are outside the region").isEqualTo(3);
         assertThat(region.<Long>getAs("largest_group")).isEqualTo(4);
         assertThat(region.<Long>getAs("visible_lines")).as("S3's line is outside").isEqualTo(11);
