@@ -27,13 +27,8 @@ final class InvitationExport {
             Clock clock) {
         ExportAbout about = ExportAbout.with(messages);
         String area = messages.getMessage("office.title", new Object[] {invitations.officeNumber()}, Locale.JAPAN);
-        List<ExportTable.About> lines = about
-                .line("export.reference_month", formats.asOfMonthEndWithEra(invitations.month()) + "（"
-                        + invitations.month() + "）")
-                .line("export.area", area)
-                .viewer(viewer)
-                .line("export.small_counts", about.message("export.small_counts.rule"))
-                .finish("export.definitions.invitations", "export.source.invitations", invitations.martRun(), clock);
+        List<ExportTable.About> lines = lines(about, invitations.month(), area, invitations.martRun(), viewer, formats,
+                clock);
         List<ExportTable.Column> columns = List.of(
                 about.column("invitations.rank", Kind.WHOLE),
                 about.column("invitations.office_number", Kind.TEXT),
@@ -61,13 +56,8 @@ final class InvitationExport {
     static ExportTable prefecture(Recruitment recruitment, String prefectureName, Viewer viewer,
             MessageSource messages, JapaneseFormats formats, Clock clock) {
         ExportAbout about = ExportAbout.with(messages);
-        List<ExportTable.About> lines = about
-                .line("export.reference_month", formats.asOfMonthEndWithEra(recruitment.month()) + "（"
-                        + recruitment.month() + "）")
-                .line("export.area", prefectureName)
-                .viewer(viewer)
-                .line("export.small_counts", about.message("export.small_counts.rule"))
-                .finish("export.definitions.invitations", "export.source.invitations", recruitment.martRun(), clock);
+        List<ExportTable.About> lines = lines(about, recruitment.month(), prefectureName, recruitment.martRun(), viewer,
+                formats, clock);
         List<ExportTable.Column> columns = List.of(
                 about.column("invitations.prefecture_rank", Kind.WHOLE),
                 about.column("invitations.municipality_rank", Kind.WHOLE),
@@ -92,6 +82,17 @@ final class InvitationExport {
         }
         return new ExportTable(prefectureName + " — " + about.message("invitations.prefecture.heading"), lines,
                 columns, rows);
+    }
+
+    /** The lines above both lists: month, area, role, the small-count rule, definitions, source, time made. */
+    private static List<ExportTable.About> lines(ExportAbout about, String month, String area, String martRun,
+            Viewer viewer, JapaneseFormats formats, Clock clock) {
+        return about
+                .line("export.reference_month", formats.asOfMonthEndWithEra(month) + "（" + month + "）")
+                .line("export.area", area)
+                .viewer(viewer)
+                .line("export.small_counts", about.message("export.small_counts.rule"))
+                .finish("export.definitions.invitations", "export.source.invitations", martRun, clock);
     }
 
     /** A row as a list that may hold nulls (List.of may not). */

@@ -1,5 +1,6 @@
 package jp.renkei.dashboard.definitions;
 
+import static jp.renkei.dashboard.PageResults.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -87,8 +88,4 @@ class DefinitionsPageTest {
         assertThat(mvc.get().uri("/definitions?scope=everything").exchange()).hasStatus(400);
     }
 
-    private static String page(MvcTestResult result) throws Exception {
-        assertThat(result).hasStatusOk();
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-    }
 }

@@ -1,5 +1,6 @@
 package jp.renkei.dashboard.effects;
 
+import static jp.renkei.dashboard.PageResults.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -102,14 +103,6 @@ class EffectsPageTest {
                         + "の帯を、導入 6 か月前から導入後 24 か月まで示す折れ線グラフ。落ち込みと回復は上の要約、月ごとの値は下の表のとおり。");
     }
 
-    private static String page(MvcTestResult result) {
-        assertThat(result).hasStatusOk();
-        try {
-            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 
     private static Path publish() {
         try {

@@ -1,5 +1,7 @@
 package jp.renkei.dashboard.municipality;
 
+import static jp.renkei.dashboard.PageResults.body;
+import static jp.renkei.dashboard.PageResults.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UnsupportedEncodingException;
@@ -83,10 +85,10 @@ class MunicipalityPageTest {
     void badCodesMonthsAndUnknownMunicipalitiesSayWhatWasWrong() {
         MvcTestResult malformed = mvc.get().uri("/municipality/99999").exchange();
         assertThat(malformed).hasStatus(400);
-        assertThat(text(malformed)).contains("DASH-PARAM-001", "6 桁の全国地方公共団体コード");
+        assertThat(body(malformed)).contains("DASH-PARAM-001", "6 桁の全国地方公共団体コード");
         MvcTestResult unknown = mvc.get().uri("/municipality/319999").exchange();
         assertThat(unknown).hasStatus(404);
-        assertThat(text(unknown)).contains("DASH-MUNI-001", "319999");
+        assertThat(body(unknown)).contains("DASH-MUNI-001", "319999");
         assertThat(mvc.get().uri("/municipality/312011?month=2019-01").exchange()).hasStatus(404);
         assertThat(mvc.get().uri("/municipality/312011?month=2026-13").exchange()).hasStatus(400);
         assertThat(mvc.get().uri("/municipality?code=312011").exchange()).hasRedirectedUrl("/municipality/312011");
@@ -144,18 +146,7 @@ class MunicipalityPageTest {
         assertThat(mvc.get().uri("/municipality/312011.csv?table=offices").exchange()).hasStatus(400);
     }
 
-    private static String page(MvcTestResult result) {
-        assertThat(result).hasStatusOk();
-        return text(result);
-    }
 
-    private static String text(MvcTestResult result) {
-        try {
-            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (UnsupportedEncodingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 
     private static Path publish() {
         try {

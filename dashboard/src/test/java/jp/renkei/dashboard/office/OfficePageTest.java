@@ -1,5 +1,7 @@
 package jp.renkei.dashboard.office;
 
+import static jp.renkei.dashboard.PageResults.body;
+import static jp.renkei.dashboard.PageResults.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -121,18 +123,7 @@ class OfficePageTest {
         assertThat(body(elsewhere)).contains("DASH-OFFICE-001");
     }
 
-    private static String page(MvcTestResult result) {
-        assertThat(result).hasStatusOk();
-        return body(result);
-    }
 
-    private static String body(MvcTestResult result) {
-        try {
-            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 
     private static Path publish() {
         try {

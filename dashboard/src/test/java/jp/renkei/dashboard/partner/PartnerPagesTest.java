@@ -1,5 +1,7 @@
 package jp.renkei.dashboard.partner;
 
+import static jp.renkei.dashboard.PageResults.body;
+import static jp.renkei.dashboard.PageResults.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -129,18 +131,7 @@ class PartnerPagesTest {
         assertThat(page(mvc.get().uri("/office/3110000001").exchange())).contains("デイサービスひかり", "&lt;3");
     }
 
-    private static String page(MvcTestResult result) {
-        assertThat(result).hasStatusOk();
-        return body(result);
-    }
 
-    private static String body(MvcTestResult result) {
-        try {
-            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 
     private static Path publish() {
         try {

@@ -1,5 +1,6 @@
 package jp.renkei.dashboard.prefecture;
 
+import static jp.renkei.dashboard.PageResults.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -99,14 +100,6 @@ class PrefecturePageTest {
         assertThat(page(mvc.get().uri("/prefecture/31").exchange())).contains("鳥取県");
     }
 
-    private static String page(MvcTestResult result) {
-        assertThat(result).hasStatusOk();
-        try {
-            return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (java.io.UnsupportedEncodingException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 
     private static Path publish() {
         try {
