@@ -84,7 +84,7 @@ class EffectsLookup {
             try {
                 agreement = agreement(viewer);
             } catch (DashboardException notPublished) {
-                if (!"DASH-MART-001".equals(notPublished.code())) {
+                if (!notPublished.isMartUnpublished()) {
                     throw notPublished;
                 }
                 agreementUnavailable = "unpublished";

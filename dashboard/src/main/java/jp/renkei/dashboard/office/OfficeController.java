@@ -2,14 +2,12 @@ package jp.renkei.dashboard.office;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.regex.Pattern;
 import jp.renkei.dashboard.export.CsvExport;
 import jp.renkei.dashboard.export.Downloads;
 import jp.renkei.dashboard.export.ExportCharset;
 import jp.renkei.dashboard.export.XlsxExport;
 import jp.renkei.dashboard.partner.PartnerLookup;
 import jp.renkei.dashboard.security.Viewer;
-import jp.renkei.dashboard.system.DashboardException;
 import jp.renkei.dashboard.system.JapaneseFormats;
 import jp.renkei.dashboard.system.PageParameters;
 import org.springframework.context.MessageSource;
@@ -26,8 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class OfficeController {
-
-    private static final Pattern OFFICE_NUMBER = Pattern.compile("\\d{10}");
 
     private final OfficeLookup lookup;
     private final PartnerLookup partners;
@@ -48,7 +44,7 @@ class OfficeController {
             return "redirect:/office/" + viewer.code();
         }
         if (number != null && !number.isBlank()) {
-            return "redirect:/office/" + checkedNumber(number.strip());
+            return "redirect:/office/" + PageParameters.officeNumber(number.strip());
         }
         return "office-choose";
     }
@@ -56,7 +52,7 @@ class OfficeController {
     @GetMapping("/office/{number}")
     String office(@PathVariable String number, @RequestParam(required = false) String month, Viewer viewer,
             Model model) throws SQLException {
-        OfficePage page = lookup.find(checkedNumber(number), PageParameters.month(month), viewer);
+        OfficePage page = lookup.find(PageParameters.officeNumber(number), PageParameters.month(month), viewer);
         model.addAttribute("office", page);
         model.addAttribute("invitations", partners.forOffice(page.officeNumber(), page.month(), viewer));
         model.addAttribute("fmt", formats);
@@ -70,7 +66,7 @@ class OfficeController {
             Viewer viewer) throws SQLException {
         ExportCharset encoding = ExportCharset.parse(charset);
         OfficeExport.Table which = OfficeExport.Table.parse(table);
-        OfficePage page = lookup.find(checkedNumber(number), PageParameters.month(month), viewer);
+        OfficePage page = lookup.find(PageParameters.officeNumber(number), PageParameters.month(month), viewer);
         return Downloads.csv(CsvExport.write(OfficeExport.table(page, which, viewer, messages, formats, clock), encoding),
                 encoding, name("office_", page, which), name("事業所_", page, which));
     }
@@ -79,7 +75,7 @@ class OfficeController {
     ResponseEntity<byte[]> xlsx(@PathVariable String number, @RequestParam(required = false) String month,
             @RequestParam(required = false) String table, Viewer viewer) throws SQLException {
         OfficeExport.Table which = OfficeExport.Table.parse(table);
-        OfficePage page = lookup.find(checkedNumber(number), PageParameters.month(month), viewer);
+        OfficePage page = lookup.find(PageParameters.officeNumber(number), PageParameters.month(month), viewer);
         return Downloads.xlsx(XlsxExport.write(OfficeExport.table(page, which, viewer, messages, formats, clock)),
                 name("office_", page, which), name("事業所_", page, which));
     }
@@ -88,10 +84,4 @@ class OfficeController {
         return prefix + page.officeNumber() + "_" + table.param() + "_" + page.month();
     }
 
-    private static String checkedNumber(String number) {
-        if (!OFFICE_NUMBER.matcher(number).matches()) {
-            throw DashboardException.badParameter("事業所番号", "10桁の数字", number);
-        }
-        return number;
-    }
 }

@@ -97,7 +97,7 @@ class OfficeLookup {
     }
 
     private static String unpublishedOrRethrow(DashboardException failure) {
-        if ("DASH-MART-001".equals(failure.code())) {
+        if (failure.isMartUnpublished()) {
             return "unpublished";
         }
         throw failure;

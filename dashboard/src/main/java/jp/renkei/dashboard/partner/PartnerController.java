@@ -2,7 +2,6 @@ package jp.renkei.dashboard.partner;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.regex.Pattern;
 import jp.renkei.dashboard.export.CsvExport;
 import jp.renkei.dashboard.export.Downloads;
 import jp.renkei.dashboard.export.ExportCharset;
@@ -27,8 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class PartnerController {
-
-    private static final Pattern OFFICE_NUMBER = Pattern.compile("\\d{10}");
 
     private final PartnerLookup lookup;
     private final JapaneseFormats formats;
@@ -76,10 +73,7 @@ class PartnerController {
     }
 
     private ExportTable officeTable(String number, String month, Viewer viewer) throws SQLException {
-        if (!OFFICE_NUMBER.matcher(number).matches()) {
-            throw DashboardException.badParameter("事業所番号", "10桁の数字", number);
-        }
-        Invitations invitations = lookup.forOffice(number, requiredMonth(month), viewer);
+        Invitations invitations = lookup.forOffice(PageParameters.officeNumber(number), requiredMonth(month), viewer);
         available(invitations.unavailable(), Mart.PARTNER_OPPORTUNITIES, viewer);
         return InvitationExport.office(invitations, viewer, messages, formats, clock);
     }

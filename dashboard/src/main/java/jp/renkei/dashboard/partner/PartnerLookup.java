@@ -72,7 +72,7 @@ public class PartnerLookup {
     }
 
     private static String unpublishedOrRethrow(DashboardException failure) {
-        if ("DASH-MART-001".equals(failure.code())) {
+        if (failure.isMartUnpublished()) {
             return "unpublished";
         }
         throw failure;

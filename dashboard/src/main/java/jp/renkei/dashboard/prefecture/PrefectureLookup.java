@@ -62,7 +62,7 @@ class PrefectureLookup {
                     .add(row));
             regions = all.stream().filter(row -> month.equals(row.text("month"))).toList();
         } catch (DashboardException notPublished) {
-            if (!"DASH-MART-001".equals(notPublished.code())) {
+            if (!notPublished.isMartUnpublished()) {
                 throw notPublished;
             }
             regionsPublished = false;

@@ -107,4 +107,9 @@ public class DashboardException extends RuntimeException {
     public String code() {
         return code;
     }
+
+    /** DASH-MART-001: the mart has no published run yet (a page leaves that section out and says so). */
+    public boolean isMartUnpublished() {
+        return "DASH-MART-001".equals(code);
+    }
 }

@@ -9,6 +9,7 @@ public final class PageParameters {
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern PREFECTURE = Pattern.compile("0[1-9]|[1-3]\\d|4[0-7]");
+    private static final Pattern OFFICE_NUMBER = Pattern.compile("\\d{10}");
 
     private PageParameters() {
     }
@@ -33,6 +34,14 @@ public final class PageParameters {
     /** {@code prefecture=NN} (01–47); empty when absent or blank. */
     public static Optional<String> prefecture(String prefecture) {
         return Optional.ofNullable(prefecture).filter(value -> !value.isBlank()).map(PageParameters::prefectureCode);
+    }
+
+    /** A 事業所番号 from a path or parameter: ten digits. */
+    public static String officeNumber(String number) {
+        if (!OFFICE_NUMBER.matcher(number).matches()) {
+            throw DashboardException.badParameter("事業所番号", "10桁の数字", number);
+        }
+        return number;
     }
 
     /** A prefecture code from a path or parameter, 01–47. */
