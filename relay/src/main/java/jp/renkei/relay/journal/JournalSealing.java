@@ -50,11 +50,27 @@ public final class JournalSealing {
     }
 
     /**
-     * A whole file sealed under the journal's key, for files kept outside the journal (held files): key id | nonce |
-     * AES-256-GCM ciphertext with its tag, the file's name authenticated with it, so a sealed file cannot be passed off
-     * under another name. Safe for concurrent use.
+     * A whole journal entry — the file, its sender's signature and certificate, its message ids and receipt time —
+     * sealed under the journal's key for an entry kept outside the journal (a held file) that may be journaled again
+     * as it arrived: key id | nonce | AES-256-GCM ciphertext with its tag, the file's name authenticated with it, so a
+     * sealed entry cannot be passed off under another name. Safe for concurrent use.
      */
-    public byte[] sealFile(String fileName, byte[] content) {
+    public byte[] sealEntry(JournalEntry entry) {
+        ByteBuffer record = JournalCodec.encode(entry);
+        return sealFile(entry.fileName(), record.array(), record.arrayOffset() + JournalCodec.HEADER_BYTES,
+                record.remaining() - JournalCodec.HEADER_BYTES);
+    }
+
+    /** The entry {@link #sealEntry} sealed under {@code fileName}. */
+    public JournalEntry openEntry(String fileName, byte[] sealed) throws IOException {
+        JournalEntry entry = JournalCodec.decode(JournalCodec.MAGIC, openFile(fileName, sealed));
+        if (!entry.fileName().equals(fileName)) {
+            throw new IOException("the sealed entry " + fileName + " holds the file " + entry.fileName());
+        }
+        return entry;
+    }
+
+    private byte[] sealFile(String fileName, byte[] content, int offset, int length) {
         byte[] nonce = new byte[NONCE_BYTES];
         synchronized (nonces) {
             nonces.nextBytes(nonce);
@@ -63,18 +79,17 @@ public final class JournalSealing {
             Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(fileAssociatedData(fileName));
-            byte[] sealed = new byte[1 + NONCE_BYTES + cipher.getOutputSize(content.length)];
+            byte[] sealed = new byte[1 + NONCE_BYTES + cipher.getOutputSize(length)];
             sealed[0] = keyId;
             System.arraycopy(nonce, 0, sealed, 1, NONCE_BYTES);
-            cipher.doFinal(content, 0, content.length, sealed, 1 + NONCE_BYTES);
+            cipher.doFinal(content, offset, length, sealed, 1 + NONCE_BYTES);
             return sealed;
         } catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("AES/GCM sealing failed", impossible);
         }
     }
 
-    /** The content of a file {@link #sealFile} sealed under {@code fileName}. */
-    public byte[] openFile(String fileName, byte[] sealed) throws IOException {
+    private byte[] openFile(String fileName, byte[] sealed) throws IOException {
         if (sealed.length < OVERHEAD) {
             throw new IOException("a sealed file of " + sealed.length + " bytes is shorter than its envelope");
         }

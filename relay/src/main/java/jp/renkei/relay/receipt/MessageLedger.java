@@ -52,10 +52,15 @@ public final class MessageLedger implements Closeable {
     private final Map<String, ConcurrentSkipListMap<String, String>> inboxFiles = new ConcurrentHashMap<>();
     private ReceiptLog log;
 
-    /** Records a journaled message (on recovery, or once durable and before it is answered or routed). */
+    /**
+     * Records a journaled message (on recovery, or once durable and before it is answered or routed). A message
+     * journaled again — a held file an operator released — is known by its later record from then on, so that
+     * retention of the earlier record's segment does not take it out of its addressee's inbox.
+     */
     public void journaled(JournalEntry entry) {
         Accepted accepted = new Accepted(entry.messageId(), entry.fileName(), entry.sha256(), entry.sequence());
-        messages.putIfAbsent(entry.messageId(), new Message(accepted, entry.senderOffice(), entry.receivedAtMillis()));
+        messages.merge(entry.messageId(), new Message(accepted, entry.senderOffice(), entry.receivedAtMillis()),
+                (known, again) -> again.accepted.sequence() > known.accepted.sequence() ? again : known);
         if (entry.clientMessageId() != null) {
             synchronized (firstAnswers) {
                 firstAnswers.computeIfAbsent(new ClientKey(entry.senderOffice(), entry.clientMessageId()),
@@ -243,7 +248,8 @@ public final class MessageLedger implements Closeable {
 
     private void applyDelivery(Message message, String addressee, String outcome, long at) {
         synchronized (message) {
-            if (message.deliveredAtMillis == 0) {
+            // A held file released later was delivered when it was released, not when it was held.
+            if (message.deliveredAtMillis == 0 || "delivered".equals(outcome) && !outcome.equals(message.outcome)) {
                 message.deliveredAtMillis = at;
             }
             message.outcome = outcome;

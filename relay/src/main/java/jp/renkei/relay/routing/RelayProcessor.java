@@ -103,7 +103,7 @@ public final class RelayProcessor implements Closeable {
             // The ledger's routed event below puts the file in the addressee's inbox; its bytes stay in the journal.
             status = ExchangeRows.DELIVERED;
         } else {
-            heldFiles.hold(entry.fileName(), entry.content(), Instant.now(clock));
+            heldFiles.hold(entry, Instant.now(clock));
             status = ExchangeRows.HELD;
             LOG.log(System.Logger.Level.WARNING, "message {0}: addressee {1} is not registered; held for an operator",
                     entry.messageId(), recipient);

@@ -22,6 +22,7 @@ import jp.renkei.relay.journal.JournalKey;
 import jp.renkei.relay.receipt.MessageLedger;
 import jp.renkei.relay.routing.ExchangeLanding;
 import jp.renkei.relay.routing.HeldFiles;
+import jp.renkei.relay.routing.HeldRelease;
 import jp.renkei.relay.routing.OfficeRegistry;
 import jp.renkei.relay.routing.RelayProcessor;
 import jp.renkei.relay.tls.RelayTlsMaterial;
@@ -106,6 +107,11 @@ public final class RelayServer implements Closeable {
         LOG.log(System.Logger.Level.INFO, "recovered {0} journal record(s) in {1} ms; replaying {2} after sequence {3}",
                 Long.toString(journal.lastSequence()), Long.toString((System.nanoTime() - recoveryStarted) / 1_000_000),
                 Integer.toString(replay.size()), Long.toString(landedUpTo));
+        HeldRelease.Outcome release = HeldRelease.run(heldFiles, registry, ledger, journal);
+        if (release.released() + release.stillUnregistered() > 0) {
+            LOG.log(System.Logger.Level.INFO, "released {0} held file(s) to their now registered addressees; {1} stay held",
+                    release.released(), release.stillUnregistered());
+        }
 
         Retention retention = new Retention(journal, ledger, heldFiles, checkpoint, Duration.ofDays(config.retentionDays()),
                 clock);

@@ -172,14 +172,67 @@ class RelayServerTest {
         });
     }
 
+    /**
+     * A held file keeps its sender's proof: once its addressee is in the roster and an operator releases it, the
+     * restarted relay delivers it as it arrived, and the sender's receipt says delivered.
+     */
+    @Test
+    void aReleasedHeldFileReachesItsNowRegisteredAddresseeWithItsSendersSignature() throws Exception {
+        String name = ScheduleFiles.name(CARE_MANAGER, UNREGISTERED, SENT_AT);
+        byte[] content = ScheduleFiles.plan(UNREGISTERED, PERSON_A);
+        Reply reply = relay.client().upload(CARE_MANAGER, name, content);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(202);
+        String messageId = reply.json().get("message_id").asText();
+        java.security.cert.X509Certificate sender = relay.client().credentials(CARE_MANAGER).certificate();
+        relay.close();
+        String homeOption = home.root().toString();
+
+        assertThat(relayCommandExiting(1, "held", "release", name, "--home", homeOption))
+                .as("the roster does not list the addressee yet").isEmpty();
+        home.writeRoster(CARE_MANAGER, HOME_HELP, UNREGISTERED);
+        assertThat(relayCommand("held", "release", "--registered", "--home", homeOption)).isEqualTo(name + "\n");
+        assertThat(relayCommand("held", "list", "--home", homeOption)).contains(name + "\t" + UNREGISTERED)
+                .contains("release-at-next-start");
+
+        relay = home.start(new Properties(), CLOCK);
+        RelayClient client = relay.client();
+        client.awaitProcessed(2);
+        assertThat(client.inbox(UNREGISTERED).text()).contains(name);
+        Reply download = client.download(UNREGISTERED, name);
+        assertThat(download.body()).isEqualTo(content);
+        assertThat(download.headers().firstValue("X-Renkei-Message-Id")).hasValue(messageId);
+        assertThat(jp.renkei.relay.pki.FileSignature.decodeCertificate(
+                download.headers().firstValue("X-Renkei-Signer-Certificate").orElseThrow())).isEqualTo(sender);
+        assertThat(jp.renkei.relay.pki.FileSignature.verifies(sender, name, content,
+                download.headers().firstValue("X-Renkei-Signature").orElseThrow())).isTrue();
+        assertThat(client.as(CARE_MANAGER).get("/api/v1/receipts/" + messageId).json().get("status").asText())
+                .isEqualTo("delivered");
+        assertThat(relayCommand("held", "list", "--home", homeOption)).doesNotContain(name);
+
+        // Released once: another start journals nothing again, and the file is still in the inbox.
+        relay.close();
+        relay = home.start(new Properties(), CLOCK);
+        assertThat(relay.client().get("/health").json().get("journal_sequence").asLong()).isEqualTo(2);
+        assertThat(relay.client().inbox(UNREGISTERED).text()).contains(name);
+        relay.close();
+        assertThat(LandingFolder.rows(home.landing(), LandingDataset.EXCHANGES))
+                .extracting(row -> row.get("message_id") + " " + row.get("status"))
+                .containsExactlyInAnyOrder(messageId + " held", messageId + " delivered");
+    }
+
     /** Runs {@code renkei-relay} in this JVM and returns what it printed on stdout. */
     private static String relayCommand(String... arguments) {
+        return relayCommandExiting(0, arguments);
+    }
+
+    /** Runs {@code renkei-relay} in this JVM, expects {@code expectedExit}, and returns what it printed on stdout. */
+    private static String relayCommandExiting(int expectedExit, String... arguments) {
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         java.io.PrintStream standardOutput = System.out;
         try {
             System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
             int exit = new picocli.CommandLine(new jp.renkei.relay.cli.RelayCommand()).execute(arguments);
-            assertThat(exit).as(String.join(" ", arguments)).isZero();
+            assertThat(exit).as(String.join(" ", arguments)).isEqualTo(expectedExit);
         } finally {
             System.setOut(standardOutput);
         }

@@ -37,6 +37,14 @@ public final class RelayHome {
         // As a deployment keeps it: owner-only (a relay refuses a key others may read).
         jp.renkei.ingest.io.DurableFiles.writeSecret(keyFile,
                 (HexFormat.of().formatHex(PSEUDONYM_KEY) + "\n").getBytes(StandardCharsets.US_ASCII));
+        RelayHome home = new RelayHome(root);
+        home.writeRoster(registeredOffices);
+        RelayClient.installOfficeCa(root, root.resolve("relay"));
+        return home;
+    }
+
+    /** Writes the license roster anew with exactly these offices; a relay reads it when it starts. */
+    public void writeRoster(String... registeredOffices) throws IOException {
         Path roster = RelayConfig.load(root, new Properties(), Map.of()).registryRoster();
         Files.createDirectories(roster.getParent());
         LocalDate applied = LocalDate.of(2024, 6, 3);
@@ -45,8 +53,6 @@ public final class RelayHome {
                     .map(office -> new Application(office, "11", applied, applied.plusDays(7), null, Application.Plan.PAID))
                     .toList());
         }
-        RelayClient.installOfficeCa(root, root.resolve("relay"));
-        return new RelayHome(root);
     }
 
     public Path root() {
