@@ -152,19 +152,19 @@ public final class RelayLoadBenchmark {
                 Uploads uploads = new Uploads(client, uri, sender, content, names,
                         new java.util.concurrent.ConcurrentLinkedQueue<>(), new AtomicLong(), new java.util.concurrent.CopyOnWriteArrayList<>(),
                         new AtomicLong());
-                // A signature covers the file's name, so each upload needs its own, and signing (about 1 ms of RSA
-                // each) while sending kept the client so busy that the relay was not warmed. The warm-up sends a pool
-                // of signed names round and round (the relay takes a name again as a new message); the measured
-                // phases get fresh ones, signed below.
-                uploads.presignWarmUpPool(WARM_UP_NAMES);
-                warmUp(uploads, settings);
-                uploads.endWarmUp();
-                // A signature covers the file's name, so each upload needs its own; signing (about 1 ms of RSA) while
-                // measuring would charge the relay's figures with the agent's work: sign what the measured phases
-                // need now, outside the clock.
+                // A signature covers the file's name, so each upload needs its own; signing (about 1 ms of RSA each)
+                // while sending would charge the relay's figures with the agent's work and kept the client so busy
+                // that the relay was not warmed. So every name is signed first, outside the clock: the warm-up sends a
+                // pool of them round and round (the relay takes a name again as a new message), the measured phases
+                // get fresh ones. Signing comes before the warm-up, not between it and the measured phases: the
+                // relay idle for the half minute of signing had its compiled code swept, and the JIT compiled for 8 s
+                // of the measured 15 s again.
                 int presigned = uploads.presign((int) Math.min(Integer.MAX_VALUE, settings.closedLoop().toSeconds()
                         * PRESIGNED_PER_CLOSED_LOOP_SECOND + settings.openLoop().toSeconds() * settings.offeredRate() * 11 / 10));
                 System.err.printf("signed %,d file names ahead of the measured phases%n", presigned);
+                uploads.presignWarmUpPool(WARM_UP_NAMES);
+                warmUp(uploads, settings);
+                uploads.endWarmUp();
                 uploads.signedOnTheFly().set(0);
                 CpuAccount cpu = new CpuAccount();
                 LatencyRecorder closed = new LatencyRecorder();

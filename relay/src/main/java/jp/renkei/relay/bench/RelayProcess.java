@@ -34,17 +34,28 @@ public final class RelayProcess implements AutoCloseable {
         this.startMillis = startMillis;
     }
 
-    /** Starts the relay and waits until it listens; {@link #startMillis} is from launch to listening. */
+    /** The crash harness's relay: a small heap, and a quick start (serial GC, C1 only) for its many restarts. */
+    public static final List<String> QUICK_START = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /**
+     * Starts the relay with {@link #QUICK_START} and waits until it listens; {@link #startMillis} is from launch to
+     * listening.
+     */
     public static RelayProcess start(Path home, Path log) throws IOException, InterruptedException {
+        return start(home, log, QUICK_START);
+    }
+
+    /** Starts the relay with these JVM options and waits until it listens. */
+    public static RelayProcess start(Path home, Path log, List<String> jvmOptions) throws IOException, InterruptedException {
         Path portFile = home.resolve("relay.port");
         Files.deleteIfExists(portFile);
-        List<String> command = List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.timezone=" + TimeZone.getDefault().getID(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
+                "-Duser.timezone=" + TimeZone.getDefault().getID()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 RelayCommand.class.getName(), "serve",
-                "--home", home.toString(), "--port", "0", "--port-file", portFile.toString());
+                "--home", home.toString(), "--port", "0", "--port-file", portFile.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // The relay must use this home's files only, not the caller's RENKEI_* settings.
         builder.environment().keySet().removeIf(variable -> variable.startsWith("RENKEI_"));
