@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_divide;
@@ -13,13 +12,10 @@ import static org.apache.spark.sql.functions.when;
 
 import jp.renkei.analytics.marts.MartFrames;
 import jp.renkei.analytics.marts.adoption.MonthRange;
-import jp.renkei.ingest.landing.ExchangeRows;
 import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -38,18 +34,13 @@ import org.apache.spark.sql.types.DataTypes;
  *       actuals may still come.</li>
  * </ul>
  *
- * <p>Every rule above is decided among the lines of one person and month, so the lines are shuffled once, by person
- * and month, and the windows and the two line-level aggregations after it run inside those partitions; only the last
- * roll-up to office and month moves data again. The lines are read once and nothing is joined back to them: at the
- * nation's 122 M lines a plan that read them for each branch (planned, actual, matched, received) and sorted them for
- * a window of its own did not finish (docs/demo-nation.md).
+ * <p>Which lines count is {@link CurrentScheduleLines}'s, shared with the plans' network. Every rule is decided among
+ * the lines of one person and month, so the lines are shuffled once, by person and month, and the windows and the two
+ * line-level aggregations after it run inside those partitions; only the last roll-up to office and month moves data
+ * again. Nothing is joined back to the lines: at the nation's 122 M lines a plan that read them for each branch
+ * (planned, actual, matched, received) and sorted them for a window of its own did not finish (docs/demo-nation.md).
  */
 public final class PlanActualAgreementTransform {
-    private static final String PLAN = "UPPLAN";
-    private static final String ACTUALS = "UPJSK";
-    private static final String PLAN_DELETE = "DLTPLAN";
-    private static final String ACTUALS_DELETE = "DLTJSK";
-
     private PlanActualAgreementTransform() {
     }
 
@@ -59,17 +50,18 @@ public final class PlanActualAgreementTransform {
      * @param exchanges     de-duplicated exchanges: message_id, sender_office, recipient_office, status, received_at
      */
     public static Dataset<Row> apply(Dataset<Row> scheduleLines, Dataset<Row> exchanges, MonthRange range) {
-        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeRows.DELIVERED))
-                .select("message_id", "sender_office", "recipient_office", "received_at");
-        Dataset<Row> lines = scheduleLines.where(col("target_month").isin(range.months().toArray()))
-                .select("message_id", "kind", "person_key", "target_month", "service_date", "service_code",
-                        "service_office", "start_time")
-                .join(delivered, "message_id")
-                .repartition(col("person_key"), col("target_month"));
+        return fromCurrentLines(CurrentScheduleLines.apply(scheduleLines, exchanges, range));
+    }
 
-        Dataset<Row> slots = countedLines(lines)
+    /** @param currentLines {@link CurrentScheduleLines} of the months to compute */
+    public static Dataset<Row> fromCurrentLines(Dataset<Row> currentLines) {
+        Column planned = col("kind").equalTo(CurrentScheduleLines.PLAN).and(col("addressed"));
+        Column actual = col("kind").equalTo(CurrentScheduleLines.ACTUALS);
+        Dataset<Row> slots = currentLines
+                .where(planned.or(actual))
                 .groupBy("service_office", "person_key", "target_month", "service_date", "service_code", "start_time")
-                .agg(max(col("_planned")).as("_planned"), max(col("_actual")).as("_actual"));
+                .agg(max(when(planned, lit(1L)).otherwise(lit(0L))).as("_planned"),
+                        max(when(actual, lit(1L)).otherwise(lit(0L))).as("_actual"));
         Dataset<Row> perDay = slots
                 .groupBy("service_office", "person_key", "target_month", "service_date", "service_code")
                 .agg(sum("_planned").as("_planned"), sum("_actual").as("_actual"),
@@ -94,45 +86,5 @@ public final class PlanActualAgreementTransform {
                                 col("planned_lines").cast(DataTypes.DoubleType))))
                 .where(col("office_number").isNotNull());
         return MartFrames.conform(result, Mart.PLAN_ACTUAL_AGREEMENT);
-    }
-
-    /**
-     * The lines that count, each flagged {@code _planned} (a plan line of the office it is addressed to) or
-     * {@code _actual} (an actuals line of the office that sent it), as 0 or 1.
-     *
-     * <p>A line counts when its file is the latest received of its kind for the person, month, sender and addressee,
-     * and no delete for that scope was received after it: a DLTPLAN removes the person's whole plan, a DLTJSK one
-     * office's actuals of one service type (the first two characters of a service code; a DLTJSK record carries the
-     * type itself in {@code service_code}). A file sent after the delete counts again.
-     *
-     * <p>The finer window comes first: its sort order starts with the coarser one's keys, so Spark sorts the
-     * partition once for both.
-     */
-    private static Dataset<Row> countedLines(Dataset<Row> lines) {
-        Column serviceType = substring(col("service_code"), 1, 2);
-        WindowSpec serviceTypeScope = Window.partitionBy(col("person_key"), col("target_month"), col("sender_office"),
-                col("recipient_office"), col("service_office"), serviceType);
-        WindowSpec fileScope = Window.partitionBy(col("person_key"), col("target_month"), col("sender_office"),
-                col("recipient_office"));
-        Column receivedFile = struct(col("received_at"), col("message_id"));
-        Column kind = col("kind");
-        Column latest = when(kind.equalTo(PLAN), col("_latest_plan")).when(kind.equalTo(ACTUALS), col("_latest_actuals"));
-        Column deletedAt = when(kind.equalTo(PLAN), col("_plan_deleted_at"))
-                .when(kind.equalTo(ACTUALS), col("_actuals_deleted_at"));
-        Column planned = kind.equalTo(PLAN).and(col("service_office").equalTo(col("recipient_office")));
-        Column actual = kind.equalTo(ACTUALS).and(col("service_office").equalTo(col("sender_office")));
-        return lines
-                .withColumn("_actuals_deleted_at",
-                        max(when(kind.equalTo(ACTUALS_DELETE), col("received_at"))).over(serviceTypeScope))
-                .withColumn("_plan_deleted_at", max(when(kind.equalTo(PLAN_DELETE), col("received_at"))).over(fileScope))
-                .withColumn("_latest_plan", max(when(kind.equalTo(PLAN), receivedFile)).over(fileScope))
-                .withColumn("_latest_actuals", max(when(kind.equalTo(ACTUALS), receivedFile)).over(fileScope))
-                .where(latest.getField("message_id").equalTo(col("message_id"))
-                        .and(deletedAt.isNull().or(deletedAt.leq(col("received_at"))))
-                        .and(planned.or(actual)))
-                .select(col("service_office"), col("person_key"), col("target_month"), col("service_date"),
-                        col("service_code"), col("start_time"),
-                        when(planned, lit(1L)).otherwise(lit(0L)).as("_planned"),
-                        when(actual, lit(1L)).otherwise(lit(0L)).as("_actual"));
     }
 }

@@ -4,20 +4,16 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import jp.renkei.analytics.marts.adoption.MonthRange;
-import jp.renkei.ingest.landing.ExchangeRows;
-import org.apache.spark.sql.Column;
+import jp.renkei.analytics.marts.agreement.CurrentScheduleLines;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * The network the plans reveal: per month, for each office that sent plans (UPPLAN) and each other office those plans
@@ -25,9 +21,9 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * person's whole month, every office included — also offices not on the system, which is what makes them visible.
  *
  * <ul>
- *   <li>A plan counts as in {@code plan_actual_agreement}: the latest UPPLAN received for the person, month, sender and
- *       addressee, unless a DLTPLAN for that scope was received after it. A line listed in the plans to several
- *       addressees counts once.</li>
+ *   <li>A plan counts as in {@code plan_actual_agreement} ({@link CurrentScheduleLines}): the latest UPPLAN received
+ *       for the person, month, sender and addressee, unless a DLTPLAN for that scope was received after it. A line
+ *       listed in the plans to several addressees counts once.</li>
  *   <li>Only what adopting offices sent is visible: the persons of a care manager not on the system, and of one whose
  *       partners are all off the system (it sends nothing), are not in these counts.</li>
  *   <li>A partner is on the system in a month when it applied for a license by the month's end, as {@code offices_applied}.</li>
@@ -37,9 +33,6 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * persons_shared, partner_lines, plan_lines.
  */
 public final class PlanLinks {
-    private static final String PLAN = "UPPLAN";
-    private static final String PLAN_DELETE = "DLTPLAN";
-
     private PlanLinks() {
     }
 
@@ -51,29 +44,17 @@ public final class PlanLinks {
      */
     public static Dataset<Row> apply(Dataset<Row> scheduleLines, Dataset<Row> exchanges, Dataset<Row> applications,
                                      MonthRange range) {
-        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeRows.DELIVERED))
-                .select("message_id", "sender_office", "recipient_office", "received_at");
-        Dataset<Row> lines = scheduleLines
-                .where(col("kind").isin(PLAN, PLAN_DELETE).and(col("target_month").isin(range.months().toArray())))
-                .select("message_id", "kind", "person_key", "target_month", "service_date", "service_code",
-                        "service_office", "start_time")
-                .join(delivered, "message_id")
-                .repartition(col("person_key"), col("target_month"));
+        return fromCurrentLines(CurrentScheduleLines.apply(scheduleLines, exchanges, range), applications);
+    }
 
-        WindowSpec fileScope = Window.partitionBy(col("person_key"), col("target_month"), col("sender_office"),
-                col("recipient_office"));
-        Column kind = col("kind");
-        Dataset<Row> current = lines
-                .withColumn("_latest", max(when(kind.equalTo(PLAN), struct(col("received_at"), col("message_id"))))
-                        .over(fileScope))
-                .withColumn("_deleted_at", max(when(kind.equalTo(PLAN_DELETE), col("received_at"))).over(fileScope))
-                .where(kind.equalTo(PLAN).and(col("_latest").getField("message_id").equalTo(col("message_id")))
-                        .and(col("_deleted_at").isNull().or(col("_deleted_at").leq(col("received_at")))));
-
-        Dataset<Row> perPersonAndOffice = current
-                .select("sender_office", "person_key", "target_month", "service_office", "service_date",
-                        "service_code", "start_time")
-                .distinct()
+    /**
+     * @param currentLines {@link CurrentScheduleLines} of the months to compute
+     * @param applications staged applications: office_number, applied_on (date)
+     */
+    public static Dataset<Row> fromCurrentLines(Dataset<Row> currentLines, Dataset<Row> applications) {
+        // One row per plan line already: the current lines are distinct by kind, sender, office and line.
+        Dataset<Row> perPersonAndOffice = currentLines
+                .where(col("kind").equalTo(CurrentScheduleLines.PLAN))
                 .groupBy("sender_office", "person_key", "target_month", "service_office")
                 .agg(count(lit(1)).as("_lines"), min(substring(col("service_code"), 1, 2)).as("_service_type"))
                 .withColumn("_plan_lines", sum("_lines").over(Window.partitionBy("sender_office", "person_key",
