@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.renkei.ingest.landing.ExchangeRows;
 import jp.renkei.relay.journal.JournalEntry;
 
 /**
@@ -249,12 +250,13 @@ public final class MessageLedger implements Closeable {
     private void applyDelivery(Message message, String addressee, String outcome, long at) {
         synchronized (message) {
             // A held file released later was delivered when it was released, not when it was held.
-            if (message.deliveredAtMillis == 0 || "delivered".equals(outcome) && !outcome.equals(message.outcome)) {
+            boolean released = ExchangeRows.DELIVERED.equals(outcome) && !outcome.equals(message.outcome);
+            if (message.deliveredAtMillis == 0 || released) {
                 message.deliveredAtMillis = at;
             }
             message.outcome = outcome;
         }
-        if ("delivered".equals(outcome)) {
+        if (ExchangeRows.DELIVERED.equals(outcome)) {
             inboxFiles.computeIfAbsent(addressee, office -> new ConcurrentSkipListMap<>())
                     .put(message.accepted.fileName(), message.accepted.messageId());
         }

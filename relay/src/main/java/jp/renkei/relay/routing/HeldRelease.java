@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import jp.renkei.ingest.landing.ExchangeRows;
 import jp.renkei.relay.journal.Journal;
 import jp.renkei.relay.journal.JournalEntry;
 import jp.renkei.relay.journal.JournalFullException;
@@ -22,7 +23,7 @@ import jp.renkei.relay.receipt.Receipt;
  */
 public final class HeldRelease {
     private static final System.Logger LOG = System.getLogger(HeldRelease.class.getName());
-    private static final Set<String> DELIVERED = Set.of("delivered", "acknowledged");
+    private static final Set<String> DELIVERED = Set.of(ExchangeRows.DELIVERED, "acknowledged");
     private static final long DURABLE_WITHIN_SECONDS = 60;
 
     private HeldRelease() {

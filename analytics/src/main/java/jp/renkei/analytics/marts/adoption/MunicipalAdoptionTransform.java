@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.when;
 import java.util.Arrays;
 import java.util.List;
 
+import jp.renkei.ingest.landing.ExchangeRows;
 import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -47,7 +48,6 @@ public final class MunicipalAdoptionTransform {
     public static final List<String> KEY = Mart.MUNICIPAL_ADOPTION.key();
     public static final List<String> COLUMNS = Mart.MUNICIPAL_ADOPTION.columnNames();
 
-    static final String DELIVERED = "delivered";
     private static final int CHANGE_MONTHS = 3;
 
     private MunicipalAdoptionTransform() {
@@ -149,7 +149,7 @@ public final class MunicipalAdoptionTransform {
      * {@code months}: what "active" means in every adoption mart.
      */
     static Dataset<Row> activeOfficeMonths(Dataset<Row> exchanges, List<String> months) {
-        Dataset<Row> delivered = exchanges.where(col("status").equalTo(DELIVERED)
+        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeRows.DELIVERED)
                 .and(col("target_month").isin(months.toArray())));
         return delivered.select(col("sender_office").as("office_number"), col("target_month").as("month"))
                 .union(delivered.select(col("recipient_office").as("office_number"), col("target_month").as("month")))
