@@ -1,5 +1,7 @@
 package jp.renkei.analytics;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -31,7 +33,8 @@ public final class AdoptionJob implements Callable<Integer> {
     static final int EXIT_PUBLISH = 4;
 
     @Option(names = "--home", defaultValue = "${env:RENKEI_HOME}", paramLabel = "DIR",
-            description = "RENKEI_HOME, holding landing/ and marts/ (default: $RENKEI_HOME).")
+            description = "RENKEI_HOME, holding landing/ and marts/ unless --landing and --marts say otherwise "
+                    + "(default: $RENKEI_HOME).")
     Path home;
 
     @Option(names = "--from-month", defaultValue = "2023-04", paramLabel = "YYYY-MM",
@@ -67,6 +70,15 @@ public final class AdoptionJob implements Callable<Integer> {
             description = "Offices' own values for the savings model: a UTF-8 CSV office_number,parameter,value "
                     + "(docs/marts.md, office_savings).")
     Path savingsOverrides;
+
+    @Option(names = "--landing", paramLabel = "URI",
+            description = "The landing zone when it is not <home>/landing: a folder, or a URI of any file system Hadoop "
+                    + "reaches, e.g. hdfs://namenode/renkei/landing or s3a://bucket/renkei/landing (docs/analytics.md).")
+    String landing;
+
+    @Option(names = "--marts", paramLabel = "URI",
+            description = "Where to publish the marts when not <home>/marts: a folder or a URI, as --landing.")
+    String marts;
 
     @Option(names = "--force",
             description = "Publish even when the current run had the same request and read the same landing parts "
@@ -119,7 +131,29 @@ public final class AdoptionJob implements Callable<Integer> {
             }
         }
         return new AdoptionJobConfig(home, fromMonth, Optional.ofNullable(toMonth), sparkMaster, shufflePartitions,
-                keepRuns, Optional.ofNullable(runId), model, force);
+                keepRuns, Optional.ofNullable(runId), model, force, location("--landing", landing),
+                location("--marts", marts));
+    }
+
+    /** A URI with a scheme as given; a plain path as the absolute file: URI of that folder. */
+    private static Optional<URI> location(String option, String given) {
+        if (given == null) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(given);
+            if (uri.getScheme() != null && uri.getScheme().length() > 1) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException notAUri) {
+            // a local path with characters a URI may not hold: taken as a path below
+        }
+        try {
+            return Optional.of(Path.of(given).toAbsolutePath().toUri());
+        } catch (java.nio.file.InvalidPathException invalid) {
+            throw new JobArgumentException("ANA-ARG-008", option + " " + given + " is neither a URI nor a path: "
+                    + invalid.getMessage());
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package jp.renkei.analytics;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Objects;
@@ -18,6 +19,9 @@ import jp.renkei.analytics.marts.savings.SavingsModel;
  * @param runId             run id to publish under; empty = a fresh one ({@code 20261126T050242Z-3f9c})
  * @param savingsModel      the savings model's parameters; default the bundled {@code savings-model.properties}
  * @param force             publish even when the current run had the same request and read the same input
+ * @param landing           the landing zone on any file system Hadoop reaches ({@code hdfs://…}, {@code s3a://…});
+ *                          empty = {@code <home>/landing}
+ * @param marts             where the marts are published, likewise; empty = {@code <home>/marts}
  */
 public record AdoptionJobConfig(
         Path home,
@@ -28,7 +32,9 @@ public record AdoptionJobConfig(
         int keepRuns,
         Optional<String> runId,
         SavingsModel savingsModel,
-        boolean force) {
+        boolean force,
+        Optional<URI> landing,
+        Optional<URI> marts) {
 
     /** The month the care-plan data linkage system went live. */
     public static final YearMonth DEFAULT_FROM_MONTH = YearMonth.of(2023, 4);
@@ -43,6 +49,8 @@ public record AdoptionJobConfig(
         Objects.requireNonNull(master, "master");
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(savingsModel, "savingsModel");
+        Objects.requireNonNull(landing, "landing");
+        Objects.requireNonNull(marts, "marts");
         if (shufflePartitions < 1) {
             throw new JobArgumentException("ANA-ARG-003", "--shuffle-partitions must be at least 1, was " + shufflePartitions);
         }
@@ -54,14 +62,15 @@ public record AdoptionJobConfig(
     /** A configuration with every default and the given home. */
     public static AdoptionJobConfig defaults(Path home) {
         return new AdoptionJobConfig(home, DEFAULT_FROM_MONTH, Optional.empty(), DEFAULT_MASTER,
-                DEFAULT_SHUFFLE_PARTITIONS, DEFAULT_KEEP_RUNS, Optional.empty(), SavingsModel.defaults(), false);
+                DEFAULT_SHUFFLE_PARTITIONS, DEFAULT_KEEP_RUNS, Optional.empty(), SavingsModel.defaults(), false,
+                Optional.empty(), Optional.empty());
     }
 
-    public Path landingRoot() {
-        return home.resolve("landing");
+    public URI landingRoot() {
+        return landing.orElseGet(() -> home.resolve("landing").toAbsolutePath().toUri());
     }
 
-    public Path martsRoot() {
-        return home.resolve("marts");
+    public URI martsRoot() {
+        return marts.orElseGet(() -> home.resolve("marts").toAbsolutePath().toUri());
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import jp.renkei.analytics.io.JobStorage;
 import jp.renkei.analytics.io.LandingReader;
 import jp.renkei.analytics.marts.adoption.MonthRange;
 import jp.renkei.analytics.marts.adoption.MunicipalAdoptionTransform;
@@ -97,9 +98,10 @@ public final class AdoptionPipeline {
             watermarks.put(dataset, landing.watermark(dataset));
         }
         ObjectNode request = request();
-        MartPublisher publisher = new MartPublisher(config.martsRoot(), config.keepRuns());
+        JobStorage storage = new JobStorage(spark.sparkContext().hadoopConfiguration());
+        MartPublisher publisher = new MartPublisher(config.martsRoot(), storage, config.keepRuns());
         Optional<RunManifest> current = publisher.commonCurrent(Arrays.stream(Mart.values()).map(Mart::folder).toList())
-                .flatMap(published -> RunManifest.read(config.martsRoot(), published));
+                .flatMap(published -> RunManifest.read(storage, config.martsRoot(), published));
         Optional<RunManifest> unchanged = config.force() ? Optional.empty()
                 : current.filter(published -> published.sameInput(request, watermarks));
         if (unchanged.isPresent()) {

@@ -34,19 +34,21 @@ class AdoptionJobTest {
         assertThat(config.runId()).isEmpty();
         assertThat(config.savingsModel()).isEqualTo(SavingsModel.defaults());
         assertThat(config.force()).isFalse();
-        assertThat(config.landingRoot()).isEqualTo(Path.of("/srv/renkei/landing"));
-        assertThat(config.martsRoot()).isEqualTo(Path.of("/srv/renkei/marts"));
+        assertThat(config.landingRoot()).isEqualTo(java.net.URI.create("file:///srv/renkei/landing"));
+        assertThat(config.martsRoot()).isEqualTo(java.net.URI.create("file:///srv/renkei/marts"));
     }
 
     @Test
     void everyOptionMapsToItsSetting() {
         AdoptionJobConfig config = parse("--home", "/data/home", "--from-month", "2024-04", "--to-month", "2026-10",
                 "--master", "spark://head:7077", "--shuffle-partitions", "64", "--keep-runs", "5",
-                "--run-id", "20261126T050242Z-3f9c", "--force");
+                "--run-id", "20261126T050242Z-3f9c", "--force", "--landing", "hdfs://namenode:8020/renkei/landing",
+                "--marts", "/srv/marts");
 
         assertThat(config).isEqualTo(new AdoptionJobConfig(Path.of("/data/home"), YearMonth.of(2024, 4),
                 Optional.of(YearMonth.of(2026, 10)), "spark://head:7077", 64, 5, Optional.of("20261126T050242Z-3f9c"),
-                SavingsModel.defaults(), true));
+                SavingsModel.defaults(), true, Optional.of(java.net.URI.create("hdfs://namenode:8020/renkei/landing")),
+                Optional.of(java.net.URI.create("file:///srv/marts"))));
     }
 
     @Test

@@ -223,7 +223,8 @@ class AdoptionPipelineTest {
     void aFromMonthAfterTheToMonthIsAnArgumentError() throws IOException {
         landReferenceData();
         AdoptionJobConfig config = new AdoptionJobConfig(home, YearMonth.of(2025, 1),
-                Optional.of(YearMonth.of(2024, 2)), "local[2]", 2, 3, Optional.empty(), SavingsModel.defaults(), false);
+                Optional.of(YearMonth.of(2024, 2)), "local[2]", 2, 3, Optional.empty(), SavingsModel.defaults(), false,
+                Optional.empty(), Optional.empty());
 
         assertThatThrownBy(() -> run(config))
                 .isInstanceOfSatisfying(JobArgumentException.class, e -> assertThat(e.code()).isEqualTo("ANA-ARG-001"));
@@ -238,7 +239,7 @@ class AdoptionPipelineTest {
 
         AdoptionJobConfig lastMonthOnly = new AdoptionJobConfig(home, YearMonth.of(2024, 4),
                 Optional.of(YearMonth.of(2024, 4)), "local[2]", 2, 3, Optional.of("20240301T010000Z-0d0d"),
-                SavingsModel.defaults(), false);
+                SavingsModel.defaults(), false, Optional.empty(), Optional.empty());
 
         assertThatThrownBy(() -> run(lastMonthOnly)).isInstanceOfSatisfying(DataQualityException.class,
                 e -> assertThat(e.getMessage()).contains("ANA-DQ-014", "municipal_adoption.not_shrunk",
@@ -275,12 +276,12 @@ class AdoptionPipelineTest {
 
     private AdoptionJobConfig config(Optional<YearMonth> to, String runId) {
         return new AdoptionJobConfig(home, YearMonth.of(2024, 1), to, "local[2]", 2, 3, Optional.of(runId),
-                SavingsModel.defaults(), false);
+                SavingsModel.defaults(), false, Optional.empty(), Optional.empty());
     }
 
     private AdoptionJobConfig forced(String runId) {
         return new AdoptionJobConfig(home, YearMonth.of(2024, 1), Optional.empty(), "local[2]", 2, 3, Optional.of(runId),
-                SavingsModel.defaults(), true);
+                SavingsModel.defaults(), true, Optional.empty(), Optional.empty());
     }
 
     /** Every mart of the two runs holds the same rows (doubles to 9 decimals: sums may run in another order). */

@@ -1,11 +1,6 @@
 package jp.renkei.analytics.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +31,19 @@ public final class LandingReader {
     private static final String PART_GLOB = "part-*.csv";
 
     private final SparkSession spark;
-    private final Path landingRoot;
+    private final URI landingRoot;
+    private final JobStorage storage;
 
-    public LandingReader(SparkSession spark, Path landingRoot) {
+    /** A landing zone in a local folder. */
+    public LandingReader(SparkSession spark, java.nio.file.Path landingRoot) {
+        this(spark, landingRoot.toUri());
+    }
+
+    /** A landing zone on any file system Hadoop reaches with Spark's settings ({@code file:}, {@code hdfs://}, …). */
+    public LandingReader(SparkSession spark, URI landingRoot) {
         this.spark = spark;
         this.landingRoot = landingRoot;
+        this.storage = new JobStorage(spark.sparkContext().hadoopConfiguration());
     }
 
     /** The all-string schema of a dataset: its landing columns in file order, then {@code dt}. */
@@ -54,9 +57,9 @@ public final class LandingReader {
     }
 
     public Dataset<Row> read(LandingDataset dataset) {
-        Path folder = landingRoot.resolve(dataset.directoryName());
+        URI folder = JobStorage.child(landingRoot, dataset.directoryName());
         StructType schema = schema(dataset);
-        if (!hasParts(folder)) {
+        if (parts(dataset).isEmpty()) {
             return spark.createDataFrame(List.of(), schema)
                     .withColumn(LANDED_AT, org.apache.spark.sql.functions.lit(null).cast(DataTypes.TimestampType));
         }
@@ -71,42 +74,26 @@ public final class LandingReader {
                 .option("escape", "\"")
                 .option("encoding", "UTF-8")
                 .option("pathGlobFilter", PART_GLOB)
-                .csv(folder.toUri().toString()) // file:// URI: never resolved against fs.defaultFS
+                .csv(folder.toString()) // a whole URI: never resolved against fs.defaultFS
                 .withColumn(LANDED_AT, org.apache.spark.sql.functions.col("_metadata.file_modification_time"));
     }
 
     /** The dataset's parts, counted and dated from the file system (no Spark job). */
     public InputWatermark watermark(LandingDataset dataset) {
-        Path folder = landingRoot.resolve(dataset.directoryName());
-        if (!Files.isDirectory(folder)) {
+        List<JobStorage.Part> parts = parts(dataset);
+        if (parts.isEmpty()) {
             return InputWatermark.NEVER_LANDED;
         }
-        long parts = 0;
         long bytes = 0;
         String latestDt = null;
         Instant latestModified = null;
-        try (DirectoryStream<Path> partitions = Files.newDirectoryStream(folder, DT + "=*")) {
-            for (Path partition : partitions) {
-                String dt = partition.getFileName().toString().substring(DT.length() + 1);
-                if (!Files.isDirectory(partition) || !dt.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
-                    continue;
-                }
-                try (DirectoryStream<Path> partFiles = Files.newDirectoryStream(partition, PART_GLOB)) {
-                    for (Path part : partFiles) {
-                        BasicFileAttributes attributes = Files.readAttributes(part, BasicFileAttributes.class);
-                        parts++;
-                        bytes += attributes.size();
-                        Instant modified = attributes.lastModifiedTime().toInstant();
-                        latestModified = latestModified == null || modified.isAfter(latestModified) ? modified
-                                : latestModified;
-                        latestDt = latestDt == null || dt.compareTo(latestDt) > 0 ? dt : latestDt;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list landing folder " + folder, e);
+        for (JobStorage.Part part : parts) {
+            bytes += part.bytes();
+            latestModified = latestModified == null || part.modified().isAfter(latestModified) ? part.modified()
+                    : latestModified;
+            latestDt = latestDt == null || part.dt().compareTo(latestDt) > 0 ? part.dt() : latestDt;
         }
-        return parts == 0 ? InputWatermark.NEVER_LANDED : new InputWatermark(parts, bytes, latestDt, latestModified);
+        return new InputWatermark(parts.size(), bytes, latestDt, latestModified);
     }
 
     /**
@@ -114,48 +101,10 @@ public final class LandingReader {
      * watermark counted, it tells whether every part added since that watermark is newer than it.
      */
     public long partsModifiedAfter(LandingDataset dataset, Instant instant) {
-        Path folder = landingRoot.resolve(dataset.directoryName());
-        if (!Files.isDirectory(folder)) {
-            return 0;
-        }
-        long newer = 0;
-        try (DirectoryStream<Path> partitions = Files.newDirectoryStream(folder, DT + "=*")) {
-            for (Path partition : partitions) {
-                if (!Files.isDirectory(partition)) {
-                    continue;
-                }
-                try (DirectoryStream<Path> partFiles = Files.newDirectoryStream(partition, PART_GLOB)) {
-                    for (Path part : partFiles) {
-                        Instant modified = Files.getLastModifiedTime(part).toInstant();
-                        if (instant == null || modified.isAfter(instant)) {
-                            newer++;
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list landing folder " + folder, e);
-        }
-        return newer;
+        return parts(dataset).stream().filter(part -> instant == null || part.modified().isAfter(instant)).count();
     }
 
-    private static boolean hasParts(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
-        try (DirectoryStream<Path> partitions = Files.newDirectoryStream(folder, DT + "=*")) {
-            for (Path partition : partitions) {
-                if (Files.isDirectory(partition)) {
-                    try (DirectoryStream<Path> parts = Files.newDirectoryStream(partition, PART_GLOB)) {
-                        if (parts.iterator().hasNext()) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list landing folder " + folder, e);
-        }
+    private List<JobStorage.Part> parts(LandingDataset dataset) {
+        return storage.parts(JobStorage.child(landingRoot, dataset.directoryName()), DT, PART_GLOB);
     }
 }

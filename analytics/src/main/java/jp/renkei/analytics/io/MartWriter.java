@@ -1,6 +1,6 @@
 package jp.renkei.analytics.io;
 
-import java.nio.file.Path;
+import java.net.URI;
 import java.util.List;
 
 import org.apache.spark.sql.Column;
@@ -17,13 +17,13 @@ public final class MartWriter {
     private MartWriter() {
     }
 
-    public static void writeParquet(Dataset<Row> mart, List<String> sortColumns, Path folder) {
+    public static void writeParquet(Dataset<Row> mart, List<String> sortColumns, URI folder) {
         Column[] sort = sortColumns.stream().map(functions::col).toArray(Column[]::new);
         mart.repartition(1)
                 .sortWithinPartitions(sort)
                 .write()
                 .mode("errorifexists")
                 .option("compression", "snappy")
-                .parquet(folder.toUri().toString());
+                .parquet(folder.toString());
     }
 }

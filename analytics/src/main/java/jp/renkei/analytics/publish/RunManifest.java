@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.net.URI;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
 import jp.renkei.analytics.io.InputWatermark;
-import jp.renkei.ingest.io.DurableFiles;
+import jp.renkei.analytics.io.JobStorage;
 import jp.renkei.ingest.landing.LandingDataset;
 
 /**
@@ -131,34 +129,38 @@ public final class RunManifest {
         return entry == null ? -1 : entry.get("rows").asLong();
     }
 
-    public static Path file(Path martsRoot, String runId) {
-        return martsRoot.resolve(FOLDER).resolve(runId + ".json");
+    public static URI file(URI martsRoot, String runId) {
+        return JobStorage.child(martsRoot, FOLDER, runId + ".json");
     }
 
-    /** Writes it durably (temp file, fsync, rename, folder fsync). */
-    public void write(Path martsRoot) {
-        Path file = file(martsRoot, runId());
+    /** Writes it so that a reader sees it whole or not at all ({@link JobStorage#replace}). */
+    public void write(JobStorage storage, URI martsRoot) {
+        URI file = file(martsRoot, runId());
         try {
-            Files.createDirectories(file.getParent());
-            DurableFiles.write(file, JSON.writeValueAsBytes(document));
+            storage.replace(file, JSON.writeValueAsBytes(document));
         } catch (IOException e) {
             throw new PublishException("ANA-PUB-003", "cannot write the run manifest " + file + ": " + e.getMessage(), e);
         }
     }
 
     /** The manifest of a run, empty when there is none (a run published before manifests existed) or it is unreadable. */
-    public static Optional<RunManifest> read(Path martsRoot, String runId) {
-        Path file = file(martsRoot, runId);
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
+    public static Optional<RunManifest> read(JobStorage storage, URI martsRoot, String runId) {
         try {
-            JsonNode node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            Optional<String> text = storage.readString(file(martsRoot, runId));
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            JsonNode node = JSON.readTree(text.get());
             return node instanceof ObjectNode object && object.has("request") && object.has("inputs")
                     ? Optional.of(new RunManifest(object)) : Optional.empty();
         } catch (IOException unreadable) {
             return Optional.empty();
         }
+    }
+
+    /** The manifest of a run in a local marts folder. */
+    public static Optional<RunManifest> read(java.nio.file.Path martsRoot, String runId) {
+        return read(JobStorage.local(), martsRoot.toUri(), runId);
     }
 
     @Override

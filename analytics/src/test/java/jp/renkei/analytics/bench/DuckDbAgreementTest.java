@@ -87,7 +87,7 @@ class DuckDbAgreementTest {
         MartWriter.writeParquet(PlanActualAgreementTransform.apply(
                 LandingStaging.scheduleLines(reader.read(LandingDataset.SCHEDULE_LINES)),
                 LandingStaging.exchanges(reader.read(LandingDataset.EXCHANGES)), MonthRange.of("2025-08", "2025-08")),
-                Mart.PLAN_ACTUAL_AGREEMENT.key(), sparkRun);
+                Mart.PLAN_ACTUAL_AGREEMENT.key(), sparkRun.toUri());
 
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:")) {
             DuckDbAgreement.build(duckdb, landing, YearMonth.of(2025, 8), YearMonth.of(2025, 8));

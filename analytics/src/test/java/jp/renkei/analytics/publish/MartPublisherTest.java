@@ -36,11 +36,11 @@ class MartPublisherTest {
     void aRunIsWrittenAndThenNamedByCurrent() throws IOException {
         MartPublisher publisher = new MartPublisher(marts, 3);
 
-        Map<String, Path> folders = publisher.publish("20261126T050242Z-3f9c", Map.of(MART, mart(5)), manifest("20261126T050242Z-3f9c"));
+        Map<String, java.net.URI> folders = publisher.publish("20261126T050242Z-3f9c", Map.of(MART, mart(5)), manifest("20261126T050242Z-3f9c"));
 
         Path current = marts.resolve(MART).resolve("_CURRENT");
         assertThat(Files.readString(current, StandardCharsets.UTF_8)).isEqualTo("20261126T050242Z-3f9c\n");
-        assertThat(folders.get(MART)).isEqualTo(marts.resolve(MART).resolve("run=20261126T050242Z-3f9c"));
+        assertThat(Path.of(folders.get(MART))).isEqualTo(marts.resolve(MART).resolve("run=20261126T050242Z-3f9c"));
         assertThat(spark.read().parquet(folders.get(MART).toString()).count()).isEqualTo(5);
         try (Stream<Path> files = Files.list(marts.resolve(MART))) {
             assertThat(files.map(p -> p.getFileName().toString()))
@@ -64,7 +64,7 @@ class MartPublisherTest {
 
         assertThat(publisher.current(MART)).contains("20261126T050242Z-0001");
         assertThat(publisher.runs(MART)).containsExactly("20261126T050242Z-0001");
-        assertThat(RunManifest.file(marts, "20261127T050242Z-0002")).as("no manifest for a run never written").doesNotExist();
+        assertThat(Path.of(RunManifest.file(marts.toUri(), "20261127T050242Z-0002"))).as("no manifest for a run never written").doesNotExist();
     }
 
     @Test
