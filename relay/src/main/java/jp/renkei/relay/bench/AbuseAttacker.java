@@ -59,7 +59,9 @@ final class AbuseAttacker {
         Map<String, Integer> answers = new ConcurrentHashMap<>();
         System.out.println("ready");
         System.out.flush();
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
+        if (new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine() == null) {
+            System.exit(1); // the harness has gone: no attack without it
+        }
         switch (attack) {
             case JUNK -> junk(clients, answers, phase);
             case TRICKLE -> trickle(clients, answers, phase);

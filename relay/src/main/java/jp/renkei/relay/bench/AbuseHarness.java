@@ -78,7 +78,8 @@ public final class AbuseHarness {
                 .credentials();
         // The relay's TLS certificate is made at its first start; the clients need it.
         // A small heap, as the attacks are about memory; otherwise the JVM a deployment runs (G1, full JIT).
-        RelayProcess relay = RelayProcess.start(home, home.resolve("relay-process.log"), List.of(RELAY_HEAP));
+        RelayProcess relay = RelayProcess.start(home, home.resolve("relay-process.log"),
+                List.of(RELAY_HEAP, "-XX:+UseG1GC"));
         try {
             URI base = URI.create("https://127.0.0.1:" + relay.port());
             Path relayCertificate = PkiLayout.relayCertificate(config.home());
@@ -123,9 +124,13 @@ public final class AbuseHarness {
         long started = System.nanoTime();
         Map<String, Integer> answers = new LinkedHashMap<>();
         if (attacker != null) {
-            attacker.getOutputStream().write("go\n".getBytes(StandardCharsets.US_ASCII));
-            attacker.getOutputStream().flush();
-            answers.putAll(attackerAnswers(attacker, settings.phase()));
+            try {
+                attacker.getOutputStream().write("go\n".getBytes(StandardCharsets.US_ASCII));
+                attacker.getOutputStream().flush();
+                answers.putAll(attackerAnswers(attacker, settings.phase()));
+            } finally {
+                attacker.destroyForcibly();
+            }
         }
         long left = settings.phase().toNanos() - (System.nanoTime() - started);
         if (left > 0) {

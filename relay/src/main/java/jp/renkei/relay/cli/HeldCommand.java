@@ -73,7 +73,7 @@ final class HeldCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            byte[] content = heldFiles(home).read(fileName).content();
+            byte[] content = heldFiles(home).content(fileName);
             DurableFiles.createOwnerOnlyFolder(folder);
             DurableFiles.writeSecret(folder.resolve(fileName), content);
             System.err.println("exported " + fileName + " (" + content.length + " bytes) to " + folder);
@@ -107,12 +107,13 @@ final class HeldCommand implements Callable<Integer> {
             RelayConfig relay = home.relayConfig();
             OfficeRegistry roster = OfficeRegistry.fromRoster(relay.registryRoster());
             HeldFiles held = heldFiles(home);
-            java.util.Map<String, HeldFiles.Held> heldByName = new java.util.HashMap<>();
-            held.list().forEach(file -> heldByName.put(file.fileName(), file));
+            // Files already released wait in held/release; only those still held can be released.
+            java.util.Map<String, HeldFiles.Held> heldByName = new java.util.TreeMap<>();
+            held.list().stream().filter(file -> !file.releaseRequested())
+                    .forEach(file -> heldByName.put(file.fileName(), file));
             List<String> names = registered
-                    ? heldByName.values().stream().filter(file -> !file.releaseRequested())
-                            .filter(file -> roster.isRegistered(file.addressee())).map(HeldFiles.Held::fileName)
-                            .sorted().toList()
+                    ? heldByName.values().stream().filter(file -> roster.isRegistered(file.addressee()))
+                            .map(HeldFiles.Held::fileName).toList()
                     : fileNames;
             int refused = 0;
             for (String name : names) {
@@ -124,8 +125,14 @@ final class HeldCommand implements Callable<Integer> {
                     System.err.println("not released: " + name + " — its addressee " + file.addressee() + " holds no"
                             + " license in " + relay.registryRoster() + "; add the office to the roster first");
                     refused++;
+                } else if (held.heldEntry(name).isEmpty()) {
+                    System.err.println("not released: " + name + " was held before the relay kept a held file's"
+                            + " signature; export it (held export) and have its sender send it again");
+                    refused++;
+                } else if (!held.requestRelease(name)) {
+                    System.err.println("not released: " + name + " is no longer held (retention or a purge removed it)");
+                    refused++;
                 } else {
-                    held.requestRelease(name);
                     System.out.println(name);
                 }
             }

@@ -61,13 +61,17 @@ public final class JournalSealing {
                 record.remaining() - JournalCodec.HEADER_BYTES);
     }
 
-    /** The entry {@link #sealEntry} sealed under {@code fileName}. */
-    public JournalEntry openEntry(String fileName, byte[] sealed) throws IOException {
-        JournalEntry entry = JournalCodec.decode(JournalCodec.MAGIC, openFile(fileName, sealed));
-        if (!entry.fileName().equals(fileName)) {
-            throw new IOException("the sealed entry " + fileName + " holds the file " + entry.fileName());
+    /**
+     * The entry in bytes {@link #openFile} opened, or empty when they are not one: a file sealed before whole entries
+     * were (its bytes are the file's content alone, without its sender's signature).
+     */
+    public static java.util.Optional<JournalEntry> entryIn(String fileName, byte[] opened) {
+        try {
+            JournalEntry entry = JournalCodec.decode(JournalCodec.MAGIC, opened);
+            return entry.fileName().equals(fileName) ? java.util.Optional.of(entry) : java.util.Optional.empty();
+        } catch (IOException | RuntimeException notAnEntry) {
+            return java.util.Optional.empty();
         }
-        return entry;
     }
 
     private byte[] sealFile(String fileName, byte[] content, int offset, int length) {
@@ -89,7 +93,13 @@ public final class JournalSealing {
         }
     }
 
-    private byte[] openFile(String fileName, byte[] sealed) throws IOException {
+    /**
+     * The bytes sealed under {@code fileName}: an entry ({@link #entryIn}) or, for a file sealed before whole entries
+     * were, its content.
+     *
+     * @throws IOException when the authentication tag fails: damaged, altered, or sealed under another name
+     */
+    public byte[] openFile(String fileName, byte[] sealed) throws IOException {
         if (sealed.length < OVERHEAD) {
             throw new IOException("a sealed file of " + sealed.length + " bytes is shorter than its envelope");
         }

@@ -209,6 +209,12 @@ public final class MessageLedger implements Closeable {
                 acknowledged == 0 ? null : Instant.ofEpochMilli(acknowledged), status));
     }
 
+    /** The journal sequence the ledger knows a message by (its latest record), if it knows it. */
+    public java.util.OptionalLong sequenceOf(String messageId) {
+        Message message = messages.get(messageId);
+        return message == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(message.accepted.sequence());
+    }
+
     public int size() {
         return messages.size();
     }

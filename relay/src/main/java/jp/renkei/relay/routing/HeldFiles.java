@@ -48,6 +48,7 @@ public final class HeldFiles {
     /**
      * A held file as the operator sees it.
      *
+     * @param addressee the office its standard name addresses, {@code ?} for a name that is not one
      * @param releaseRequested an operator released it; the relay journals it again when it next starts
      */
     public record Held(String fileName, String addressee, long sealedBytes, Instant heldAt, boolean releaseRequested) {
@@ -91,7 +92,7 @@ public final class HeldFiles {
                 String name = file.getFileName().toString();
                 if (name.endsWith(SUFFIX) && !name.startsWith(".")) {
                     String fileName = name.substring(0, name.length() - SUFFIX.length());
-                    held.add(new Held(fileName, addressee(fileName), Files.size(file),
+                    held.add(new Held(fileName, addressee(fileName).orElse("?"), Files.size(file),
                             Files.getLastModifiedTime(file).toInstant(), releaseRequested));
                 }
             }
@@ -99,33 +100,61 @@ public final class HeldFiles {
         return held;
     }
 
-    /** The office a held file is addressed to, from its (validated) standard name. */
-    public static String addressee(String fileName) {
+    /** The office a held file is addressed to, from its standard name; empty for a name that is not one. */
+    public static Optional<String> addressee(String fileName) {
         try {
-            return StandardFileName.parse(fileName).recipientOffice();
-        } catch (InvalidFileNameException impossible) {
-            throw new IllegalStateException("a held file has a name the relay would not have accepted: " + fileName,
-                    impossible);
+            return Optional.of(StandardFileName.parse(fileName).recipientOffice());
+        } catch (InvalidFileNameException notStandard) {
+            return Optional.empty();
         }
     }
 
-    /** The entry of a held or released file, as it arrived. */
-    public JournalEntry read(String fileName) throws IOException {
-        Path file = existing(fileName).orElseThrow(() -> new IOException("no held file " + fileName + " in " + heldRoot));
-        return sealing.openEntry(fileName, Files.readAllBytes(file));
+    /**
+     * The clear content of a held or released file (the copy waiting for release, when both exist). A file held before
+     * whole entries were sealed holds its content alone.
+     */
+    public byte[] content(String fileName) throws IOException {
+        Path file = inside(releaseRoot, fileName).filter(Files::exists)
+                .or(() -> inside(heldRoot, fileName).filter(Files::exists))
+                .orElseThrow(() -> new IOException("no held file " + fileName + " in " + heldRoot));
+        byte[] opened = sealing.openFile(fileName, Files.readAllBytes(file));
+        return JournalSealing.entryIn(fileName, opened).map(JournalEntry::content).orElse(opened);
     }
 
     /**
-     * Marks a held file for release: it moves to {@code held/release/}, still sealed. False when no such file is held
-     * (a file already released counts as held).
+     * The entry of a held file as it arrived — with its sender's signature — or empty when none is held under that
+     * name or it was held before whole entries were sealed (then it can be exported, not released).
+     */
+    public Optional<JournalEntry> heldEntry(String fileName) throws IOException {
+        return entry(heldRoot, fileName);
+    }
+
+    /** The entry of a released file waiting in {@code held/release/}; empty as {@link #heldEntry}. */
+    Optional<JournalEntry> releasedEntry(String fileName) throws IOException {
+        return entry(releaseRoot, fileName);
+    }
+
+    private Optional<JournalEntry> entry(Path folder, String fileName) throws IOException {
+        Optional<Path> file = inside(folder, fileName).filter(Files::exists);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        return JournalSealing.entryIn(fileName, sealing.openFile(fileName, Files.readAllBytes(file.get())));
+    }
+
+    /**
+     * Marks a held file for release: it moves to {@code held/release/}, still sealed, replacing a release of an earlier
+     * file of the same name (a standard name carries its send time to the second: the same name is the same file sent
+     * again). False when no such file is held.
      */
     public boolean requestRelease(String fileName) throws IOException {
         Optional<Path> file = inside(heldRoot, fileName).filter(Files::exists);
         if (file.isEmpty()) {
-            return inside(releaseRoot, fileName).filter(Files::exists).isPresent();
+            return false;
         }
         DurableFiles.createOwnerOnlyFolder(releaseRoot);
-        Files.move(file.get(), releaseRoot.resolve(fileName + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(file.get(), releaseRoot.resolve(fileName + SUFFIX), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
         DurableFiles.forceFolder(releaseRoot);
         DurableFiles.forceFolder(heldRoot);
         return true;
@@ -136,11 +165,25 @@ public final class HeldFiles {
         return list(releaseRoot, true).stream().map(Held::fileName).toList();
     }
 
-    /** Puts a released file back among the held ones (its addressee is still not registered). */
+    /** Deletes the released copy once it is journaled again; the held folder is not touched. */
+    void completeRelease(String fileName) throws IOException {
+        Files.deleteIfExists(releaseRoot.resolve(fileName + SUFFIX));
+        DurableFiles.forceFolder(releaseRoot);
+    }
+
+    /**
+     * Puts a released file back among the held ones (its addressee is still not registered, or it cannot be released);
+     * when a newer file of the same name has been held since, that one stays and the released copy goes.
+     */
     void cancelRelease(String fileName) throws IOException {
-        Files.move(releaseRoot.resolve(fileName + SUFFIX), heldRoot.resolve(fileName + SUFFIX),
-                StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        DurableFiles.forceFolder(heldRoot);
+        Path released = releaseRoot.resolve(fileName + SUFFIX);
+        Path held = heldRoot.resolve(fileName + SUFFIX);
+        if (Files.exists(held)) {
+            Files.deleteIfExists(released);
+        } else {
+            Files.move(released, held, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.forceFolder(heldRoot);
+        }
         DurableFiles.forceFolder(releaseRoot);
     }
 
@@ -166,11 +209,6 @@ public final class HeldFiles {
             }
         }
         return purged;
-    }
-
-    private Optional<Path> existing(String fileName) {
-        return inside(heldRoot, fileName).filter(Files::exists)
-                .or(() -> inside(releaseRoot, fileName).filter(Files::exists));
     }
 
     /** The sealed file's path in {@code folder}, or empty when the name would leave it. */

@@ -107,10 +107,10 @@ public final class RelayServer implements Closeable {
         LOG.log(System.Logger.Level.INFO, "recovered {0} journal record(s) in {1} ms; replaying {2} after sequence {3}",
                 Long.toString(journal.lastSequence()), Long.toString((System.nanoTime() - recoveryStarted) / 1_000_000),
                 Integer.toString(replay.size()), Long.toString(landedUpTo));
-        HeldRelease.Outcome release = HeldRelease.run(heldFiles, registry, ledger, journal);
-        if (release.released() + release.stillUnregistered() > 0) {
-            LOG.log(System.Logger.Level.INFO, "released {0} held file(s) to their now registered addressees; {1} stay held",
-                    release.released(), release.stillUnregistered());
+        HeldRelease.Outcome release = HeldRelease.run(heldFiles, registry, ledger, journal, landedUpTo);
+        if (release.released() + release.notReleased() > 0) {
+            LOG.log(System.Logger.Level.INFO, "released {0} held file(s) to their now registered addressees; {1} not"
+                    + " released (RELAY-HELD-* above)", release.released(), release.notReleased());
         }
 
         Retention retention = new Retention(journal, ledger, heldFiles, checkpoint, Duration.ofDays(config.retentionDays()),
