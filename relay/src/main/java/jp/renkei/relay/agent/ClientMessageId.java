@@ -2,7 +2,7 @@ package jp.renkei.relay.agent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import jp.renkei.relay.journal.JournalEntry;
+import jp.renkei.relay.pki.FileDigest;
 
 /**
  * The agent's idempotency key for an upload ({@code X-Renkei-Message-Id}): a name-based UUID of the office, the file
@@ -14,7 +14,7 @@ public final class ClientMessageId {
     }
 
     public static String of(String office, String fileName, byte[] content) {
-        String name = office + "\n" + fileName + "\n" + JournalEntry.sha256(content);
+        String name = office + "\n" + fileName + "\n" + FileDigest.sha256(content);
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

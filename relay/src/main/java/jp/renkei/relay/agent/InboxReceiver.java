@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import jp.renkei.ingest.io.DurableFiles;
-import jp.renkei.relay.journal.JournalEntry;
+import jp.renkei.relay.pki.FileDigest;
 import jp.renkei.relay.pki.FileSignature;
 import jp.renkei.relay.pki.OfficeCertificateVerifier;
 import jp.renkei.relay.pki.OfficeCredentials;
@@ -112,7 +112,7 @@ public final class InboxReceiver {
                 quarantined++;
                 continue;
             }
-            String sha256 = JournalEntry.sha256(content);
+            String sha256 = FileDigest.sha256(content);
             if (Files.isRegularFile(local) && Arrays.equals(Files.readAllBytes(local), content)) {
                 present++;
             } else {
@@ -133,7 +133,7 @@ public final class InboxReceiver {
     private void quarantine(Path quarantine, String name, byte[] content, ReceivedFileCheck.Refused refused)
             throws IOException {
         jp.renkei.ingest.io.DurableFiles.createOwnerOnlyFolder(quarantine);
-        String sha256 = JournalEntry.sha256(content);
+        String sha256 = FileDigest.sha256(content);
         Path target = besideAnyOther(quarantine.resolve(name), content, sha256);
         if (Files.exists(target)) {
             return; // quarantined and reported by an earlier pass (a watching agent sees it every poll)

@@ -4,7 +4,7 @@ import java.security.cert.X509Certificate;
 import java.util.Objects;
 import jp.renkei.ingest.standard.InvalidFileNameException;
 import jp.renkei.ingest.standard.StandardFileName;
-import jp.renkei.relay.journal.JournalEntry;
+import jp.renkei.relay.pki.FileDigest;
 import jp.renkei.relay.pki.FileSignature;
 import jp.renkei.relay.pki.OfficeCertificateVerifier;
 import jp.renkei.relay.pki.OfficeIdentity;
@@ -100,7 +100,7 @@ final class ReceivedFileCheck {
                             + " file was renamed or changed after the sender signed it; ask office " + sender
                             + " to send it again");
         }
-        String actual = JournalEntry.sha256(content);
+        String actual = FileDigest.sha256(content);
         if (sha256 == null || !sha256.strip().equalsIgnoreCase(actual)) {
             return new Refused(CHECKSUM_MISMATCH, "the bytes received have SHA-256 " + actual + " but the relay names "
                     + (sha256 == null ? "none" : sha256.strip()));

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import jp.renkei.relay.server.OfficeAuthentication;
-import jp.renkei.relay.server.RelayExchange;
-import jp.renkei.relay.server.RelayRoute;
+import jp.renkei.relay.http.OfficeAuthentication;
+import jp.renkei.relay.http.RelayExchange;
+import jp.renkei.relay.http.RelayRoute;
 
 /**
  * {@code POST /api/v1/card-checks/challenges} hands out a one-time challenge; {@code POST /api/v1/card-checks} checks

@@ -12,20 +12,28 @@ import jp.renkei.relay.server.RelayConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The root command: {@code renkei-relay serve | send}. */
+/**
+ * The root command of the relay and its office agent: {@code renkei-relay serve | send | receive | ca | journal |
+ * held}. The benchmarks, harnesses and the card demo are {@code renkei-relay-tools}
+ * ({@link jp.renkei.relay.tools}), which nothing here depends on.
+ */
 @Command(name = "renkei-relay", mixinStandardHelpOptions = true, version = "renkei 0.1.0",
         description = "The renkei relay and its office agent.",
-        subcommands = {ServeCommand.class, SendCommand.class, ReceiveCommand.class, BenchmarkCommand.class,
-                CardDemoCommand.class, CrashTestCommand.class, CaCommand.class, JournalCommand.class, HeldCommand.class,
-                AbuseCommand.class})
+        subcommands = {ServeCommand.class, SendCommand.class, ReceiveCommand.class, CaCommand.class,
+                JournalCommand.class, HeldCommand.class})
 public final class RelayCommand implements Callable<Integer> {
 
     public static void main(String[] arguments) {
+        System.exit(run("renkei-relay", new RelayCommand(), arguments));
+    }
+
+    /** Runs a command line of the relay's programs with their logging set up; returns the exit code. */
+    public static int run(String name, Object command, String... arguments) {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s [%3$s] %5$s%6$s%n");
         }
         JsonLogFormatter.installIfAsked(System.getenv());
-        System.exit(CommandErrors.commandLine("renkei-relay", new RelayCommand()).execute(arguments));
+        return CommandErrors.commandLine(name, command).execute(arguments);
     }
 
     @Override
@@ -35,7 +43,7 @@ public final class RelayCommand implements Callable<Integer> {
     }
 
     /** The relay's settings: {@code configFile}, else {@code <home>/relay.properties} if present, then the environment. */
-    static RelayConfig loadConfig(Path home, Path configFile) throws IOException {
+    public static RelayConfig loadConfig(Path home, Path configFile) throws IOException {
         Properties properties = new Properties();
         Path file = configFile != null ? configFile : home.resolve("relay.properties");
         if (Files.exists(file)) {
@@ -48,7 +56,8 @@ public final class RelayCommand implements Callable<Integer> {
         return RelayConfig.load(home, properties, System.getenv());
     }
 
-    static Path defaultHome() {
+    /** {@code RENKEI_HOME}, else {@code .renkei}. */
+    public static Path defaultHome() {
         String home = System.getenv("RENKEI_HOME");
         return Path.of(home == null || home.isBlank() ? ".renkei" : home);
     }

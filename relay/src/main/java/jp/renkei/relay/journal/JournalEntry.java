@@ -1,8 +1,6 @@
 package jp.renkei.relay.journal;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import jp.renkei.relay.pki.FileDigest;
 
 /**
  * One received file as the journal holds it. The byte arrays are not copied: whoever builds an entry hands them over
@@ -67,12 +65,8 @@ public record JournalEntry(long sequence, String messageId, String clientMessage
                 content, signature, signerCertificate);
     }
 
-    /** Lower-case hex SHA-256, the form acknowledgements, receipts and landing rows carry. */
+    /** Lower-case hex SHA-256, the form acknowledgements, receipts and landing rows carry ({@link FileDigest}). */
     public static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
-        }
+        return FileDigest.sha256(content);
     }
 }

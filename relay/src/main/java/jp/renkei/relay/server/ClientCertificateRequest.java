@@ -5,6 +5,7 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+import jp.renkei.relay.http.OfficeAuthentication;
 
 /**
  * The TLS side of office identification: the handshake asks every client for a certificate and proves the client

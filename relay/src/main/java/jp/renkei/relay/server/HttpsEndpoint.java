@@ -2,6 +2,7 @@ package jp.renkei.relay.server;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import jp.renkei.relay.http.RelayRoutes;
 import jp.renkei.relay.tls.RelayTlsMaterial;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;

@@ -6,10 +6,13 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import jp.renkei.relay.receipt.MessageLedger;
+import jp.renkei.relay.http.OfficeAuthentication;
+import jp.renkei.relay.http.RelayExchange;
+import jp.renkei.relay.http.RelayRoute;
 import jp.renkei.relay.journal.Journal;
 import jp.renkei.relay.journal.JournalEntry;
 import jp.renkei.relay.pki.FileSignature;
+import jp.renkei.relay.receipt.MessageLedger;
 
 /**
  * {@code GET /api/v1/inbox} lists the caller's files not yet acknowledged; {@code GET /api/v1/inbox/<file>} downloads

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import jp.renkei.relay.http.OfficeAuthentication;
+import jp.renkei.relay.http.RelayExchange;
+import jp.renkei.relay.http.RelayRoute;
 import jp.renkei.relay.receipt.MessageLedger;
 import jp.renkei.relay.receipt.Receipt;
 

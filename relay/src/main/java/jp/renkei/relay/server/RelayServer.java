@@ -12,13 +12,17 @@ import java.util.Map;
 import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.landing.LandingWriter;
 import jp.renkei.ingest.pseudonym.PersonPseudonymizer;
+import jp.renkei.ingest.standard.StandardFile;
 import jp.renkei.relay.cardcheck.CardCheckHandler;
 import jp.renkei.relay.cardcheck.CardCheckLanding;
+import jp.renkei.relay.http.OfficeAuthentication;
+import jp.renkei.relay.http.RelayMetrics;
+import jp.renkei.relay.http.RelayRoutes;
 import jp.renkei.relay.journal.Journal;
-import jp.renkei.relay.pki.OfficeCertificateVerifier;
-import jp.renkei.relay.pki.PkiLayout;
 import jp.renkei.relay.journal.JournalEntry;
 import jp.renkei.relay.journal.JournalKey;
+import jp.renkei.relay.pki.OfficeCertificateVerifier;
+import jp.renkei.relay.pki.PkiLayout;
 import jp.renkei.relay.receipt.MessageLedger;
 import jp.renkei.relay.routing.ExchangeLanding;
 import jp.renkei.relay.routing.HeldFiles;
@@ -26,7 +30,6 @@ import jp.renkei.relay.routing.HeldRelease;
 import jp.renkei.relay.routing.OfficeRegistry;
 import jp.renkei.relay.routing.RelayProcessor;
 import jp.renkei.relay.tls.RelayTlsMaterial;
-import jp.renkei.ingest.standard.StandardFile;
 import org.eclipse.jetty.server.Server;
 
 /**

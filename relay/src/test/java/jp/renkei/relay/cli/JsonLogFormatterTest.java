@@ -7,13 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import jp.renkei.relay.http.OfficeAuthentication;
 import org.junit.jupiter.api.Test;
 
 class JsonLogFormatterTest {
     @Test
     void aRecordIsOneJsonLineWithItsFormattedMessageParametersAndError() throws Exception {
         LogRecord record = new LogRecord(Level.WARNING, "upload refused from {0}: {1} \"quoted\"\nsecond line");
-        record.setLoggerName("jp.renkei.relay.server.OfficeAuthentication");
+        record.setLoggerName("jp.renkei.relay.http.OfficeAuthentication");
         record.setParameters(new Object[] {"127.0.0.1:50000", "RELAY-CERT-003"});
         record.setThrown(new IOException("disk full"));
         record.setMillis(1_764_158_400_123L);
@@ -25,7 +26,7 @@ class JsonLogFormatterTest {
         JsonNode line = new ObjectMapper().readTree(text);
         assertThat(line.get("time").asText()).isEqualTo("2025-11-26T12:00:00.123Z");
         assertThat(line.get("level").asText()).isEqualTo("WARNING");
-        assertThat(line.get("logger").asText()).isEqualTo("jp.renkei.relay.server.OfficeAuthentication");
+        assertThat(line.get("logger").asText()).isEqualTo("jp.renkei.relay.http.OfficeAuthentication");
         assertThat(line.get("message").asText())
                 .isEqualTo("upload refused from 127.0.0.1:50000: RELAY-CERT-003 \"quoted\"\nsecond line");
         assertThat(line.get("parameters")).extracting(JsonNode::asText).containsExactly("127.0.0.1:50000", "RELAY-CERT-003");

@@ -1,4 +1,4 @@
-package jp.renkei.relay.cli;
+package jp.renkei.relay.tools;
 
 import java.nio.file.Path;
 import java.time.Duration;

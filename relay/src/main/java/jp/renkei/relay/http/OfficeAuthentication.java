@@ -1,4 +1,4 @@
-package jp.renkei.relay.server;
+package jp.renkei.relay.http;
 
 import java.io.IOException;
 import java.util.Map;

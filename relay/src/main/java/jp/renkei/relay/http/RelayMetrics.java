@@ -1,4 +1,4 @@
-package jp.renkei.relay.server;
+package jp.renkei.relay.http;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * ten seconds), refusals by code, and the journal's queue depth, forces and fsync time, beside the processor's backlog.
  * Counters only; no message ids, names or personal data.
  */
-final class RelayMetrics {
+public final class RelayMetrics {
     private static final int WINDOW_SECONDS = 10;
 
     private final LongAdder acknowledged = new LongAdder();
@@ -20,11 +20,11 @@ final class RelayMetrics {
     private final long[] secondCounts = new long[WINDOW_SECONDS];
     private final LongSupplier epochSecond;
 
-    RelayMetrics(LongSupplier epochSecond) {
+    public RelayMetrics(LongSupplier epochSecond) {
         this.epochSecond = epochSecond;
     }
 
-    void acknowledged() {
+    public void acknowledged() {
         acknowledged.increment();
         long second = epochSecond.getAsLong();
         int slot = (int) (second % WINDOW_SECONDS);
@@ -57,7 +57,7 @@ final class RelayMetrics {
     }
 
     /** The text of {@code /metrics}; {@code gauges} are the journal's and processor's figures of this moment. */
-    String exposition(Map<String, Number> gauges) {
+    public String exposition(Map<String, Number> gauges) {
         StringBuilder text = new StringBuilder(1024);
         counter(text, "renkei_relay_uploads_acknowledged_total", "Files acknowledged (journaled with fsync).",
                 acknowledged.sum());

@@ -1,4 +1,4 @@
-package jp.renkei.relay.cli;
+package jp.renkei.relay.tools;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import jp.renkei.ingest.cli.ConsoleProgress;
 import jp.renkei.relay.agent.AgentCredentials;
 import jp.renkei.relay.agent.AgentEnrolment;
 import jp.renkei.relay.carddemo.CardCheckDemo;
+import jp.renkei.relay.cli.RelayCommand;
 import jp.renkei.relay.pki.OfficeCredentials;
 import jp.renkei.relay.pki.PkiLayout;
 import jp.renkei.relay.server.RelayConfig;

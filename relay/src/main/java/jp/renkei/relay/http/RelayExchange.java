@@ -1,4 +1,4 @@
-package jp.renkei.relay.server;
+package jp.renkei.relay.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

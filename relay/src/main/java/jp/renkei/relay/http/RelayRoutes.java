@@ -1,4 +1,4 @@
-package jp.renkei.relay.server;
+package jp.renkei.relay.http;
 
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
@@ -14,17 +14,17 @@ import org.eclipse.jetty.util.Callback;
  * Dispatches by path prefix (longest first is not needed: the relay's prefixes do not overlap) to blocking routes and
  * writes their answer. An exception in a route answers 500 with a code and is logged; the relay keeps serving.
  */
-final class RelayRoutes extends Handler.Abstract {
+public final class RelayRoutes extends Handler.Abstract {
     private static final System.Logger LOG = System.getLogger(RelayRoutes.class.getName());
 
     private final Map<String, RelayRoute> routes = new LinkedHashMap<>();
     private final RelayMetrics metrics;
 
-    RelayRoutes(RelayMetrics metrics) {
+    public RelayRoutes(RelayMetrics metrics) {
         this.metrics = metrics;
     }
 
-    void add(String pathPrefix, RelayRoute route) {
+    public void add(String pathPrefix, RelayRoute route) {
         routes.put(pathPrefix, route);
     }
 
