@@ -25,7 +25,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     /** The JIT compiles the TLS, HTTP and parsing paths for tens of seconds under load on two cores. */
     @Option(names = "--warm-up-seconds", description = "Closed-loop load before measuring, at least (default "
-            + "${DEFAULT-VALUE}); it goes on in 5 s steps until the JIT compiles for under 1 % of the CPU twice in a row.")
+            + "${DEFAULT-VALUE}); it goes on in 5 s steps until the JIT compiles for under 1 %% of the CPU twice in a row.")
     int warmUpSeconds = 15;
 
     @Option(names = "--warm-up-limit-seconds", description = "Longest warm-up (default ${DEFAULT-VALUE}).")
