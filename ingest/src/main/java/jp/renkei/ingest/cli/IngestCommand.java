@@ -23,7 +23,6 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** RENKEI_HOME, or {@code .renkei} in the working folder. */
     static Path defaultHome() {
-        String home = System.getenv("RENKEI_HOME");
-        return Path.of(home == null || home.isBlank() ? ".renkei" : home);
+        return RenkeiHome.fromEnvironment();
     }
 }

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.UUID;
 import jp.renkei.ingest.cardcheck.CardCheckLog;
+import jp.renkei.ingest.io.JapanTime;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -37,7 +38,7 @@ final class CardCheckHistory implements Closeable {
     private static final double[] CUMULATIVE_OUTCOMES = cumulative();
     /** Card reading and the relay's answer: median 1.8 s [I]. */
     private static final double MEDIAN_LATENCY_MILLIS = 1_800;
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId TOKYO = JapanTime.ZONE;
 
     private record Outcome(int weight, String method, String result, String failureReason) {
     }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import jp.renkei.ingest.io.JapanTime;
 
 /**
  * Writes one part file of a landing dataset: to a hidden temp name, fsynced, then renamed into
@@ -21,7 +22,7 @@ import java.util.UUID;
  */
 public final class LandingWriter {
     /** Landing dates are Japanese calendar dates whatever the JVM's zone. */
-    public static final ZoneId LANDING_ZONE_ID = ZoneId.of("Asia/Tokyo");
+    public static final ZoneId LANDING_ZONE_ID = JapanTime.ZONE;
 
     private final Path landingRoot;
     private final Clock clock;

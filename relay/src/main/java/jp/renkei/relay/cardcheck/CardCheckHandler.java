@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import jp.renkei.ingest.io.JapanTime;
 import jp.renkei.relay.http.OfficeAuthentication;
 import jp.renkei.relay.http.RelayExchange;
 import jp.renkei.relay.http.RelayRoute;
@@ -33,7 +34,7 @@ public final class CardCheckHandler implements RelayRoute {
     static final String NOT_ELIGIBLE_MESSAGE = "the person is not eligible on the check date";
     static final String NOT_ELIGIBLE_MESSAGE_JA =
             "確認日は要介護認定の有効期間外です。認定有効期間と更新申請の状況を利用者・保険者（市区町村）に確認してください。";
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JAPAN = JapanTime.ZONE;
     private static final int MAXIMUM_BODY_BYTES = 64 * 1024;
     private static final String RETRY_AFTER_SECONDS = "5";
     private static final System.Logger LOG = System.getLogger(CardCheckHandler.class.getName());

@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import jp.renkei.ingest.application.Application;
 import jp.renkei.ingest.application.ApplicationRoster;
+import jp.renkei.ingest.io.JapanTime;
 import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
 import jp.renkei.relay.agent.AgentEnrolment;
 import jp.renkei.relay.card.CardCheckClient;
@@ -64,7 +64,7 @@ public final class CardCheckBenchmark {
             CardCheckClient client = new CardCheckClient(URI.create("https://127.0.0.1:" + relay.port()), office,
                     PkiLayout.relayCertificate(config.home()));
             CardReader reader = new CardReader(READER, Duration.ofSeconds(5));
-            LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+            LocalDate today = LocalDate.now(JapanTime.ZONE);
             for (CardMethod method : List.of(CardMethod.PIN, CardMethod.FACE)) {
                 time(client, reader, method, today, Math.min(30, checks));
                 long[] nanos = time(client, reader, method, today, checks);
@@ -106,7 +106,7 @@ public final class CardCheckBenchmark {
 
     private static void writeRegistry(Path file, IssuedCard card) throws Exception {
         Files.createDirectories(file.getParent());
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        LocalDate today = LocalDate.now(JapanTime.ZONE);
         Files.writeString(file, String.join(",", CsvEligibilityRegistry.HEADER) + "\n" + String.join(",", card.serialHex(),
                 INSURER, "0000012345", "要介護2", today.minusMonths(6).toString(), today.plusMonths(6).toString(), "1",
                 OFFICE) + "\n", StandardCharsets.UTF_8);

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import jp.renkei.ingest.application.Application;
 import jp.renkei.ingest.application.ApplicationRoster;
 import jp.renkei.ingest.finding.InputRejectedException;
+import jp.renkei.ingest.io.JapanTime;
 import jp.renkei.ingest.municipality.LocalGovernmentCode;
 import jp.renkei.ingest.reports.CardRolloutFile;
 import jp.renkei.relay.agent.AgentCredentials;
@@ -51,7 +52,7 @@ public final class CardCheckDemo {
     private static final String PIN = "1234";
     private static final String WRONG_PIN = "9999";
     private static final Duration CARD_TIMEOUT = Duration.ofMillis(400);
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId TOKYO = JapanTime.ZONE;
 
     enum Scenario { PIN_OK, FACE_OK, WRONG_PIN, NO_CARD, CARD_PULLED, UNKNOWN_PERSON, CERTIFICATION_ENDED }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import jp.renkei.ingest.cli.CommandErrors;
+import jp.renkei.ingest.cli.RenkeiHome;
 import jp.renkei.relay.server.RelayConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,7 +59,6 @@ public final class RelayCommand implements Callable<Integer> {
 
     /** {@code RENKEI_HOME}, else {@code .renkei}. */
     public static Path defaultHome() {
-        String home = System.getenv("RENKEI_HOME");
-        return Path.of(home == null || home.isBlank() ? ".renkei" : home);
+        return RenkeiHome.fromEnvironment();
     }
 }

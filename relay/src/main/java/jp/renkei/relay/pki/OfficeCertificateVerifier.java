@@ -8,7 +8,6 @@ import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import jp.renkei.ingest.io.JapanTime;
 import jp.renkei.ingest.standard.OfficeNumber;
 import jp.renkei.relay.pki.OfficeIdentity.Proven;
 import jp.renkei.relay.pki.OfficeIdentity.Refused;
@@ -35,7 +35,7 @@ public final class OfficeCertificateVerifier {
     private static final int DIGITAL_SIGNATURE = 0;
     private static final int CACHE_LIMIT = 10_000;
     private static final DateTimeFormatter JAPAN_TIME =
-            DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm", Locale.JAPAN).withZone(ZoneId.of("Asia/Tokyo"));
+            DateTimeFormatter.ofPattern("uuuu年M月d日 HH:mm", Locale.JAPAN).withZone(JapanTime.ZONE);
 
     private final List<X509Certificate> trustedCas;
     private final RevokedSerials revoked;

@@ -1,15 +1,15 @@
 package jp.renkei.relay.tools;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import jp.renkei.ingest.cli.ConsoleProgress;
+import jp.renkei.ingest.io.JapanTime;
 import jp.renkei.relay.agent.AgentCredentials;
 import jp.renkei.relay.agent.AgentEnrolment;
 import jp.renkei.relay.carddemo.CardCheckDemo;
@@ -63,7 +63,7 @@ final class CardDemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path demoFolder = home.resolve("demo-input");
         RelayConfig config = RelayCommand.loadConfig(home, configFile);
-        YearMonth month = YearMonth.now(ZoneId.of("Asia/Tokyo"));
+        YearMonth month = YearMonth.now(JapanTime.ZONE);
         Path rolloutFile = rollout != null ? rollout : demoFolder.resolve("card_rollout").resolve("card_rollout.csv");
         Optional<Path> startMonths = rollout != null || Files.exists(rolloutFile) ? Optional.of(rolloutFile) : Optional.empty();
         List<String> offices = CardCheckDemo.checkingOffices(config.registryRoster(), startMonths, month);
