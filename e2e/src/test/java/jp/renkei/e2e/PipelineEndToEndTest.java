@@ -368,7 +368,7 @@ class PipelineEndToEndTest {
                 nation.outbox().toString());
         assertThat(issued).as("renkei-relay ca issue --senders-in %s", nation.outbox()).isZero();
         Path portFile = home.resolve("relay.port");
-        try (ModuleProcess relay = ModuleProcess.start("relay", List.of("-Xmx512m"), "jp.renkei.relay.cli.RelayCommand",
+        try (ModuleProcess relay = ModuleProcess.start("relay/server", List.of("-Xmx512m"), "jp.renkei.relay.cli.RelayCommand",
                 List.of("serve", "--home", home.toString(), "--port", "0", "--port-file", portFile.toString()),
                 home.resolve("logs").resolve("relay.log"))) {
             relay.awaitCondition("the relay's port file", Duration.ofSeconds(60), () -> Files.exists(portFile));
