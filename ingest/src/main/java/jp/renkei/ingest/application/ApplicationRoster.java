@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.renkei.ingest.csv.BomSkippingReader;
+import jp.renkei.ingest.csv.HeaderCheckedCsv;
 import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.standard.OfficeNumber;
@@ -34,28 +35,8 @@ public final class ApplicationRoster {
     public static List<Application> read(String fileName, Reader reader) throws IOException, InputRejectedException {
         Findings findings = new Findings(fileName);
         List<Application> applications = new ArrayList<>();
-        try (CSVParser parser = FORMAT.parse(new BomSkippingReader(reader))) {
-            boolean header = true;
-            for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
-                if (header) {
-                    header = false;
-                    if (!record.toList().equals(HEADER)) {
-                        findings.error("APP-HEADER-001", line, 0, "", "見出し行は " + HEADER + " である必要があります",
-                                "the header must be " + HEADER + "; found " + record.toList());
-                        break;
-                    }
-                    continue;
-                }
-                readLine(record, line, findings).ifPresent(applications::add);
-            }
-        } catch (IllegalStateException | UncheckedIOException malformed) {
-            if (malformed.getCause() instanceof CharacterCodingException undecodable) {
-                throw undecodable; // a charset problem, not bad CSV: the caller chose the charset and reports it
-            }
-            findings.error("APP-CSV-001", 0, 0, "", "CSVとして読めません: " + malformed.getMessage(),
-                    "not valid CSV: " + malformed.getMessage());
-        }
+        HeaderCheckedCsv.read(reader, "APP", HEADER, findings,
+                (record, line) -> readLine(record, line, findings).ifPresent(applications::add));
         if (findings.hasErrors()) {
             throw new InputRejectedException(findings);
         }
@@ -63,11 +44,6 @@ public final class ApplicationRoster {
     }
 
     private static Optional<Application> readLine(CSVRecord record, long line, Findings findings) {
-        if (record.size() != HEADER.size()) {
-            findings.error("APP-FIELDS-001", line, 0, "", HEADER.size() + "項目必要ですが " + record.size() + "項目です",
-                    "expected " + HEADER.size() + " fields, found " + record.size());
-            return Optional.empty();
-        }
         long errorsBefore = findings.errorCount();
         String office = record.get(0);
         if (!OfficeNumber.isValid(office)) {

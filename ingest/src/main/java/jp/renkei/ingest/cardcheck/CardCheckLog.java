@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import jp.renkei.ingest.csv.HeaderCheckedCsv;
 import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.finding.InputRejectedException;
 import jp.renkei.ingest.municipality.LocalGovernmentCode;
 import jp.renkei.ingest.pseudonym.PersonPseudonymizer;
-import jp.renkei.ingest.reports.ReportCsv;
 import jp.renkei.ingest.standard.OfficeNumber;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -62,14 +62,14 @@ public final class CardCheckLog {
     }
 
     public static CSVPrinter printer(Writer writer) throws IOException {
-        return new CSVPrinter(writer, ReportCsv.FORMAT);
+        return new CSVPrinter(writer, HeaderCheckedCsv.FORMAT);
     }
 
     public static List<Entry> read(String fileName, Reader reader) throws IOException, InputRejectedException {
         Findings findings = new Findings(fileName);
         List<Entry> entries = new ArrayList<>();
         Map<UUID, Long> lines = new HashMap<>();
-        ReportCsv.read(reader, "CCL", HEADER, findings, (record, line) -> {
+        HeaderCheckedCsv.read(reader, "CCL", HEADER, findings, (record, line) -> {
             Entry entry = entry(record, line, findings);
             if (entry == null) {
                 return;

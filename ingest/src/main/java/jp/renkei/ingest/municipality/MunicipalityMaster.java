@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import jp.renkei.ingest.csv.BomSkippingReader;
+import jp.renkei.ingest.csv.HeaderCheckedCsv;
 import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.finding.InputRejectedException;
 import org.apache.commons.csv.CSVFormat;
@@ -48,57 +49,41 @@ public final class MunicipalityMaster {
         Map<String, String> cityOfWard = new LinkedHashMap<>();
         Map<String, List<String>> wardsByCityName = new LinkedHashMap<>();
         List<CSVRecord> wards = new ArrayList<>();
-        try (CSVParser parser = FORMAT.parse(new BomSkippingReader(reader))) {
-            if (!parser.getHeaderNames().equals(HEADER)) {
-                findings.error("MUN-HEADER-001", 1, 0, "", "見出し行が " + HEADER + " ではありません: " + parser.getHeaderNames(),
-                        "the header must be " + HEADER + "; found " + parser.getHeaderNames());
-                throw new InputRejectedException(findings);
+        HeaderCheckedCsv.read(reader, "MUN", HEADER, findings, (record, line) -> {
+            String code = record.get("lgcode");
+            if (!LocalGovernmentCode.isValid(code)) {
+                findings.error("MUN-CODE-001", line, 10, "lgcode",
+                        "「" + code + "」は検査数字の正しい6桁の全国地方公共団体コードではありません",
+                        "'" + code + "' is not a 6-digit local government code with a valid check digit");
+                return;
             }
-            for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
-                if (record.size() != HEADER.size()) {
-                    findings.error("MUN-FIELDS-001", line, 0, "", HEADER.size() + "項目必要ですが " + record.size() + "項目です",
-                            "expected " + HEADER.size() + " fields, found " + record.size());
-                    continue;
-                }
-                String code = record.get("lgcode");
-                if (!LocalGovernmentCode.isValid(code)) {
-                    findings.error("MUN-CODE-001", line, 10, "lgcode",
-                            "「" + code + "」は検査数字の正しい6桁の全国地方公共団体コードではありません",
-                            "'" + code + "' is not a 6-digit local government code with a valid check digit");
-                    continue;
-                }
-                String prefectureCode = code.substring(0, 2);
-                if (!String.format("%02d", parsePid(record.get("pid"))).equals(prefectureCode)) {
-                    findings.error("MUN-CODE-002", line, 1, "pid", "都道府県番号とコードの先頭2桁が一致しません",
-                            "pid " + record.get("pid") + " disagrees with the code's prefecture " + prefectureCode);
-                    continue;
-                }
-                String city = record.get("city");
-                if (city.isBlank()) {
-                    findings.error("MUN-REQ-001", line, 4, "city", "市区町村名が空です", "the municipality name is empty");
-                    continue;
-                }
-                if (byCode.containsKey(code)) {
-                    findings.error("MUN-DUP-001", line, 10, "lgcode", "コード " + code + " が重複しています",
-                            "code " + code + " appears twice");
-                    continue;
-                }
-                if (city.contains(" ")) {
-                    wards.add(record);
-                    wardsByCityName.computeIfAbsent(record.get("pref") + city.substring(0, city.indexOf(' ')),
-                            key -> new ArrayList<>()).add(code);
-                } else {
-                    byCode.put(code, new Municipality(code, prefectureCode, record.get("pref"), city,
-                            record.get("citykana"), List.of()));
-                }
+            String prefectureCode = code.substring(0, 2);
+            if (!String.format("%02d", parsePid(record.get("pid"))).equals(prefectureCode)) {
+                findings.error("MUN-CODE-002", line, 1, "pid", "都道府県番号とコードの先頭2桁が一致しません",
+                        "pid " + record.get("pid") + " disagrees with the code's prefecture " + prefectureCode);
+                return;
             }
-        } catch (IllegalStateException | java.io.UncheckedIOException malformed) {
-            if (malformed.getCause() instanceof CharacterCodingException undecodable) {
-                throw undecodable; // a charset problem, not bad CSV: the caller chose the charset and reports it
+            String city = record.get("city");
+            if (city.isBlank()) {
+                findings.error("MUN-REQ-001", line, 4, "city", "市区町村名が空です", "the municipality name is empty");
+                return;
             }
-            findings.error("MUN-CSV-001", 0, 0, "", "CSVとして読めません: " + malformed.getMessage(),
-                    "not valid CSV: " + malformed.getMessage());
+            if (byCode.containsKey(code)) {
+                findings.error("MUN-DUP-001", line, 10, "lgcode", "コード " + code + " が重複しています",
+                        "code " + code + " appears twice");
+                return;
+            }
+            if (city.contains(" ")) {
+                wards.add(record);
+                wardsByCityName.computeIfAbsent(record.get("pref") + city.substring(0, city.indexOf(' ')),
+                        key -> new ArrayList<>()).add(code);
+            } else {
+                byCode.put(code, new Municipality(code, prefectureCode, record.get("pref"), city,
+                        record.get("citykana"), List.of()));
+            }
+        });
+        if (findings.list().stream().anyMatch(finding -> finding.code().equals("MUN-HEADER-001"))) {
+            throw new InputRejectedException(findings);
         }
         rollUpWards(byCode, cityOfWard, wardsByCityName, wards, findings);
         if (findings.hasErrors()) {
@@ -116,7 +101,7 @@ public final class MunicipalityMaster {
             String key = ward.get("pref") + city.substring(0, city.indexOf(' '));
             String cityCode = cityCodeByName.get(key);
             if (cityCode == null) {
-                findings.error("MUN-WARD-001", ward.getRecordNumber() + 1, 4, "city",
+                findings.error("MUN-WARD-001", ward.getRecordNumber(), 4, "city", // the header is record 1
                         "区「" + city + "」の市が見つかりません", "the city of ward '" + city + "' is not in the master");
                 continue;
             }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import jp.renkei.ingest.csv.BomSkippingReader;
+import jp.renkei.ingest.csv.HeaderCheckedCsv;
 import jp.renkei.ingest.finding.Finding;
 import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.finding.InputRejectedException;
@@ -39,35 +40,16 @@ public final class OfficeListReader {
         Findings findings = new Findings(fileName);
         List<Office> offices = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        try (CSVParser parser = FORMAT.parse(new BomSkippingReader(reader))) {
-            boolean header = true;
-            for (CSVRecord record : parser) {
-                long line = parser.getCurrentLineNumber();
-                if (header) {
-                    header = false;
-                    if (!record.toList().equals(OfficeListFormat.HEADER)) {
-                        findings.error("OFF-HEADER-001", line, 0, "", "見出し行が介護サービス情報公表の24列形式ではありません",
-                                "the header is not the 24-column 介護サービス情報公表 layout " + OfficeListFormat.HEADER);
-                        break;
-                    }
-                    continue;
-                }
-                readLine(record, line, findings).filter(office -> {
+        // The 介護サービス情報公表 layout's 24 columns, exactly as published.
+        HeaderCheckedCsv.read(reader, "OFF", OfficeListFormat.HEADER, findings,
+                (record, line) -> readLine(record, line, findings).filter(office -> {
                     if (seen.add(office.officeNumber() + "/" + office.serviceType())) {
                         return true;
                     }
                     findings.error("OFF-DUP-001", line, OfficeListFormat.OFFICE_NUMBER + 1, "事業所番号",
                             "事業所番号とサービスの種類の組が重複しています", "office number and service type appear twice");
                     return false;
-                }).ifPresent(offices::add);
-            }
-        } catch (IllegalStateException | UncheckedIOException malformed) {
-            if (malformed.getCause() instanceof CharacterCodingException undecodable) {
-                throw undecodable; // a charset problem, not bad CSV: the caller chose the charset and reports it
-            }
-            findings.error("OFF-CSV-001", 0, 0, "", "CSVとして読めません: " + malformed.getMessage(),
-                    "not valid CSV: " + malformed.getMessage());
-        }
+                }).ifPresent(offices::add));
         if (offices.isEmpty() && !findings.hasErrors()) {
             findings.error("OFF-EMPTY-001", 0, 0, "", "事業所の行がありません", "the list has no office lines");
         }
@@ -78,11 +60,6 @@ public final class OfficeListReader {
     }
 
     private Optional<Office> readLine(CSVRecord record, long line, Findings findings) {
-        if (record.size() != OfficeListFormat.HEADER.size()) {
-            findings.error("OFF-FIELDS-001", line, 0, "", "24項目必要ですが " + record.size() + "項目です",
-                    "expected 24 fields, found " + record.size());
-            return Optional.empty();
-        }
         String code = record.get(OfficeListFormat.MUNICIPALITY_CODE);
         Optional<Municipality> municipality = municipalities.resolve(code);
         if (municipality.isEmpty()) {

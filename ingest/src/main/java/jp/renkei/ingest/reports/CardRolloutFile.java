@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.renkei.ingest.csv.HeaderCheckedCsv;
 import jp.renkei.ingest.finding.Finding;
 import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.finding.InputRejectedException;
@@ -45,7 +46,7 @@ public final class CardRolloutFile {
         Findings findings = new Findings(fileName);
         List<Start> starts = new ArrayList<>();
         Map<String, Long> lines = new HashMap<>();
-        ReportCsv.read(reader, "ROL", HEADER, findings, (record, line) -> {
+        HeaderCheckedCsv.read(reader, "ROL", HEADER, findings, (record, line) -> {
             long errorsBefore = findings.errorCount();
             String code = record.get(CODE);
             if (!LocalGovernmentCode.isValid(code)) {
@@ -84,7 +85,7 @@ public final class CardRolloutFile {
     }
 
     public static void write(Writer writer, List<Start> starts) throws IOException {
-        CSVPrinter printer = new CSVPrinter(writer, ReportCsv.FORMAT);
+        CSVPrinter printer = new CSVPrinter(writer, HeaderCheckedCsv.FORMAT);
         printer.printRecord(HEADER);
         for (Start start : starts) {
             printer.printRecord(start.municipalityCode(), start.startMonth());

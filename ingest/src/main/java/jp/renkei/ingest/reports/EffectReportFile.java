@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.renkei.ingest.csv.HeaderCheckedCsv;
 import jp.renkei.ingest.finding.Finding;
 import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.finding.InputRejectedException;
@@ -53,7 +54,7 @@ public final class EffectReportFile {
         Findings findings = new Findings(fileName);
         List<EffectReport> reports = new ArrayList<>();
         Map<String, Long> lines = new HashMap<>();
-        ReportCsv.read(reader, "EFF", HEADER, findings, (record, line) -> {
+        HeaderCheckedCsv.read(reader, "EFF", HEADER, findings, (record, line) -> {
             EffectReport report = readLine(record, line, findings);
             if (report == null) {
                 return;
@@ -199,7 +200,7 @@ public final class EffectReportFile {
     }
 
     public static void write(Writer writer, List<EffectReport> reports) throws IOException {
-        CSVPrinter printer = new CSVPrinter(writer, ReportCsv.FORMAT);
+        CSVPrinter printer = new CSVPrinter(writer, HeaderCheckedCsv.FORMAT);
         printer.printRecord(HEADER);
         for (EffectReport report : reports) {
             printer.printRecord(report.officeNumber(), report.month(), text(report.sheetsPrinted()), text(report.inputHours()),

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.renkei.ingest.csv.HeaderCheckedCsv;
 import jp.renkei.ingest.finding.Finding;
 import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.finding.InputRejectedException;
@@ -49,7 +50,7 @@ public final class ModelRegionFile {
         Map<String, ModelRegionMember> regions = new LinkedHashMap<>();
         Map<String, Long> regionLines = new HashMap<>();
         Map<String, Long> memberLines = new HashMap<>();
-        ReportCsv.read(reader, "MOD", HEADER, findings, (record, line) -> {
+        HeaderCheckedCsv.read(reader, "MOD", HEADER, findings, (record, line) -> {
             ModelRegionMember member = readLine(record, line, findings);
             if (member == null) {
                 return;
@@ -214,7 +215,7 @@ public final class ModelRegionFile {
     }
 
     public static void write(Writer writer, List<ModelRegionMember> members) throws IOException {
-        CSVPrinter printer = new CSVPrinter(writer, ReportCsv.FORMAT);
+        CSVPrinter printer = new CSVPrinter(writer, HeaderCheckedCsv.FORMAT);
         printer.printRecord(HEADER);
         for (ModelRegionMember member : members) {
             printer.printRecord(member.prefectureCode(), member.regionId(), member.regionName(), member.budgetYen(),
