@@ -3,6 +3,7 @@ package jp.renkei.relay.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import jp.renkei.relay.journal.DamagedRecord;
 import jp.renkei.relay.journal.Journal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,13 +32,13 @@ final class JournalCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             Path journalFile = Journal.fileIn(home.relayConfig().home());
-            List<Journal.DamagedRecord> damaged = Journal.DamagedRecord.setAside(journalFile);
+            List<DamagedRecord> damaged = DamagedRecord.setAside(journalFile);
             if (damaged.isEmpty()) {
                 System.out.println("no damaged journal records in " + journalFile.getParent());
                 return 0;
             }
             System.out.println("segment\tat_byte\tbytes\tafter_record\tcopy");
-            for (Journal.DamagedRecord record : damaged) {
+            for (DamagedRecord record : damaged) {
                 System.out.println(record.segment().getFileName() + "\t" + record.position() + "\t" + record.length()
                         + "\t" + record.afterSequence() + "\t" + record.copy());
             }

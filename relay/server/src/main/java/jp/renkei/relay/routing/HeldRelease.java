@@ -37,7 +37,7 @@ public final class HeldRelease {
     }
 
     /** @param replayedAfter the landing checkpoint: records after it are routed again at this start */
-    public static Outcome run(HeldFiles heldFiles, OfficeRegistry registry, MessageLedger ledger, Journal journal,
+    public static Outcome run(HeldFiles heldFiles, OfficeRegistry registry, MessageLedger ledger, Journal<?> journal,
             long replayedAfter) throws IOException {
         int released = 0;
         int notReleased = 0;
@@ -58,7 +58,7 @@ public final class HeldRelease {
     }
 
     private static boolean release(String fileName, HeldFiles heldFiles, OfficeRegistry registry, MessageLedger ledger,
-            Journal journal, long replayedAfter) throws IOException {
+            Journal<?> journal, long replayedAfter) throws IOException {
         Optional<String> addressee = HeldFiles.addressee(fileName);
         if (addressee.isEmpty() || !registry.isRegistered(addressee.get())) {
             heldFiles.cancelRelease(fileName);
@@ -87,7 +87,7 @@ public final class HeldRelease {
         return true;
     }
 
-    private static void journalAgain(Journal journal, JournalEntry held) throws IOException {
+    private static void journalAgain(Journal<?> journal, JournalEntry held) throws IOException {
         JournalEntry again = JournalEntry.signed(held.messageId(), held.clientMessageId(), held.fileName(),
                 held.senderOffice(), held.receivedAtMillis(), held.sha256(), held.content(), held.signature(),
                 held.signerCertificate());

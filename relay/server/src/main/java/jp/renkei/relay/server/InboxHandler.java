@@ -29,11 +29,11 @@ final class InboxHandler implements RelayRoute {
     private static final System.Logger LOG = System.getLogger(InboxHandler.class.getName());
 
     private final OfficeAuthentication authentication;
-    private final Journal journal;
+    private final Journal<?> journal;
     private final MessageLedger ledger;
     private final Clock clock;
 
-    InboxHandler(OfficeAuthentication authentication, Journal journal, MessageLedger ledger, Clock clock) {
+    InboxHandler(OfficeAuthentication authentication, Journal<?> journal, MessageLedger ledger, Clock clock) {
         this.authentication = authentication;
         this.journal = journal;
         this.ledger = ledger;

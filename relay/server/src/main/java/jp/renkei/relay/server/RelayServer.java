@@ -40,13 +40,13 @@ public final class RelayServer implements Closeable {
     private static final System.Logger LOG = System.getLogger(RelayServer.class.getName());
 
     private final Server server;
-    private final Journal journal;
+    private final Journal<StandardFile> journal;
     private final RelayProcessor processor;
     private final MessageLedger ledger;
     private final CardCheckLanding cardChecks;
     private final Retention retention;
 
-    private RelayServer(Server server, Journal journal, RelayProcessor processor, MessageLedger ledger,
+    private RelayServer(Server server, Journal<StandardFile> journal, RelayProcessor processor, MessageLedger ledger,
             CardCheckLanding cardChecks, Retention retention) {
         this.server = server;
         this.journal = journal;
@@ -82,7 +82,7 @@ public final class RelayServer implements Closeable {
         long recoveryStarted = System.nanoTime();
         long landedUpTo = ExchangeLanding.readCheckpoint(checkpoint);
         List<JournalEntry> replay = new ArrayList<>();
-        Journal journal = Journal.open(Journal.fileIn(config.home()),
+        Journal<StandardFile> journal = Journal.open(Journal.fileIn(config.home()),
                 config.journalSegmentBytes(), sealing,
                 config.journalQueueCapacity(), config.journalMaximumBatch(),
                 entry -> {
@@ -93,7 +93,7 @@ public final class RelayServer implements Closeable {
                 },
                 (entry, parsed) -> {
                     ledger.journaled(entry);
-                    processor.submit(entry, (StandardFile) parsed);
+                    processor.submit(entry, parsed);
                 });
         ledger.recover(config.home().resolve("journal").resolve("receipts.log"));
         processor.onFailure(fatal -> {

@@ -24,7 +24,7 @@ final class Retention implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(Retention.class.getName());
     private static final Duration CHECK_EVERY = Duration.ofMinutes(10);
 
-    private final Journal journal;
+    private final Journal<?> journal;
     private final MessageLedger ledger;
     private final HeldFiles heldFiles;
     private final Path landingCheckpoint;
@@ -37,7 +37,7 @@ final class Retention implements AutoCloseable {
         return thread;
     });
 
-    Retention(Journal journal, MessageLedger ledger, HeldFiles heldFiles, Path landingCheckpoint, Duration retention,
+    Retention(Journal<?> journal, MessageLedger ledger, HeldFiles heldFiles, Path landingCheckpoint, Duration retention,
             Clock clock) {
         this.journal = journal;
         this.ledger = ledger;
@@ -48,11 +48,11 @@ final class Retention implements AutoCloseable {
     }
 
     void start() {
-        schedule.scheduleWithFixedDelay(this::runLogged, 0, CHECK_EVERY.toMinutes(), TimeUnit.MINUTES);
+        schedule.scheduleWithFixedDelay(this::runOnceLogged, 0, CHECK_EVERY.toMinutes(), TimeUnit.MINUTES);
     }
 
     /** One pass; returns the segments deleted. */
-    List<Journal.SegmentSummary> run() throws IOException {
+    List<Journal.SegmentSummary> runOnce() throws IOException {
         long landedUpTo = ExchangeLanding.readCheckpoint(landingCheckpoint);
         long expiredBefore = clock.millis() - retention.toMillis();
         List<Journal.SegmentSummary> deleted = journal.deleteOldSegments(
@@ -80,9 +80,9 @@ final class Retention implements AutoCloseable {
         return completedPasses.get();
     }
 
-    private void runLogged() {
+    private void runOnceLogged() {
         try {
-            run();
+            runOnce();
         } catch (IOException | RuntimeException failure) {
             LOG.log(System.Logger.Level.ERROR, "retention pass failed; delivered files stay until the next one", failure);
         }

@@ -46,7 +46,7 @@ class JournalDiskFullTest {
         Path filler = mountPoint.resolve("filler");
         List<JournalEntry> acknowledged = new ArrayList<>();
         int failures = 0;
-        try (Journal journal = Journal.open(journalFile, 64, 16, entry -> { }, (entry, attachment) -> { })) {
+        try (Journal<Object> journal = Journal.open(journalFile, 64, 16, entry -> { }, (entry, attachment) -> { })) {
             Files.write(filler, new byte[300 * 1024]);
             for (int index = 0; index < 100 && failures < 3; index++) {
                 try {

@@ -44,7 +44,7 @@ class JournalSealingTest {
         assertThat(contains(onDisk, written.get(0).messageId().getBytes(StandardCharsets.US_ASCII))).isFalse();
 
         List<JournalEntry> recovered = new ArrayList<>();
-        try (Journal journal = open(KEY, recovered::add)) {
+        try (Journal<Object> journal = open(KEY, recovered::add)) {
             assertThat(journal.read(3).content()).isEqualTo(written.get(2).content());
         }
         assertThat(recovered).hasSize(5);
@@ -120,7 +120,7 @@ class JournalSealingTest {
 
     private List<JournalEntry> append(JournalSealing sealing, int first, int count) throws Exception {
         List<JournalEntry> written = new ArrayList<>();
-        try (Journal journal = open(sealing, entry -> { })) {
+        try (Journal<Object> journal = open(sealing, entry -> { })) {
             for (int index = first; index < first + count; index++) {
                 written.add(journal.append(entry(index), null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
             }
@@ -128,7 +128,7 @@ class JournalSealingTest {
         return written;
     }
 
-    private Journal open(JournalSealing sealing, Consumer<JournalEntry> recovered) throws IOException {
+    private Journal<Object> open(JournalSealing sealing, Consumer<JournalEntry> recovered) throws IOException {
         return Journal.open(journalFile(), Journal.DEFAULT_SEGMENT_BYTES, sealing, 64, 8, recovered, (entry, x) -> { });
     }
 

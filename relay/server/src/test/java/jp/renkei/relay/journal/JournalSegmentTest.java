@@ -36,7 +36,7 @@ class JournalSegmentTest {
         List<JournalEntry> written = appendAll(20);
         List<JournalEntry> recovered = new ArrayList<>();
 
-        try (Journal journal = open(recovered::add)) {
+        try (Journal<Object> journal = open(recovered::add)) {
             assertThat(journal.segmentFiles()).hasSizeGreaterThan(3).first().isEqualTo(journalFile());
             assertThat(journal.segmentFiles().get(1).getFileName().toString()).matches("journal\\.log\\.\\d{20}");
             for (JournalEntry entry : written) {
@@ -53,7 +53,7 @@ class JournalSegmentTest {
         List<Long> forgottenUpTo = new ArrayList<>();
         List<Journal.SegmentSummary> deleted;
         List<Path> before;
-        try (Journal journal = open(entry -> { })) {
+        try (Journal<Object> journal = open(entry -> { })) {
             before = journal.segmentFiles();
             deleted = journal.deleteOldSegments(segment -> segment.lastSequence() <= 10, forgottenUpTo::add);
 
@@ -67,7 +67,7 @@ class JournalSegmentTest {
             deleted.forEach(segment -> assertThat(segment.path()).doesNotExist());
         }
         List<JournalEntry> recovered = new ArrayList<>();
-        try (Journal reopened = open(recovered::add)) {
+        try (Journal<Object> reopened = open(recovered::add)) {
             assertThat(reopened.segmentFiles()).hasSize(before.size() - deleted.size());
             assertThat(reopened.append(entry(20), null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence()).isEqualTo(21);
         }
@@ -78,12 +78,12 @@ class JournalSegmentTest {
     @Test
     void theSegmentBeingWrittenIsNeverDeletedSoAnEmptyJournalStillKnowsItsNextSequence() throws Exception {
         appendAll(8);
-        try (Journal journal = open(entry -> { })) {
+        try (Journal<Object> journal = open(entry -> { })) {
             journal.deleteOldSegments(segment -> true, sequence -> { });
             assertThat(journal.segmentFiles()).hasSize(1);
         }
         List<JournalEntry> recovered = new ArrayList<>();
-        try (Journal reopened = open(recovered::add)) {
+        try (Journal<Object> reopened = open(recovered::add)) {
             long next = reopened.append(entry(8), null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence();
             assertThat(next).as("never a sequence handed out before").isEqualTo(9);
         }
@@ -101,7 +101,7 @@ class JournalSegmentTest {
         long cut = length - 100;
 
         List<JournalEntry> recovered = new ArrayList<>();
-        try (Journal reopened = open(recovered::add)) {
+        try (Journal<Object> reopened = open(recovered::add)) {
             assertThat(reopened.damagedRecords()).singleElement().satisfies(damaged -> {
                 assertThat(damaged.segment()).isEqualTo(first);
                 assertThat(damaged.position() + damaged.length()).isEqualTo(cut);
@@ -115,7 +115,7 @@ class JournalSegmentTest {
 
     private List<JournalEntry> appendAll(int count) throws Exception {
         List<JournalEntry> written = new ArrayList<>();
-        try (Journal journal = open(entry -> { })) {
+        try (Journal<Object> journal = open(entry -> { })) {
             for (int index = 0; index < count; index++) {
                 written.add(journal.append(entry(index), null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
             }
@@ -123,7 +123,7 @@ class JournalSegmentTest {
         return written;
     }
 
-    private Journal open(java.util.function.Consumer<JournalEntry> recovered) throws IOException {
+    private Journal<Object> open(java.util.function.Consumer<JournalEntry> recovered) throws IOException {
         return Journal.open(journalFile(), SEGMENT_BYTES, 64, 8, recovered, (entry, attachment) -> { });
     }
 

@@ -61,7 +61,7 @@ class JournalTest {
             gate.holdOnFirstRecord(entry);
         };
         List<JournalEntry> entries = entries(appends);
-        try (Journal journal = Journal.open(journalFile(), QUEUE_CAPACITY, maximumBatch, recovered -> { }, onDurable)) {
+        try (Journal<Object> journal = Journal.open(journalFile(), QUEUE_CAPACITY, maximumBatch, recovered -> { }, onDurable)) {
             List<CompletableFuture<JournalEntry>> acknowledgements = new ArrayList<>();
             acknowledgements.add(journal.append(entries.get(0), "attachment of " + entries.get(0).messageId()));
             gate.awaitWriterHeld();
@@ -95,14 +95,14 @@ class JournalTest {
     @Test
     void reopeningRecoversEveryRecordWithItsContentInOrder() throws Exception {
         List<JournalEntry> written = new ArrayList<>();
-        try (Journal journal = open(ignoreRecovered())) {
+        try (Journal<Object> journal = open(ignoreRecovered())) {
             for (JournalEntry entry : entries(40)) {
                 written.add(journal.append(entry, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
             }
         }
 
         List<JournalEntry> recovered = new ArrayList<>();
-        try (Journal journal = open(recovered::add)) {
+        try (Journal<Object> journal = open(recovered::add)) {
             assertThat(journal.lastSequence()).isEqualTo(40);
         }
 
@@ -161,7 +161,7 @@ class JournalTest {
     @Test
     void aFullQueueRefusesAtOnceWithoutTakingASequence() throws Exception {
         WriterGate gate = new WriterGate();
-        try (Journal journal = Journal.open(journalFile(), 1, MAXIMUM_BATCH, recovered -> { },
+        try (Journal<Object> journal = Journal.open(journalFile(), 1, MAXIMUM_BATCH, recovered -> { },
                 (entry, attachment) -> gate.holdOnFirstRecord(entry))) {
             List<JournalEntry> entries = entries(3);
             CompletableFuture<JournalEntry> first = journal.append(entries.get(0), null);
@@ -186,7 +186,7 @@ class JournalTest {
         Files.write(journalFile(), versionOneRecord(1, old));
         JournalEntry withClientId = new JournalEntry(0, "m-2", UUID.randomUUID().toString(), old.fileName(),
                 old.senderOffice(), old.receivedAtMillis(), JournalEntry.sha256(old.content()), old.content());
-        try (Journal journal = open(ignoreRecovered())) {
+        try (Journal<Object> journal = open(ignoreRecovered())) {
             assertThat(journal.append(withClientId, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence()).isEqualTo(2);
         }
 
@@ -225,7 +225,7 @@ class JournalTest {
         List<JournalEntry> appended = List.of(signedEntry(1, 256, 1_300), signedEntry(2, 0, 0),
                 signedEntry(3, 512, 4_000));
         List<JournalEntry> written = new ArrayList<>();
-        try (Journal journal = open(ignoreRecovered())) {
+        try (Journal<Object> journal = open(ignoreRecovered())) {
             for (JournalEntry entry : appended) {
                 written.add(journal.append(entry, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS));
             }
@@ -254,7 +254,7 @@ class JournalTest {
         Files.createDirectories(journalFile().getParent());
         Files.write(journalFile(), versionTwoJournal.toByteArray());
         JournalEntry third = signedEntry(3, 256, 1_300);
-        try (Journal journal = open(ignoreRecovered())) {
+        try (Journal<Object> journal = open(ignoreRecovered())) {
             assertThat(journal.lastSequence()).isEqualTo(2);
             journal.append(third, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
@@ -302,9 +302,9 @@ class JournalTest {
         byte[] damagedBytes = Arrays.copyOfRange(Files.readAllBytes(journalFile()), (int) recordStart, (int) recordEnd);
 
         List<JournalEntry> recovered = new ArrayList<>();
-        try (Journal journal = open(recovered::add)) {
+        try (Journal<Object> journal = open(recovered::add)) {
             assertThat(journal.lastSequence()).isEqualTo(10);
-            Journal.DamagedRecord damaged = journal.damagedRecords().get(0);
+            DamagedRecord damaged = journal.damagedRecords().get(0);
             assertThat(journal.damagedRecords()).hasSize(1);
             assertThat(damaged.position()).isEqualTo(recordStart);
             assertThat(damaged.length()).isEqualTo(recordEnd - recordStart);
@@ -318,13 +318,13 @@ class JournalTest {
         assertThat(recovered.get(3).content()).as("record 5 holds the fifth entry").isEqualTo(entry(4).content());
 
         List<JournalEntry> again = new ArrayList<>();
-        try (Journal journal = open(again::add)) {
+        try (Journal<Object> journal = open(again::add)) {
             assertThat(journal.damagedRecords()).as("found again, copied once").hasSize(1);
         }
         assertThat(again).extracting(JournalEntry::sequence).containsExactly(1L, 2L, 3L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
         assertThat(Arrays.copyOfRange(Files.readAllBytes(journalFile()), (int) recordStart, (int) recordEnd))
                 .as("the damaged bytes stay where they were").isEqualTo(damagedBytes);
-        try (var copies = Files.list(Journal.DamagedRecord.folder(journalFile()))) {
+        try (var copies = Files.list(DamagedRecord.folder(journalFile()))) {
             assertThat(copies).hasSize(1);
         }
     }
@@ -391,7 +391,7 @@ class JournalTest {
     @Test
     void anEntryTooLargeToReadBackIsRefusedAloneAndTakesNoSequence() throws Exception {
         JournalEntry tooLongName = new JournalEntry(0, "m-long", "n".repeat(70_000), "3110000011", 0, new byte[1]);
-        try (Journal journal = open(ignoreRecovered())) {
+        try (Journal<Object> journal = open(ignoreRecovered())) {
             assertThatThrownBy(() -> journal.append(tooLongName, null))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("file name");
@@ -408,7 +408,7 @@ class JournalTest {
     @Test
     void anErrorOnTheWriterThreadFailsWhatWaitsRefusesWhatComesAndIsReported() throws Exception {
         CompletableFuture<Throwable> reported = new CompletableFuture<>();
-        try (Journal journal = Journal.open(journalFile(), QUEUE_CAPACITY, MAXIMUM_BATCH, recovered -> { },
+        try (Journal<Object> journal = Journal.open(journalFile(), QUEUE_CAPACITY, MAXIMUM_BATCH, recovered -> { },
                 (entry, attachment) -> {
                     throw new OutOfMemoryError("Java heap space (thrown by the test)");
                 })) {
@@ -427,7 +427,7 @@ class JournalTest {
 
     @Test
     void aClosedJournalRefusesAppends() throws Exception {
-        Journal journal = open(ignoreRecovered());
+        Journal<Object> journal = open(ignoreRecovered());
         journal.close();
 
         assertThatThrownBy(() -> journal.append(entries(1).get(0), null))
@@ -446,7 +446,7 @@ class JournalTest {
     /** Appends one record at a time and returns the file's length after each acknowledgement. */
     private List<Long> appendOneByOne(List<JournalEntry> entries) throws Exception {
         List<Long> lengths = new ArrayList<>();
-        try (Journal journal = open(ignoreRecovered())) {
+        try (Journal<Object> journal = open(ignoreRecovered())) {
             for (JournalEntry entry : entries) {
                 journal.append(entry, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 lengths.add(Files.size(journalFile()));
@@ -458,7 +458,7 @@ class JournalTest {
     private List<JournalEntry> assertReopeningRecovers(List<Long> expectedSequences, long expectedLength)
             throws IOException {
         List<JournalEntry> recovered = new ArrayList<>();
-        try (Journal journal = open(recovered::add)) {
+        try (Journal<Object> journal = open(recovered::add)) {
             assertThat(journal.lastSequence()).isEqualTo(expectedSequences.get(expectedSequences.size() - 1));
         }
         assertThat(recovered).extracting(JournalEntry::sequence).containsExactlyElementsOf(expectedSequences);
@@ -469,7 +469,7 @@ class JournalTest {
     /** The next append gets {@code sequence} and, with everything before it, survives another reopen. */
     private void assertAppendsContinueAt(long sequence) throws Exception {
         JournalEntry next = entry(999);
-        try (Journal journal = open(ignoreRecovered())) {
+        try (Journal<Object> journal = open(ignoreRecovered())) {
             assertThat(journal.append(next, null).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).sequence()).isEqualTo(sequence);
         }
         List<JournalEntry> recovered = new ArrayList<>();
@@ -478,7 +478,7 @@ class JournalTest {
         assertThat(recovered.get(recovered.size() - 1)).usingRecursiveComparison().ignoringFields("sequence").isEqualTo(next);
     }
 
-    private Journal open(Consumer<JournalEntry> recovered) throws IOException {
+    private Journal<Object> open(Consumer<JournalEntry> recovered) throws IOException {
         return Journal.open(journalFile(), QUEUE_CAPACITY, MAXIMUM_BATCH, recovered, (entry, attachment) -> { });
     }
 

@@ -33,7 +33,7 @@ class HeldReleaseTest {
     private final List<JournalEntry> durable = new CopyOnWriteArrayList<>();
     private final MessageLedger ledger = new MessageLedger();
     private HeldFiles heldFiles;
-    private Journal journal;
+    private Journal<Object> journal;
 
     @BeforeEach
     void openTheJournal() throws Exception {
