@@ -13,9 +13,8 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import jp.renkei.analytics.io.LandingReader;
-import jp.renkei.ingest.landing.ExchangeRows;
+import jp.renkei.ingest.landing.ExchangeStatus;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -181,7 +180,7 @@ public final class LandingStaging {
                 code("received_at"));
         Dataset<Row> ranked = typed.where(col("message_id").isNotNull()).withColumn("_n", row_number().over(
                 Window.partitionBy("message_id").orderBy(
-                        when(col("status").equalTo(ExchangeRows.DELIVERED), lit(0)).otherwise(lit(1)),
+                        when(col("status").equalTo(ExchangeStatus.DELIVERED.value()), lit(0)).otherwise(lit(1)),
                         col("delivered_at").desc_nulls_last(),
                         col("received_at").desc_nulls_last(),
                         concat_ws("|", col("sender_office"), col("recipient_office"), col("target_month")))));

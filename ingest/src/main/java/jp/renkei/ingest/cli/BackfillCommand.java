@@ -3,11 +3,10 @@ package jp.renkei.ingest.cli;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.StandardCopyOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import jp.renkei.ingest.io.DurableFiles;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -23,11 +22,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import jp.renkei.ingest.cardcheck.CardCheckLog;
 import jp.renkei.ingest.finding.Finding;
+import jp.renkei.ingest.finding.FindingReportWriter;
 import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.finding.InputRejectedException;
-import jp.renkei.ingest.landing.LandingDataset;
-import jp.renkei.ingest.finding.FindingReportWriter;
+import jp.renkei.ingest.io.DurableFiles;
 import jp.renkei.ingest.landing.ExchangeRows;
+import jp.renkei.ingest.landing.ExchangeStatus;
+import jp.renkei.ingest.landing.LandingDataset;
 import jp.renkei.ingest.landing.LandingWriter;
 import jp.renkei.ingest.pseudonym.PersonPseudonymizer;
 import jp.renkei.ingest.pseudonym.PseudonymKeyStore;
@@ -161,7 +162,7 @@ final class BackfillCommand implements Callable<Integer> {
         String messageId = UUID.nameUUIDFromBytes(("backfill/" + fileName + "/" + sha256)
                 .getBytes(StandardCharsets.UTF_8)).toString();
         Instant sentAt = file.name().orElseThrow().sentAt().atZone(LandingWriter.LANDING_ZONE_ID).toInstant();
-        rows.add(messageId, file, content.length, sha256, sentAt, sentAt, ExchangeRows.DELIVERED);
+        rows.add(messageId, file, content.length, sha256, sentAt, sentAt, ExchangeStatus.DELIVERED);
     }
 
     private Path quarantine() throws IOException {

@@ -16,9 +16,6 @@ import jp.renkei.ingest.standard.StandardFileName;
  * definition both the relay (live files) and {@code renkei-ingest backfill} (past months) land.
  */
 public final class ExchangeRows {
-    public static final String DELIVERED = "delivered";
-    public static final String HELD = "held";
-
     private final LandingRows exchanges = new LandingRows(LandingDataset.EXCHANGES);
     private final LandingRows scheduleLines = new LandingRows(LandingDataset.SCHEDULE_LINES);
     private final PersonPseudonymizer pseudonymizer;
@@ -29,13 +26,13 @@ public final class ExchangeRows {
 
     /** Adds a valid file (its name parsed) as one exchange and its 第6表 lines. */
     public void add(String messageId, StandardFile file, int bytes, String sha256, Instant receivedAt,
-            Instant deliveredAt, String status) {
+            Instant deliveredAt, ExchangeStatus status) {
         StandardFileName name = file.name().orElseThrow();
         String kind = name.kind().name();
         String month = name.targetMonth().map(Object::toString).orElse("");
         exchanges.add(Arrays.asList(messageId, kind, file.csvVersion().map(version -> version.value()).orElse(""),
                 name.senderOffice(), name.senderServiceType(), name.recipientOffice(), name.recipientServiceType(), month,
-                file.records().size(), file.personCount(), bytes, sha256, receivedAt, deliveredAt, null, status));
+                file.records().size(), file.personCount(), bytes, sha256, receivedAt, deliveredAt, null, status.value()));
         // A file holds a month of lines for a few persons: one HMAC per person, not per line.
         Map<String, String> personKeys = new HashMap<>();
         for (ScheduleRecord line : file.scheduleRecords()) {

@@ -15,8 +15,7 @@ import static org.apache.spark.sql.functions.when;
 
 import java.util.Arrays;
 import java.util.List;
-
-import jp.renkei.ingest.landing.ExchangeRows;
+import jp.renkei.ingest.landing.ExchangeStatus;
 import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -149,7 +148,7 @@ public final class MunicipalAdoptionTransform {
      * {@code months}: what "active" means in every adoption mart.
      */
     static Dataset<Row> activeOfficeMonths(Dataset<Row> exchanges, List<String> months) {
-        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeRows.DELIVERED)
+        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeStatus.DELIVERED.value())
                 .and(col("target_month").isin(months.toArray())));
         return delivered.select(col("sender_office").as("office_number"), col("target_month").as("month"))
                 .union(delivered.select(col("recipient_office").as("office_number"), col("target_month").as("month")))

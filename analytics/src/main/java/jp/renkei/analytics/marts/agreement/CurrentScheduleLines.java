@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import jp.renkei.analytics.marts.adoption.MonthRange;
-import jp.renkei.ingest.landing.ExchangeRows;
+import jp.renkei.ingest.landing.ExchangeStatus;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -52,7 +52,7 @@ public final class CurrentScheduleLines {
      * @param exchanges     de-duplicated exchanges: message_id, sender_office, recipient_office, status, received_at
      */
     public static Dataset<Row> apply(Dataset<Row> scheduleLines, Dataset<Row> exchanges, MonthRange range) {
-        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeRows.DELIVERED))
+        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeStatus.DELIVERED.value()))
                 .select("message_id", "sender_office", "recipient_office", "received_at");
         Dataset<Row> lines = scheduleLines.where(col("target_month").isin(range.months().toArray()))
                 .select("message_id", "kind", "person_key", "target_month", "service_date", "service_code",

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import jp.renkei.analytics.marts.MartFrames;
 import jp.renkei.analytics.marts.adoption.MonthRange;
-import jp.renkei.ingest.landing.ExchangeRows;
+import jp.renkei.ingest.landing.ExchangeStatus;
 import jp.renkei.marts.Mart;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
@@ -67,7 +67,7 @@ public final class NetworkMeasuresTransform {
                 .groupBy("month", "area_type", "area_code").agg(count(lit(1)).as("offices_applied"));
 
         Dataset<Row> pairs = exchanges
-                .where(col("status").equalTo(ExchangeRows.DELIVERED)
+                .where(col("status").equalTo(ExchangeStatus.DELIVERED.value())
                         .and(col("target_month").isin(range.months().toArray()))
                         .and(col("sender_office").notEqual(col("recipient_office"))))
                 .select(col("target_month").as("month"),

@@ -23,7 +23,7 @@ import java.util.List;
 import jp.renkei.analytics.marts.MartFrames;
 import jp.renkei.analytics.marts.adoption.DenominatorScope;
 import jp.renkei.analytics.marts.adoption.MonthRange;
-import jp.renkei.ingest.landing.ExchangeRows;
+import jp.renkei.ingest.landing.ExchangeStatus;
 import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -96,7 +96,7 @@ public final class ModelRegionEffectTransform {
         Dataset<Row> monthFrame = modelRegions.sparkSession().createDataset(months, Encoders.STRING()).toDF("month");
         Dataset<Row> firstApplied = applications.where(col("applied_on").isNotNull()).groupBy("office_number")
                 .agg(date_format(min("applied_on"), "yyyy-MM").as("applied_month"));
-        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeRows.DELIVERED).and(col("target_month").isin(months.toArray())));
+        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeStatus.DELIVERED.value()).and(col("target_month").isin(months.toArray())));
         Dataset<Row> active = delivered.select(col("sender_office").as("office_number"), col("target_month").as("month"))
                 .union(delivered.select(col("recipient_office").as("office_number"), col("target_month").as("month")))
                 .distinct().withColumn("_active", lit(true));

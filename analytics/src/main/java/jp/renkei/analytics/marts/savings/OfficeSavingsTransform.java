@@ -25,7 +25,7 @@ import java.util.Arrays;
 import java.util.List;
 import jp.renkei.analytics.marts.MartFrames;
 import jp.renkei.analytics.marts.adoption.MonthRange;
-import jp.renkei.ingest.landing.ExchangeRows;
+import jp.renkei.ingest.landing.ExchangeStatus;
 import jp.renkei.marts.Mart;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -63,7 +63,7 @@ public final class OfficeSavingsTransform {
      */
     public static Dataset<Row> apply(Dataset<Row> exchanges, Dataset<Row> offices, Dataset<Row> effectReports,
                                      Dataset<Row> applications, SavingsModel model, MonthRange range) {
-        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeRows.DELIVERED)
+        Dataset<Row> delivered = exchanges.where(col("status").equalTo(ExchangeStatus.DELIVERED.value())
                 .and(col("target_month").isin(range.months().toArray())));
         Column schedule = col("kind").isin(SCHEDULE_KINDS);
         Dataset<Row> sent = delivered.groupBy(col("sender_office").as("office_number"), col("target_month").as("month"))

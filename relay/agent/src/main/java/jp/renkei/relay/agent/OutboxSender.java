@@ -93,7 +93,7 @@ public final class OutboxSender {
         AtomicInteger done = new AtomicInteger();
         int total = files.fileCount();
         for (Path file : files.notStandard()) {
-            OutboxUploader.senderOrReject(rejectedRoot, file);
+            OutboxUploader.senderOrReject(new OutboxFolders(sentRoot, rejectedRoot), file, System.err::println);
             counts.get(UploadOutcome.REJECTED).incrementAndGet();
             progress.accept(done.incrementAndGet() + "/" + total + " files");
         }

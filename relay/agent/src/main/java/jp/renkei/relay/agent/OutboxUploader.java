@@ -10,13 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLHandshakeException;
 import jp.renkei.ingest.finding.Finding;
 import jp.renkei.ingest.standard.InvalidFileNameException;
@@ -28,23 +26,22 @@ import jp.renkei.relay.pki.OfficeCredentials;
  * Uploads one office's files to the relay over mutual TLS with the office's client certificate, each signed with the
  * office key ({@value FileSignature#HEADER}) and carrying its client message id. A file is moved to {@code sent/} only
  * after the relay acknowledged it, to {@code rejected/} with the reason when the relay (or, for a file this office
- * cannot send, the agent itself) refuses it, and otherwise left in the outbox. {@link OutboxSender} runs one per
- * office over a whole outbox.
+ * cannot send, the agent itself) refuses it, and otherwise left in the outbox ({@link OutboxFolders}); busy answers and
+ * failed connections are tried again ({@link UploadRetryPolicy}). {@link OutboxSender} runs one per office over a
+ * whole outbox.
  */
 public final class OutboxUploader {
     /** The file's name says another sender office than the one whose credentials the agent holds. */
     public static final String FOREIGN_SENDER = "AGENT-SENDER-001";
-    private static final int MAXIMUM_ATTEMPTS = 6;
-    private static final Duration FIRST_BACK_OFF = Duration.ofMillis(200);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client;
     private final URI relay;
     private final OfficeCredentials credentials;
-    private final Path sentRoot;
-    private final Path rejectedRoot;
-    private final Duration firstBackOff;
+    private final OutboxFolders folders;
+    private final UploadRetryPolicy retryPolicy;
     private final Sleeper sleeper;
+    private final Consumer<String> warnings;
 
     /**
      * @param relayCertificate the relay's certificate (PEM), the only one this agent trusts
@@ -53,12 +50,13 @@ public final class OutboxUploader {
      */
     public OutboxUploader(URI relay, OfficeCredentials credentials, Path relayCertificate, Path sentRoot,
             Path rejectedRoot) throws IOException, GeneralSecurityException {
-        this(relay, credentials, relayCertificate, sentRoot, rejectedRoot, FIRST_BACK_OFF, Sleeper.REAL);
+        this(relay, credentials, relayCertificate, sentRoot, rejectedRoot, null, Sleeper.REAL);
     }
 
     /**
      * With a shorter first back-off (null: the production one), so a test of an unreachable relay does not wait the
-     * production ~6 s, and the sleeper of a watching agent, which gives up the back-off when it is stopped.
+     * production ~6 s, and the sleeper of a watching agent, which gives up the back-off when it is stopped. What the
+     * agent could not send, and why, goes to standard error.
      */
     OutboxUploader(URI relay, OfficeCredentials credentials, Path relayCertificate, Path sentRoot, Path rejectedRoot,
             Duration firstBackOff, Sleeper sleeper) throws IOException, GeneralSecurityException {
@@ -66,10 +64,11 @@ public final class OutboxUploader {
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
         this.relay = relay;
         this.credentials = credentials;
-        this.sentRoot = sentRoot;
-        this.rejectedRoot = rejectedRoot;
-        this.firstBackOff = firstBackOff != null ? firstBackOff : FIRST_BACK_OFF;
+        this.folders = new OutboxFolders(sentRoot, rejectedRoot);
+        this.retryPolicy = firstBackOff != null ? UploadRetryPolicy.DEFAULT.withFirstBackOff(firstBackOff)
+                : UploadRetryPolicy.DEFAULT;
         this.sleeper = sleeper;
+        this.warnings = System.err::println;
     }
 
     /** The office this agent sends for: the one its certificate names. */
@@ -89,15 +88,15 @@ public final class OutboxUploader {
      */
     public UploadOutcome upload(Path file) throws IOException, InterruptedException {
         String name = file.getFileName().toString();
-        Optional<String> named = senderOrReject(rejectedRoot, file);
+        Optional<String> named = senderOrReject(folders, file, warnings);
         if (named.isEmpty()) {
             return UploadOutcome.REJECTED;
         }
         String sender = named.get();
         if (!sender.equals(office())) {
-            rejectLocally(rejectedRoot, file, FOREIGN_SENDER, "the file names sender office " + sender + " but this agent "
+            rejectLocally(folders, file, warnings, FOREIGN_SENDER, "the file names sender office " + sender + " but this agent "
                     + "holds the credentials of office " + office() + ", and the relay accepts a file only from its "
-                    + "sender's certificate; send it with office " + sender + "'s credentials (renkei-relay send "
+                    + "sender's certificate; send it with office " + sender + "'s credentials (renkei-agent send "
                     + "--credentials <that office's agent folder>) or correct the file name",
                     "ファイル名の送信元事業所（" + sender + "）が、この連携ソフトの事業所（" + office()
                             + "）と異なるため送信しませんでした。送信元事業所の証明書で送るか、ファイル名を確認してください。");
@@ -110,13 +109,14 @@ public final class OutboxUploader {
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content))
                 .build();
-        Duration backOff = firstBackOff;
-        for (int attempt = 1; attempt <= MAXIMUM_ATTEMPTS; attempt++) {
+        Duration backOff = retryPolicy.firstBackOff();
+        int attempts = retryPolicy.maximumAttempts();
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 int status = response.statusCode();
                 if (status == 202 || status == 200) {
-                    moveTo(sentRoot, file, null);
+                    folders.sent(file);
                     return status == 202 ? UploadOutcome.ACKNOWLEDGED : UploadOutcome.DUPLICATE;
                 }
                 String code = codeOf(response.body());
@@ -127,11 +127,11 @@ public final class OutboxUploader {
                             + "`renkei-relay ca issue --office " + office() + "` (or ask the relay operator); the outbox "
                             + "is left as it is");
                 }
-                if (status >= 400 && status < 500 && status != 429) {
-                    moveTo(rejectedRoot, file, response.body());
+                if (UploadRetryPolicy.refusesTheFile(status)) {
+                    folders.rejected(file, response.body());
                     return UploadOutcome.REJECTED;
                 }
-                backOff = retryAfter(response).orElse(backOff);
+                backOff = UploadRetryPolicy.pauseAfter(response, backOff);
             } catch (AgentRefusedException certificate) {
                 throw certificate;
             } catch (SSLHandshakeException handshake) {
@@ -141,18 +141,18 @@ public final class OutboxUploader {
                             + "certificate (" + handshake.getMessage() + "): check that --relay-certificate is the "
                             + "relay's tls/relay-cert.pem and that the address matches it; the outbox is left as it is");
                 }
-                if (attempt == MAXIMUM_ATTEMPTS) {
-                    System.err.println("agent: " + name + " not sent after " + attempt + " attempts: " + handshake);
+                if (attempt == attempts) {
+                    warnings.accept("agent: " + name + " not sent after " + attempt + " attempts: " + handshake);
                 }
             } catch (IOException connectionFailure) {
-                if (attempt == MAXIMUM_ATTEMPTS) {
-                    System.err.println("agent: " + name + " not sent after " + attempt + " attempts: " + connectionFailure);
+                if (attempt == attempts) {
+                    warnings.accept("agent: " + name + " not sent after " + attempt + " attempts: " + connectionFailure);
                 }
             }
-            if (attempt == MAXIMUM_ATTEMPTS || !sleeper.sleep(backOff)) {
+            if (attempt == attempts || !sleeper.sleep(backOff)) {
                 break;
             }
-            backOff = backOff.multipliedBy(2);
+            backOff = UploadRetryPolicy.doubled(backOff);
         }
         return UploadOutcome.NOT_SENT;
     }
@@ -174,42 +174,22 @@ public final class OutboxUploader {
         }
     }
 
-    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").filter(value -> value.matches("\\d{1,4}"))
-                .map(value -> Duration.ofSeconds(Long.parseLong(value)));
-    }
-
     /** The sender office in the file's standard name; empty after moving a file with another name to rejected/. */
-    static Optional<String> senderOrReject(Path rejectedRoot, Path file) throws IOException {
+    static Optional<String> senderOrReject(OutboxFolders folders, Path file, Consumer<String> warnings)
+            throws IOException {
         try {
             return Optional.of(StandardFileName.parse(file.getFileName().toString()).senderOffice());
         } catch (InvalidFileNameException notStandard) {
             Finding finding = notStandard.finding();
-            rejectLocally(rejectedRoot, file, finding.code(), finding.messageEn(), finding.messageJa());
+            rejectLocally(folders, file, warnings, finding.code(), finding.messageEn(), finding.messageJa());
             return Optional.empty();
         }
     }
 
-    /**
-     * Moves a file the agent will not send to {@code <rejectedRoot>/<sub-folder>/} with {@code <name>.error.json} in
-     * the shape of the relay's refusals ({@code code}, {@code message}, {@code message_ja}), and says so on stderr.
-     */
-    static void rejectLocally(Path rejectedRoot, Path file, String code, String message, String messageJa)
-            throws IOException {
-        Map<String, String> answer = new LinkedHashMap<>();
-        answer.put("code", code);
-        answer.put("message", message);
-        answer.put("message_ja", messageJa);
-        moveTo(rejectedRoot, file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(answer));
-        System.err.println("agent: " + file.getFileName() + " not sent (" + code + "): " + message);
-    }
-
-    private static void moveTo(Path root, Path file, String answer) throws IOException {
-        Path folder = Files.createDirectories(root.resolve(file.toAbsolutePath().getParent().getFileName().toString()));
-        Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-        if (answer != null) {
-            Files.writeString(folder.resolve(file.getFileName() + ".error.json"), answer, StandardCharsets.UTF_8);
-        }
+    private static void rejectLocally(OutboxFolders folders, Path file, Consumer<String> warnings, String code,
+            String message, String messageJa) throws IOException {
+        folders.rejectedLocally(file, code, message, messageJa);
+        warnings.accept("agent: " + file.getFileName() + " not sent (" + code + "): " + message);
     }
 
     /** The relay refused the office's certificate, or its own is not trusted: no retry and no other file can fix it. */

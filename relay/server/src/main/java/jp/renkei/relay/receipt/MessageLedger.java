@@ -9,15 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import jp.renkei.ingest.landing.ExchangeRows;
+import jp.renkei.ingest.landing.ExchangeStatus;
 import jp.renkei.relay.journal.JournalEntry;
 
 /**
  * Every journaled message of this journal's life, in memory (about 0.3 KB each, so a million messages cost some 300
- * MB; retention will bound it when old journal segments are dropped): the first answer per (office, client message
- * id), and the delivery and acknowledgement of each message. Rebuilt on start from the journal ({@link #journaled})
- * and from {@code receipts.log}.
+ * MB; retention bounds it as old journal segments are dropped): the delivery and acknowledgement of each message — its
+ * receipt — kept here, with the first answer per (office, client message id) in {@link ClientMessageClaims} and the
+ * inboxes in {@link InboxIndex}. Rebuilt on start from the journal ({@link #journaled}) and from {@code receipts.log}.
  */
 public final class MessageLedger implements Closeable {
     private static final String DELIVERY = "D";
@@ -26,15 +25,12 @@ public final class MessageLedger implements Closeable {
     /** What happened to an acknowledgement request. */
     public enum AckResult { ACKNOWLEDGED, NOT_IN_INBOX, OTHER_CONTENT }
 
-    private record ClientKey(String office, String clientMessageId) {
-    }
-
     private static final class Message {
         final Accepted accepted;
         final String sender;
         final long receivedAtMillis;
         volatile long deliveredAtMillis;
-        volatile String outcome;
+        volatile ExchangeStatus outcome;
         volatile long acknowledgedAtMillis;
 
         Message(Accepted accepted, String sender, long receivedAtMillis) {
@@ -45,12 +41,8 @@ public final class MessageLedger implements Closeable {
     }
 
     private final Map<String, Message> messages = new ConcurrentHashMap<>();
-    private final Map<ClientKey, CompletableFuture<Accepted>> firstAnswers = new ConcurrentHashMap<>();
-    /**
-     * The inboxes: addressee → file name → the message now under that name. The files themselves stay in the journal;
-     * this index is rebuilt on start from the receipt log and the journal's replay.
-     */
-    private final Map<String, ConcurrentSkipListMap<String, String>> inboxFiles = new ConcurrentHashMap<>();
+    private final ClientMessageClaims claims = new ClientMessageClaims();
+    private final InboxIndex inboxes = new InboxIndex();
     private ReceiptLog log;
 
     /**
@@ -63,10 +55,7 @@ public final class MessageLedger implements Closeable {
         messages.merge(entry.messageId(), new Message(accepted, entry.senderOffice(), entry.receivedAtMillis()),
                 (known, again) -> again.accepted.sequence() > known.accepted.sequence() ? again : known);
         if (entry.clientMessageId() != null) {
-            synchronized (firstAnswers) {
-                firstAnswers.computeIfAbsent(new ClientKey(entry.senderOffice(), entry.clientMessageId()),
-                        key -> new CompletableFuture<>()).complete(accepted);
-            }
+            claims.journaled(entry.senderOffice(), entry.clientMessageId(), accepted);
         }
     }
 
@@ -80,7 +69,7 @@ public final class MessageLedger implements Closeable {
      * journal the file, or {@link #release} the claim); otherwise the first upload's answer, possibly still pending.
      */
     public CompletableFuture<Accepted> claim(String office, String clientMessageId, CompletableFuture<Accepted> mine) {
-        return firstAnswers.putIfAbsent(new ClientKey(office, clientMessageId), mine);
+        return claims.claim(office, clientMessageId, mine);
     }
 
     /**
@@ -88,19 +77,13 @@ public final class MessageLedger implements Closeable {
      * become durable (the answer was lost on the way out) stays.
      */
     public void release(String office, String clientMessageId, CompletableFuture<Accepted> mine, Throwable why) {
-        synchronized (firstAnswers) {
-            if (mine.isDone()) {
-                return;
-            }
-            firstAnswers.remove(new ClientKey(office, clientMessageId), mine);
-            mine.completeExceptionally(why);
-        }
+        claims.release(office, clientMessageId, mine, why);
     }
 
-    /** The processor routed a message; {@code outcome} is {@code delivered} or {@code held}. Durable at {@link #force}. */
-    public void routed(String messageId, String addressee, String outcome, Instant at) throws IOException {
+    /** The processor routed a message: delivered to its inbox, or held. Durable at {@link #force}. */
+    public void routed(String messageId, String addressee, ExchangeStatus outcome, Instant at) throws IOException {
         Message message = messages.get(messageId);
-        log.append(DELIVERY, messageId, Long.toString(at.toEpochMilli()), outcome, addressee);
+        log.append(DELIVERY, messageId, Long.toString(at.toEpochMilli()), outcome.value(), addressee);
         if (message != null) {
             applyDelivery(message, addressee, outcome, at.toEpochMilli());
         }
@@ -141,8 +124,7 @@ public final class MessageLedger implements Closeable {
 
     /** The message id now in {@code office}'s inbox under {@code fileName}. */
     public Optional<String> inboxMessage(String office, String fileName) {
-        Map<String, String> inbox = inboxFiles.get(office);
-        return Optional.ofNullable(inbox == null ? null : inbox.get(fileName));
+        return inboxes.messageId(office, fileName);
     }
 
     /**
@@ -151,43 +133,10 @@ public final class MessageLedger implements Closeable {
      * them as listed applies a unit as the sender meant it.
      */
     public List<String> unacknowledgedInbox(String office) {
-        Map<String, String> inbox = inboxFiles.get(office);
-        if (inbox == null) {
-            return List.of();
-        }
-        return inbox.entrySet().stream().filter(file -> {
-            Message message = messages.get(file.getValue());
+        return inboxes.names(office, messageId -> {
+            Message message = messages.get(messageId);
             return message != null && message.acknowledgedAtMillis == 0;
-        }).map(file -> SendUnitPosition.of(file.getKey())).sorted().map(SendUnitPosition::name).toList();
-    }
-
-    /** Send-unit order for validated standard names: timestamp, sender, the standard's file order, name. */
-    static final java.util.Comparator<String> SEND_UNIT_ORDER = java.util.Comparator.comparing(SendUnitPosition::of);
-
-    /** Where a file stands in its inbox, from its name parsed once (not at every comparison of a sort). */
-    private record SendUnitPosition(java.time.LocalDateTime sentAt, String sender,
-            jp.renkei.ingest.standard.FileKind kind, String name) implements Comparable<SendUnitPosition> {
-        private static final java.util.Comparator<SendUnitPosition> ORDER = java.util.Comparator
-                .comparing(SendUnitPosition::sentAt).thenComparing(SendUnitPosition::sender)
-                .thenComparing(SendUnitPosition::kind).thenComparing(SendUnitPosition::name);
-
-        static SendUnitPosition of(String name) {
-            jp.renkei.ingest.standard.StandardFileName parsed = parsed(name);
-            return new SendUnitPosition(parsed.sentAt(), parsed.senderOffice(), parsed.kind(), name);
-        }
-
-        @Override
-        public int compareTo(SendUnitPosition other) {
-            return ORDER.compare(this, other);
-        }
-    }
-
-    private static jp.renkei.ingest.standard.StandardFileName parsed(String name) {
-        try {
-            return jp.renkei.ingest.standard.StandardFileName.parse(name);
-        } catch (jp.renkei.ingest.standard.InvalidFileNameException impossible) {
-            throw new IllegalStateException("the inbox holds a name the upload validated: " + name, impossible);
-        }
+        });
     }
 
     /** The journal sequence holding the message now in {@code office}'s inbox under {@code fileName}. */
@@ -203,7 +152,7 @@ public final class MessageLedger implements Closeable {
         }
         long delivered = message.deliveredAtMillis;
         long acknowledged = message.acknowledgedAtMillis;
-        String status = acknowledged != 0 ? "acknowledged" : message.outcome != null ? message.outcome : "received";
+        String status = acknowledged != 0 ? "acknowledged" : message.outcome != null ? message.outcome.value() : "received";
         return Optional.of(new Receipt(messageId, message.accepted.fileName(), message.accepted.sha256(),
                 Instant.ofEpochMilli(message.receivedAtMillis), delivered == 0 ? null : Instant.ofEpochMilli(delivered),
                 acknowledged == 0 ? null : Instant.ofEpochMilli(acknowledged), status));
@@ -230,13 +179,8 @@ public final class MessageLedger implements Closeable {
                 forgotten++;
             }
         }
-        for (Map<String, String> inbox : inboxFiles.values()) {
-            inbox.values().removeIf(messageId -> !messages.containsKey(messageId));
-        }
-        synchronized (firstAnswers) {
-            firstAnswers.values().removeIf(answer -> answer.isDone() && !answer.isCompletedExceptionally()
-                    && answer.join().sequence() <= sequence);
-        }
+        inboxes.keepOnly(messages::containsKey);
+        claims.forgetUpTo(sequence);
         return forgotten;
     }
 
@@ -247,24 +191,23 @@ public final class MessageLedger implements Closeable {
         }
         long at = Long.parseLong(event[2]);
         if (DELIVERY.equals(event[0])) {
-            applyDelivery(message, event[4], event[3], at);
+            applyDelivery(message, event[4], ExchangeStatus.fromValue(event[3]), at);
         } else if (ACKNOWLEDGEMENT.equals(event[0]) && message.acknowledgedAtMillis == 0) {
             message.acknowledgedAtMillis = at;
         }
     }
 
-    private void applyDelivery(Message message, String addressee, String outcome, long at) {
+    private void applyDelivery(Message message, String addressee, ExchangeStatus outcome, long at) {
         synchronized (message) {
             // A held file released later was delivered when it was released, not when it was held.
-            boolean released = ExchangeRows.DELIVERED.equals(outcome) && !outcome.equals(message.outcome);
+            boolean released = outcome == ExchangeStatus.DELIVERED && message.outcome != outcome;
             if (message.deliveredAtMillis == 0 || released) {
                 message.deliveredAtMillis = at;
             }
             message.outcome = outcome;
         }
-        if (ExchangeRows.DELIVERED.equals(outcome)) {
-            inboxFiles.computeIfAbsent(addressee, office -> new ConcurrentSkipListMap<>())
-                    .put(message.accepted.fileName(), message.accepted.messageId());
+        if (outcome == ExchangeStatus.DELIVERED) {
+            inboxes.deliver(addressee, message.accepted.fileName(), message.accepted.messageId());
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import jp.renkei.ingest.io.DurableFiles;
 import jp.renkei.ingest.landing.ExchangeRows;
+import jp.renkei.ingest.landing.ExchangeStatus;
 import jp.renkei.ingest.landing.LandingWriter;
 import jp.renkei.ingest.pseudonym.PersonPseudonymizer;
 import jp.renkei.ingest.standard.StandardFile;
@@ -28,7 +29,7 @@ public final class ExchangeLanding {
         this.rows = new ExchangeRows(pseudonymizer);
     }
 
-    public void add(JournalEntry entry, StandardFile file, String sha256, Instant deliveredAt, String status) {
+    public void add(JournalEntry entry, StandardFile file, String sha256, Instant deliveredAt, ExchangeStatus status) {
         rows.add(entry.messageId(), file, entry.content().length, sha256, Instant.ofEpochMilli(entry.receivedAtMillis()),
                 deliveredAt, status);
         pendingSequence = entry.sequence();

@@ -8,7 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import jp.renkei.ingest.landing.ExchangeRows;
+import jp.renkei.ingest.landing.ExchangeStatus;
 import jp.renkei.ingest.standard.StandardFile;
 import jp.renkei.ingest.standard.StandardFileReader;
 import jp.renkei.relay.journal.JournalEntry;
@@ -98,13 +98,13 @@ public final class RelayProcessor implements Closeable {
                 : new StandardFileReader().read(entry.fileName(), entry.content());
         String recipient = file.name().orElseThrow(() -> new IllegalStateException(
                 "journal record " + entry.sequence() + " holds an invalid file name " + entry.fileName())).recipientOffice();
-        String status;
+        ExchangeStatus status;
         if (registry.isRegistered(recipient)) {
             // The ledger's routed event below puts the file in the addressee's inbox; its bytes stay in the journal.
-            status = ExchangeRows.DELIVERED;
+            status = ExchangeStatus.DELIVERED;
         } else {
             heldFiles.hold(entry, Instant.now(clock));
-            status = ExchangeRows.HELD;
+            status = ExchangeStatus.HELD;
             LOG.log(System.Logger.Level.WARNING, "message {0}: addressee {1} is not registered; held for an operator",
                     entry.messageId(), recipient);
         }

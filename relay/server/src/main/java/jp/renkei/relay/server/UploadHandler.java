@@ -35,17 +35,15 @@ import jp.renkei.relay.receipt.Accepted;
 import jp.renkei.relay.receipt.MessageLedger;
 
 /**
- * {@code POST /api/v1/files/<standard file name>}: identifies the office by its client certificate, checks that the
- * sender in the name is that office and that the file carries its detached signature ({@code X-Renkei-Signature})
- * verifying against that certificate, validates the content, journals file, signature and signer certificate with
- * fsync and only then answers 202 with the message id and SHA-256.
- * With {@code X-Renkei-Message-Id} a repeat of an id already journaled for the office answers 200 with the first
- * answer and {@code "duplicate": true} and journals nothing; the same id with other content or name answers 409.
+ * {@code POST /api/v1/files/<standard file name>}: identifies the office by its client certificate, admits the upload
+ * against the office's rate, quota and the relay's upload memory, reads the body ({@link UploadBodyReader}), checks the
+ * sender rule ({@link SenderRule}: the office's own name and signature), answers a repeated client message id
+ * ({@link RepeatedUploads}), validates the content, journals file, signature and signer certificate with fsync and only
+ * then answers 202 with the message id and SHA-256.
  */
 final class UploadHandler implements RelayRoute {
     static final String PATH = "/api/v1/files/";
-    static final String MESSAGE_ID_HEADER = "X-Renkei-Message-Id";
-    private static final long REPEAT_WAIT_SECONDS = 30;
+    static final String MESSAGE_ID_HEADER = RepeatedUploads.MESSAGE_ID_HEADER;
     private static final System.Logger LOG = System.getLogger(UploadHandler.class.getName());
     private static final int MAXIMUM_FINDINGS_RETURNED = 50;
     /** Longer than any healthy group commit; past it the upload is refused (not acknowledged) rather than hung. */
@@ -59,15 +57,17 @@ final class UploadHandler implements RelayRoute {
     private final OfficeAuthentication authentication;
     private final OfficeRateLimit rateLimit;
     private final RelayMetrics metrics;
-    private final Journal journal;
+    private final Journal<StandardFile> journal;
     private final MessageLedger ledger;
     private final long maximumFileBytes;
     private final UploadMemoryBudget memory;
     private final OfficeUploadsInFlight inFlight;
     private final OfficeStorageQuota quota;
     private final Clock clock;
+    private final UploadBodyReader bodyReader;
 
-    UploadHandler(OfficeAuthentication authentication, OfficeRateLimit rateLimit, RelayMetrics metrics, Journal journal,
+    UploadHandler(OfficeAuthentication authentication, OfficeRateLimit rateLimit, RelayMetrics metrics,
+            Journal<StandardFile> journal,
             MessageLedger ledger, long maximumFileBytes, UploadMemoryBudget memory, OfficeUploadsInFlight inFlight,
             OfficeStorageQuota quota, Clock clock) {
         this.authentication = authentication;
@@ -80,6 +80,7 @@ final class UploadHandler implements RelayRoute {
         this.ledger = ledger;
         this.maximumFileBytes = maximumFileBytes;
         this.clock = clock;
+        this.bodyReader = new UploadBodyReader(maximumFileBytes, memory.totalBytes());
     }
 
     @Override
@@ -102,25 +103,13 @@ final class UploadHandler implements RelayRoute {
             return;
         }
         String clientMessageId = exchange.header(MESSAGE_ID_HEADER);
-        if (clientMessageId != null && !isCanonicalUuid(clientMessageId)) {
+        if (clientMessageId != null && !RepeatedUploads.isCanonicalUuid(clientMessageId)) {
             exchange.error(400, "RELAY-IDEMPOTENCY-002", MESSAGE_ID_HEADER
                     + " must be a UUID in its canonical lower-case form (8-4-4-4-12 hex digits)");
             return;
         }
         String fileName = exchange.path().substring(PATH.length());
-        StandardFileName name;
-        try {
-            name = StandardFileName.parse(fileName);
-        } catch (InvalidFileNameException invalid) {
-            exchange.error(400, invalid.finding().code(), invalid.finding().messageEn(),
-                    Map.of("message_ja", invalid.finding().messageJa()));
-            return;
-        }
-        if (!name.senderOffice().equals(office)) {
-            exchange.error(403, "RELAY-SENDER-001", "the file's sender " + name.senderOffice()
-                    + " is not your office " + office + "; an office may only send its own files",
-                    Map.of("message_ja", "ファイル名の送信元事業所 " + name.senderOffice() + " は、証明書の事業所 " + office
-                            + " ではありません。自事業所のファイルのみ送信できます。"));
+        if (!SenderRule.nameIsTheSenders(exchange, office, fileName)) {
             return;
         }
         long declared = exchange.declaredLength();
@@ -158,7 +147,7 @@ final class UploadHandler implements RelayRoute {
      */
     private boolean receive(RelayExchange exchange, String office, String fileName, String clientMessageId,
             UploadMemoryBudget.Reservation reservation) throws IOException {
-        Body body;
+        UploadBodyReader.Body body;
         try (OfficeUploadsInFlight.Slot slot = inFlight.tryEnter(office)) {
             if (slot == null) {
                 exchange.setResponseHeader("Retry-After", "1");
@@ -167,12 +156,12 @@ final class UploadHandler implements RelayRoute {
                         Map.of("message_ja", "同時に送信しているファイルが多すぎます。少し待ってから再送してください（このファイルは受け付けていません）。"));
                 return false;
             }
-            body = readBody(exchange);
-        } catch (BodyTooSlowException slow) {
+            body = bodyReader.read(exchange);
+        } catch (UploadBodyReader.BodyTooSlowException slow) {
             exchange.error(408, "RELAY-SLOW-001", slow.getMessage() + "; nothing was accepted: check the office's"
                     + " connection and send the file again (the agent retries by itself)");
             return false;
-        } catch (FootprintTooLargeException hopeless) {
+        } catch (UploadBodyReader.FootprintTooLargeException hopeless) {
             tooManyLines(exchange, hopeless.estimate());
             return false;
         }
@@ -186,7 +175,7 @@ final class UploadHandler implements RelayRoute {
             busy(exchange, "uploads in flight fill the relay's upload memory");
             return false;
         }
-        Signed signed = verifySignature(exchange, fileName, content);
+        SenderRule.Signed signed = SenderRule.verifySignature(exchange, fileName, content);
         if (signed == null) {
             return false;
         }
@@ -198,7 +187,7 @@ final class UploadHandler implements RelayRoute {
         CompletableFuture<Accepted> mine = new CompletableFuture<>();
         CompletableFuture<Accepted> first = ledger.claim(office, clientMessageId, mine);
         if (first != null) {
-            answerRepeat(exchange, clientMessageId, first, fileName, sha256);
+            RepeatedUploads.answerRepeat(exchange, clientMessageId, first, fileName, sha256);
             return false;
         }
         Runnable release = () -> ledger.release(office, clientMessageId, mine,
@@ -224,20 +213,6 @@ final class UploadHandler implements RelayRoute {
                         + " 行以上）。受け付けていません。"));
     }
 
-    /** A body whose parse would not fit the whole upload memory, found while it arrived: the rest is not read. */
-    static final class FootprintTooLargeException extends IOException {
-        private final transient ParseFootprint.Estimate estimate;
-
-        FootprintTooLargeException(ParseFootprint.Estimate estimate) {
-            super("the body's estimated parse exceeds the upload memory");
-            this.estimate = estimate;
-        }
-
-        ParseFootprint.Estimate estimate() {
-            return estimate;
-        }
-    }
-
     private void tooLarge(RelayExchange exchange) throws IOException {
         exchange.error(413, "RELAY-SIZE-001", "the file exceeds the limit of " + maximumFileBytes + " bytes");
     }
@@ -253,7 +228,7 @@ final class UploadHandler implements RelayRoute {
      * holding the worker thread meanwhile. {@code notJournaled} runs whenever the file ends up not stored.
      */
     private void validateAndJournal(RelayExchange exchange, String fileName, String office, String clientMessageId,
-            Signed signed, String sha256, Runnable notJournaled, UploadMemoryBudget.Reservation reservation)
+            SenderRule.Signed signed, String sha256, Runnable notJournaled, UploadMemoryBudget.Reservation reservation)
             throws IOException {
         boolean answeredLater = false;
         try {
@@ -268,7 +243,7 @@ final class UploadHandler implements RelayRoute {
 
     /** True when the answer was left to the journal's completion, which then runs {@code answered}. */
     private boolean validateAndJournal(RelayExchange exchange, String fileName, String office, String clientMessageId,
-            Signed signed, String sha256, Runnable notJournaled, Runnable answered) throws IOException {
+            SenderRule.Signed signed, String sha256, Runnable notJournaled, Runnable answered) throws IOException {
         byte[] content = signed.content();
         StandardFile parsed = new StandardFileReader().read(fileName, content);
         if (!parsed.isValid()) {
@@ -301,7 +276,7 @@ final class UploadHandler implements RelayRoute {
                     metrics.acknowledged();
                     LOG.log(System.Logger.Level.DEBUG, "message {0} acknowledged: {1} from {2}, sequence {3}", messageId,
                             fileName, office, entry.sequence());
-                    exchange.json(202, acknowledgement(new Accepted(messageId, fileName, sha256, entry.sequence()), false));
+                    exchange.json(202, RepeatedUploads.acknowledgement(new Accepted(messageId, fileName, sha256, entry.sequence()), false));
                 } else {
                     notJournaled.run();
                     answerNotStored(exchange, failure);
@@ -323,157 +298,6 @@ final class UploadHandler implements RelayRoute {
         } else {
             exchange.error(503, "RELAY-JOURNAL-001", "the relay could not store the file; retry later");
         }
-    }
-
-    /** A file with its sender's detached signature, checked against the certificate the sender connected with. */
-    private record Signed(byte[] content, byte[] signature, byte[] signerCertificate) {
-    }
-
-    /** The verified signature, or null after answering why it is missing or does not verify. */
-    private static Signed verifySignature(RelayExchange exchange, String fileName, byte[] content)
-            throws IOException {
-        String signature = exchange.header(FileSignature.HEADER);
-        if (signature == null || signature.isBlank()) {
-            exchange.error(400, "RELAY-SIGNATURE-001", "the upload carries no " + FileSignature.HEADER
-                    + " (base64 SHA256withRSA over the file's name and bytes with your office key); nothing was accepted",
-                    Map.of("message_ja", "ファイルに署名がありません（" + FileSignature.HEADER + "）。受け付けていません。"));
-            return null;
-        }
-        X509Certificate signer = exchange.peerCertificates()[0];
-        if (!FileSignature.verifies(signer, fileName, content, signature.strip())) {
-            exchange.error(403, "RELAY-SIGNATURE-002", "the signature does not verify against your office certificate for "
-                    + "this name and these bytes: the file was renamed or altered after signing, or signed with another key;"
-                    + " nothing was accepted",
-                    Map.of("message_ja", "署名が検証できません。署名後にファイルが変更されたか、別の鍵で署名されています。受け付けていません。"));
-            return null;
-        }
-        try {
-            return new Signed(content, Base64.getDecoder().decode(signature.strip()), signer.getEncoded());
-        } catch (CertificateEncodingException unencodable) {
-            throw new IOException("the verified signer certificate cannot be encoded", unencodable);
-        }
-    }
-
-    /** A repeated client message id: the first answer again, or 409 when it named other content. */
-    private void answerRepeat(RelayExchange exchange, String clientMessageId, CompletableFuture<Accepted> first,
-            String fileName, String sha256) throws IOException {
-        Accepted accepted;
-        try {
-            accepted = first.get(REPEAT_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException notJournaled) {
-            exchange.setResponseHeader("Retry-After", "1");
-            exchange.error(503, "RELAY-JOURNAL-001",
-                    "the first upload with this message id was not stored; retry later");
-            return;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            exchange.error(503, "RELAY-JOURNAL-001", "the relay is stopping; retry later");
-            return;
-        }
-        if (!accepted.sha256().equals(sha256) || !accepted.fileName().equals(fileName)) {
-            exchange.error(409, "RELAY-IDEMPOTENCY-001", "the message id " + clientMessageId
-                    + " was already used for other content or another file name (message " + accepted.messageId()
-                    + "); derive a new id for new content",
-                    Map.of("message_id", accepted.messageId(), "sha256", accepted.sha256()));
-            return;
-        }
-        exchange.json(200, acknowledgement(accepted, true));
-    }
-
-    private static Map<String, Object> acknowledgement(Accepted accepted, boolean duplicate) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("message_id", accepted.messageId());
-        body.put("sha256", accepted.sha256());
-        body.put("sequence", accepted.sequence());
-        body.put("status", "accepted");
-        body.put("duplicate", duplicate);
-        return body;
-    }
-
-    private static boolean isCanonicalUuid(String value) {
-        try {
-            return UUID.fromString(value).toString().equals(value);
-        } catch (IllegalArgumentException notUuid) {
-            return false;
-        }
-    }
-
-    /**
-     * A body that does not arrive in time. Stalling reads hold a worker each: a few dozen trickling connections used to
-     * stall the relay.
-     */
-    static final class BodyTooSlowException extends IOException {
-        BodyTooSlowException(String message) {
-            super(message);
-        }
-    }
-
-    /** A body may stall this long between bytes before its connection is ended. */
-    static final java.time.Duration READ_STALL = java.time.Duration.ofSeconds(10);
-    /** And it must arrive at this rate at least, after a first {@link #READ_STALL} of grace. */
-    static final long MINIMUM_BYTES_PER_SECOND = 64 * 1024;
-
-    /** A body as read, with the estimate of what parsing it will take. */
-    private record Body(byte[] content, ParseFootprint.Estimate footprint) {
-    }
-
-    /**
-     * Reads at most the limit, estimating the parse as the bytes arrive; null when the body is larger than the limit.
-     *
-     * @throws FootprintTooLargeException when the parse could not fit the whole upload memory; from that byte on the
-     *     body is read and dropped, neither kept nor counted
-     */
-    private Body readBody(RelayExchange exchange) throws IOException {
-        long declared = exchange.declaredLength();
-        long expected = declared >= 0 ? declared : maximumFileBytes;
-        long deadline = System.nanoTime() + READ_STALL.toNanos()
-                + java.util.concurrent.TimeUnit.SECONDS.toNanos(expected / MINIMUM_BYTES_PER_SECOND);
-        exchange.limitReadStall(READ_STALL);
-        int limit = (int) Math.min(Integer.MAX_VALUE - 8, maximumFileBytes + 1);
-        java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream(
-                (int) Math.min(declared >= 0 ? declared : 8192, limit));
-        byte[] chunk = new byte[16 * 1024];
-        ParseFootprint.Counter footprint = new ParseFootprint.Counter();
-        ParseFootprint.Estimate hopeless = null;
-        long dropped = 0;
-        try (InputStream body = exchange.body()) {
-            while (content.size() < limit) {
-                int read;
-                try {
-                    read = body.read(chunk, 0, (int) Math.min(chunk.length, limit - content.size()));
-                } catch (IOException stalled) {
-                    throw new BodyTooSlowException("no byte of the body arrived for " + READ_STALL.toSeconds() + " s");
-                }
-                if (read < 0) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new BodyTooSlowException("the body arrived slower than " + MINIMUM_BYTES_PER_SECOND / 1024
-                            + " KiB/s");
-                }
-                if (hopeless != null) {
-                    // Read to the end and drop it: a connection cut mid-body leaves the sender a broken pipe instead
-                    // of the 413 that tells it not to send this file again. Nothing more is kept, counted or hashed.
-                    dropped += read;
-                    if (dropped > limit) {
-                        break;
-                    }
-                    continue;
-                }
-                content.write(chunk, 0, read);
-                footprint.add(chunk, read);
-                ParseFootprint.Estimate soFar = footprint.estimate();
-                if (soFar.bytes() > memory.totalBytes()) {
-                    hopeless = soFar;
-                    dropped = content.size();
-                    content.reset();
-                }
-            }
-        }
-        if (hopeless != null) {
-            throw new FootprintTooLargeException(hopeless);
-        }
-        return content.size() > maximumFileBytes ? null : new Body(content.toByteArray(), footprint.estimate());
     }
 
     private static Map<String, Object> describe(Finding finding) {

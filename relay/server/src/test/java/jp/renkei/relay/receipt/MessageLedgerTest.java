@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import jp.renkei.ingest.landing.ExchangeStatus;
 import jp.renkei.relay.journal.JournalEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +24,9 @@ class MessageLedgerTest {
         try (MessageLedger ledger = new MessageLedger()) {
             ledger.journaled(record(1));
             ledger.recover(folder.resolve("receipts.log"));
-            ledger.routed("message", ADDRESSEE, "held", Instant.ofEpochMilli(1_000));
+            ledger.routed("message", ADDRESSEE, ExchangeStatus.HELD, Instant.ofEpochMilli(1_000));
             ledger.journaled(record(7));
-            ledger.routed("message", ADDRESSEE, "delivered", Instant.ofEpochMilli(5_000));
+            ledger.routed("message", ADDRESSEE, ExchangeStatus.DELIVERED, Instant.ofEpochMilli(5_000));
 
             assertThat(ledger.forgetUpTo(6)).isZero();
             assertThat(ledger.inboxSequence(ADDRESSEE, NAME)).hasValue(7L);

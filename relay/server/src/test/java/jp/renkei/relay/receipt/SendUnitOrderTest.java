@@ -23,7 +23,7 @@ class SendUnitOrderTest {
         String lateOtherSender = name(FileKind.UP1KYO, LATE, "3110000052");
 
         List<String> listed = List.of(lateSchedule, lateOtherSender, lateSecondTable, earlySchedule, lateFirstTable)
-                .stream().sorted(MessageLedger.SEND_UNIT_ORDER).toList();
+                .stream().sorted(SendUnitOrder.ORDER).toList();
 
         assertThat(listed).containsExactly(earlySchedule, lateFirstTable, lateSecondTable, lateSchedule, lateOtherSender);
     }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A certified office opens more uploads than the relay has workers and trickles their bodies (one byte, then nothing).
  * Before, each held a worker for the connector's idle timeout per byte, and the relay answered nobody meanwhile. Now
  * the office gets at most {@link RelayConfig#DEFAULT_OFFICE_UPLOADS_IN_FLIGHT} bodies in flight (the rest 429 at once),
- * another office is answered at once, and a stalled body ends after {@link UploadHandler#READ_STALL}.
+ * another office is answered at once, and a stalled body ends after {@link UploadBodyReader.READ_STALL}.
  */
 class RelaySlowClientTest {
     private static final int TRICKLING_UPLOADS = 80;
@@ -73,7 +73,7 @@ class RelaySlowClientTest {
                 // Once the stalled bodies end, the office's own honest upload goes through again.
                 String own = ScheduleFiles.name(CARE_MANAGER, HOME_HELP, SENT_AT.plusHours(1));
                 await("the trickling office's share is free again")
-                        .atMost(UploadHandler.READ_STALL.multipliedBy(3)).pollInterval(Duration.ofSeconds(1))
+                        .atMost(UploadBodyReader.READ_STALL.multipliedBy(3)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> upload(client, CARE_MANAGER, own, "2000000002").status() == 202);
             } finally {
                 for (SSLSocket socket : trickling) {
