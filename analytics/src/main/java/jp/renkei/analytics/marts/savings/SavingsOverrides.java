@@ -6,12 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
+import jp.renkei.ingest.csv.HeaderCheckedCsv;
+import jp.renkei.ingest.finding.Finding;
+import jp.renkei.ingest.finding.Findings;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -28,20 +32,23 @@ public record SavingsOverrides(SortedMap<String, SortedMap<String, Double>> byOf
             "staff.yen.per.hour", "yen.per.unit", "care.levels.1-2.share");
     private static final List<String> SHARES = List.of("mailed.share", "care.levels.1-2.share");
     private static final Pattern OFFICE = Pattern.compile("\\d{10}");
+    private static final List<String> HEADER = List.of("office_number", "parameter", "value");
 
     public static final SavingsOverrides NONE = new SavingsOverrides(Collections.emptySortedMap());
 
     public static SavingsOverrides read(Path file) throws IOException {
         SortedMap<String, SortedMap<String, Double>> byOffice = new TreeMap<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            var records = format.parse(reader);
-            if (!records.getHeaderNames().equals(List.of("office_number", "parameter", "value"))) {
-                throw new IllegalArgumentException(file + ": the header must be office_number,parameter,value, not "
-                        + String.join(",", records.getHeaderNames()));
+            Findings findings = new Findings(file.toString());
+            Map<Long, CSVRecord> records = new LinkedHashMap<>();
+            HeaderCheckedCsv.read(reader, "SAV", HEADER, findings, (record, line) -> records.put(line, record));
+            Optional<Finding> broken = findings.list().stream().filter(Finding::isError).findFirst();
+            if (broken.isPresent()) {
+                throw problem(file, broken.get().line(), broken.get().messageEn());
             }
-            for (CSVRecord record : records) {
-                long line = record.getRecordNumber() + 1;
+            for (Map.Entry<Long, CSVRecord> entry : records.entrySet()) {
+                long line = entry.getKey();
+                CSVRecord record = entry.getValue();
                 String office = record.get("office_number").strip();
                 String parameter = record.get("parameter").strip();
                 String value = record.get("value").strip();

@@ -39,7 +39,7 @@ class SavingsOverridesTest {
         assertRefused("office_number,parameter,value\n3112010018,staff.yen.per.hour,much\n", "line 2", "a number");
         assertRefused("office_number,parameter,value\n3112010018,mailed.share,0.5\n3112010018,mailed.share,0.6\n",
                 "line 3", "twice");
-        assertRefused("office,key,value\n", "header must be office_number,parameter,value");
+        assertRefused("office,key,value\n", "header must be [office_number, parameter, value]");
     }
 
     private void assertRefused(String csv, String... said) throws Exception {

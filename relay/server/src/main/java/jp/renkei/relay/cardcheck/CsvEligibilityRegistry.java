@@ -10,16 +10,17 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import jp.renkei.ingest.csv.BomSkippingReader;
+import jp.renkei.ingest.csv.HeaderCheckedCsv;
+import jp.renkei.ingest.finding.Finding;
+import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.standard.OfficeNumber;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -34,7 +35,6 @@ public final class CsvEligibilityRegistry implements EligibilityRegistry {
     public static final List<String> HEADER = List.of("certificate_serial", "insurer_number", "insured_person_number",
             "care_level", "certification_valid_from", "certification_valid_to", "copayment_ratio", "registered_offices");
     private static final System.Logger LOG = System.getLogger(CsvEligibilityRegistry.class.getName());
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private final Path folder;
     private Map<String, String> loadedFingerprint;
@@ -80,16 +80,18 @@ public final class CsvEligibilityRegistry implements EligibilityRegistry {
             if (!insurer.matches("\\d{6}")) {
                 throw broken(file, 0, "file_name", "the file name must be the 6-digit 保険者番号 + .csv");
             }
-            try (Reader reader = new BomSkippingReader(Files.newBufferedReader(file, StandardCharsets.UTF_8));
-                 CSVParser parser = FORMAT.parse(reader)) {
-                if (!parser.getHeaderNames().equals(HEADER)) {
-                    throw broken(file, 1, "header", "the header must be " + String.join(",", HEADER));
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                Findings findings = new Findings(file.toString());
+                Map<Long, CSVRecord> rows = new LinkedHashMap<>();
+                HeaderCheckedCsv.read(reader, "ELIG", HEADER, findings, (row, line) -> rows.put(line, row));
+                Optional<Finding> problem = findings.list().stream().filter(Finding::isError).findFirst();
+                if (problem.isPresent()) {
+                    throw broken(file, problem.get().line(), "", problem.get().messageEn());
                 }
-                for (CSVRecord row : parser) {
-                    EligibilityRecord record = parse(file, insurer, row);
+                for (Map.Entry<Long, CSVRecord> row : rows.entrySet()) {
+                    EligibilityRecord record = parse(file, insurer, row.getValue(), row.getKey());
                     if (records.putIfAbsent(record.certificateSerial(), record) != null) {
-                        throw broken(file, row.getRecordNumber() + 1, "certificate_serial",
-                                "this serial is listed a second time");
+                        throw broken(file, row.getKey(), "certificate_serial", "this serial is listed a second time");
                     }
                 }
             } catch (IOException | RuntimeException unreadable) {
@@ -100,11 +102,8 @@ public final class CsvEligibilityRegistry implements EligibilityRegistry {
         return records;
     }
 
-    private static EligibilityRecord parse(Path file, String insurer, CSVRecord row) throws RegistryUnavailableException {
-        long line = row.getRecordNumber() + 1;
-        if (row.size() != HEADER.size()) {
-            throw broken(file, line, "", "the row has " + row.size() + " values, not " + HEADER.size());
-        }
+    private static EligibilityRecord parse(Path file, String insurer, CSVRecord row, long line)
+            throws RegistryUnavailableException {
         String serial = CertificateSerials.normalize(row.get("certificate_serial"));
         if (serial == null) {
             throw broken(file, line, "certificate_serial", "not a hexadecimal serial");

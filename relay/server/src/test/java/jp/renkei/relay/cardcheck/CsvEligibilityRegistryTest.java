@@ -83,7 +83,7 @@ class CsvEligibilityRegistryTest {
 
         Files.writeString(folder.resolve("310011.csv"), "serial,insurer\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new CsvEligibilityRegistry(folder).find("ab12"))
-                .hasMessageContaining("the header must be certificate_serial,");
+                .hasMessageContaining("the header must be [certificate_serial,");
     }
 
     @Test

@@ -33,6 +33,8 @@ import jp.renkei.relay.server.RelayConfig;
  * under 250 ms and no honest error.
  */
 public final class AbuseHarness {
+    /** A JVM with the attacker's TLS clients is up in seconds; past this the harness stops instead of hanging. */
+    private static final Duration ATTACKER_START_LIMIT = Duration.ofSeconds(60);
     static final String HONEST = "3110000011";
     static final String ATTACKER = "3110000052";
     static final String RECIPIENT = "3110000029";
@@ -142,7 +144,7 @@ public final class AbuseHarness {
     }
 
     private static Process startAttacker(AbuseAttacker.Attack attack, Path home, int port, Duration phase)
-            throws IOException {
+            throws IOException, InterruptedException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-cp", System.getProperty("java.class.path"), AbuseAttacker.class.getName(),
                 attack.name(), home.toString(), Integer.toString(port), Long.toString(phase.toSeconds()),
@@ -150,8 +152,21 @@ public final class AbuseHarness {
                 Long.toString((attack.ordinal() + 1) * 10_000_000L));
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(home.resolve("attacker.log").toFile())).start();
-        String ready = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
-                StandardCharsets.US_ASCII)).readLine();
+        java.io.BufferedReader output = new java.io.BufferedReader(new java.io.InputStreamReader(
+                process.getInputStream(), StandardCharsets.US_ASCII));
+        java.util.concurrent.CompletableFuture<String> firstLine = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return output.readLine();
+            } catch (IOException unreadable) {
+                throw new java.io.UncheckedIOException(unreadable);
+            }
+        });
+        String ready;
+        try {
+            ready = firstLine.get(ATTACKER_START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException notReady) {
+            ready = "no line within " + ATTACKER_START_LIMIT.toSeconds() + " s: " + notReady;
+        }
         if (!"ready".equals(ready)) {
             process.destroyForcibly();
             throw new IOException("the attacker process did not start (" + ready + "); see " + home.resolve("attacker.log"));
