@@ -59,7 +59,7 @@ public final class HeaderCheckedCsv {
                 findings.error(prefix + "-HEADER-001", 0, 0, "", "ファイルが空です。見出し行 " + header + " が必要です",
                         "the file is empty; it needs the header " + header);
             }
-        } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException malformed) {
+        } catch (IllegalStateException | UncheckedIOException malformed) {
             if (malformed.getCause() instanceof CharacterCodingException undecodable) {
                 throw undecodable;
             }

@@ -2,19 +2,15 @@ package jp.renkei.ingest.municipality;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import jp.renkei.ingest.csv.BomSkippingReader;
 import jp.renkei.ingest.csv.HeaderCheckedCsv;
 import jp.renkei.ingest.finding.Findings;
 import jp.renkei.ingest.finding.InputRejectedException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -23,7 +19,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class MunicipalityMaster {
     static final List<String> HEADER = List.of("pid", "pref", "cid", "city", "citykana", "lat", "lng", "url", "phrase", "lgcode");
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 
     private final Map<String, Municipality> byCode;
     private final Map<String, String> cityOfWard;
@@ -48,7 +43,7 @@ public final class MunicipalityMaster {
         Map<String, Municipality> byCode = new LinkedHashMap<>();
         Map<String, String> cityOfWard = new LinkedHashMap<>();
         Map<String, List<String>> wardsByCityName = new LinkedHashMap<>();
-        List<CSVRecord> wards = new ArrayList<>();
+        Map<CSVRecord, Long> wards = new LinkedHashMap<>();
         HeaderCheckedCsv.read(reader, "MUN", HEADER, findings, (record, line) -> {
             String code = record.get("lgcode");
             if (!LocalGovernmentCode.isValid(code)) {
@@ -74,7 +69,7 @@ public final class MunicipalityMaster {
                 return;
             }
             if (city.contains(" ")) {
-                wards.add(record);
+                wards.put(record, line);
                 wardsByCityName.computeIfAbsent(record.get("pref") + city.substring(0, city.indexOf(' ')),
                         key -> new ArrayList<>()).add(code);
             } else {
@@ -93,15 +88,16 @@ public final class MunicipalityMaster {
     }
 
     private static void rollUpWards(Map<String, Municipality> byCode, Map<String, String> cityOfWard,
-            Map<String, List<String>> wardsByCityName, List<CSVRecord> wards, Findings findings) {
+            Map<String, List<String>> wardsByCityName, Map<CSVRecord, Long> wards, Findings findings) {
         Map<String, String> cityCodeByName = new LinkedHashMap<>();
         byCode.values().forEach(city -> cityCodeByName.put(city.prefectureName() + city.name(), city.code()));
-        for (CSVRecord ward : wards) {
+        for (Map.Entry<CSVRecord, Long> wardLine : wards.entrySet()) {
+            CSVRecord ward = wardLine.getKey();
             String city = ward.get("city");
             String key = ward.get("pref") + city.substring(0, city.indexOf(' '));
             String cityCode = cityCodeByName.get(key);
             if (cityCode == null) {
-                findings.error("MUN-WARD-001", ward.getRecordNumber(), 4, "city", // the header is record 1
+                findings.error("MUN-WARD-001", wardLine.getValue(), 4, "city",
                         "区「" + city + "」の市が見つかりません", "the city of ward '" + city + "' is not in the master");
                 continue;
             }

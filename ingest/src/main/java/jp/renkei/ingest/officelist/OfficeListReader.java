@@ -2,14 +2,11 @@ package jp.renkei.ingest.officelist;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import jp.renkei.ingest.csv.BomSkippingReader;
 import jp.renkei.ingest.csv.HeaderCheckedCsv;
 import jp.renkei.ingest.finding.Finding;
 import jp.renkei.ingest.finding.Findings;
@@ -18,13 +15,10 @@ import jp.renkei.ingest.municipality.Municipality;
 import jp.renkei.ingest.municipality.MunicipalityMaster;
 import jp.renkei.ingest.standard.OfficeNumber;
 import jp.renkei.ingest.standard.ServiceType;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Reads a public office list; every bad line is a finding and any error rejects the whole file. */
 public final class OfficeListReader {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
 
     private final MunicipalityMaster municipalities;
 

@@ -1,9 +1,9 @@
 package jp.renkei.ingest.reports;
 
-import jp.renkei.ingest.csv.HeaderCheckedCsv;
-
-
-/** What renkei's own report files share beyond {@link HeaderCheckedCsv}: months written {@code YYYY-MM}. */
+/**
+ * What renkei's own report files share beyond {@link jp.renkei.ingest.csv.HeaderCheckedCsv}: months written
+ * {@code YYYY-MM}.
+ */
 public final class ReportCsv {
     private ReportCsv() {
     }

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * When the agent tries a file again: on 5xx, 429 and connection failures, at most {@code maximumAttempts} times, the
- * pause doubling from {@code firstBackOff} unless the relay's {@code Retry-After} says otherwise.
+ * When the agent tries a file again: on any answer but an acknowledgement or a refusal of the file (4xx other than 429)
+ * and on connection failures, at most {@code maximumAttempts} times, the pause doubling from {@code firstBackOff} unless
+ * the relay's {@code Retry-After} says otherwise.
  */
 record UploadRetryPolicy(int maximumAttempts, Duration firstBackOff) {
     /** Six attempts from 200 ms: about 6 s in all before a file is left in the outbox for the next pass. */

@@ -7,7 +7,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +21,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import jp.renkei.ingest.standard.InvalidFileNameException;
 import jp.renkei.ingest.standard.StandardFileName;
-import jp.renkei.relay.pki.OfficeCertificateAuthority;
-import jp.renkei.relay.pki.OfficeCredentials;
-import jp.renkei.relay.pki.Pem;
-import jp.renkei.relay.pki.PkiLayout;
 
 /**
  * Issues the office credentials of several offices into one RENKEI_HOME that also holds the office CA — the demo's,

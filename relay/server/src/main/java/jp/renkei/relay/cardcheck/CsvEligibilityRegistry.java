@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,17 +82,31 @@ public final class CsvEligibilityRegistry implements EligibilityRegistry {
             }
             try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 Findings findings = new Findings(file.toString());
-                Map<Long, CSVRecord> rows = new LinkedHashMap<>();
-                HeaderCheckedCsv.read(reader, "ELIG", HEADER, findings, (row, line) -> rows.put(line, row));
+                List<RegistryUnavailableException> rowProblems = new ArrayList<>(1);
+                HeaderCheckedCsv.read(reader, "ELIG", HEADER, findings, (row, line) -> {
+                    if (!rowProblems.isEmpty()) {
+                        return;
+                    }
+                    try {
+                        EligibilityRecord record = parse(file, insurer, row, line);
+                        if (records.putIfAbsent(record.certificateSerial(), record) != null) {
+                            rowProblems.add(broken(file, line, "certificate_serial", "this serial is listed a second time"));
+                        }
+                    } catch (RegistryUnavailableException rowProblem) {
+                        rowProblems.add(rowProblem);
+                    }
+                });
                 Optional<Finding> problem = findings.list().stream().filter(Finding::isError).findFirst();
                 if (problem.isPresent()) {
-                    throw broken(file, problem.get().line(), "", problem.get().messageEn());
+                    // Not the finding's own text: a header finding quotes the row it found, which here holds a
+                    // person's 被保険者番号 — and this message is logged.
+                    throw broken(file, problem.get().line(), "", problem.get().code().endsWith("-HEADER-001")
+                            ? "the header must be " + String.join(",", HEADER)
+                            : problem.get().code().endsWith("-FIELDS-001") ? "a row has not the header's "
+                                    + HEADER.size() + " values" : "not valid CSV");
                 }
-                for (Map.Entry<Long, CSVRecord> row : rows.entrySet()) {
-                    EligibilityRecord record = parse(file, insurer, row.getValue(), row.getKey());
-                    if (records.putIfAbsent(record.certificateSerial(), record) != null) {
-                        throw broken(file, row.getKey(), "certificate_serial", "this serial is listed a second time");
-                    }
+                if (!rowProblems.isEmpty()) {
+                    throw rowProblems.get(0);
                 }
             } catch (IOException | RuntimeException unreadable) {
                 throw new RegistryUnavailableException("cannot read eligibility file " + file + ": " + unreadable.getMessage(),

@@ -24,7 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 /** {@code renkei-relay ca issue | revoke}: the office CA that issues the agents' client certificates. */
 @Command(name = "ca", mixinStandardHelpOptions = true, description = "Issues and revokes office client certificates.",

@@ -55,7 +55,7 @@ public record DamagedRecord(Path segment, long position, long length, long after
         }
         LOG.log(System.Logger.Level.ERROR, "RELAY-JOURNAL-006 journal {0}: {1} damaged bytes at byte {2}, after"
                 + " record {3}, were acknowledged and cannot be read; the records after them are kept, the bytes"
-                + " are copied to {4} (list them with: bin/renkei relay journal damaged --home …)", segment.path,
+                + " are copied to {4} (list them with: renkei-relay journal damaged --home …)", segment.path,
                 region.length(), region.position(), region.afterSequence(), copy);
         return new DamagedRecord(segment.path, region.position(), region.length(), region.afterSequence(), copy);
     }

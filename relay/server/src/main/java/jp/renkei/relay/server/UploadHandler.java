@@ -1,13 +1,8 @@
 package jp.renkei.relay.server;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import jp.renkei.ingest.finding.Finding;
-import jp.renkei.ingest.standard.InvalidFileNameException;
 import jp.renkei.ingest.standard.StandardFile;
-import jp.renkei.ingest.standard.StandardFileName;
 import jp.renkei.ingest.standard.StandardFileReader;
 import jp.renkei.relay.http.OfficeAuthentication;
 import jp.renkei.relay.http.RelayExchange;
@@ -30,7 +22,6 @@ import jp.renkei.relay.http.RelayRoute;
 import jp.renkei.relay.journal.Journal;
 import jp.renkei.relay.journal.JournalEntry;
 import jp.renkei.relay.journal.JournalFullException;
-import jp.renkei.relay.pki.FileSignature;
 import jp.renkei.relay.receipt.Accepted;
 import jp.renkei.relay.receipt.MessageLedger;
 

@@ -110,7 +110,7 @@ public final class CardCheckDemo {
             try {
                 identities.put(office, credentials.of(office));
             } catch (AgentCredentials.MissingCredentialsException missing) {
-                throw new IOException(missing.getMessage() + "; `renkei-relay card-demo --prepare` issues those of "
+                throw new IOException(missing.getMessage() + "; `bin/renkei relay-tools card-demo --prepare` issues those of "
                         + "every checking office (before the relay starts)", missing);
             }
         }

@@ -7,7 +7,7 @@ import jp.renkei.relay.bench.AbuseHarness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code renkei-relay abuse}: the relay under each attack of a certified office while an honest one sends. */
+/** {@code renkei-relay-tools abuse}: the relay under each attack of a certified office while an honest one sends. */
 @Command(name = "abuse", mixinStandardHelpOptions = true,
         description = {"Starts a relay (child JVM, -Xmx256m) and, while an honest office sends at a steady rate, runs "
                 + "one attack at a time from a certified office: parallel 16 MiB junk bodies, trickling bodies, a "

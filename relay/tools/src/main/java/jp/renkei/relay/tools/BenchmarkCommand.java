@@ -7,7 +7,7 @@ import jp.renkei.relay.bench.RelayLoadBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code renkei-relay benchmark}: the relay's load figures beside the disk's fsync baseline, measured in one run. */
+/** {@code renkei-relay-tools benchmark}: the relay's load figures beside the disk's fsync baseline, measured in one run. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Measures acknowledged files/s and latency of a scratch relay against this disk's fsync rate.")
 final class BenchmarkCommand implements Callable<Integer> {

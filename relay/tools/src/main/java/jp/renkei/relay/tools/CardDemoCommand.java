@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code renkei-relay card-demo --prepare} (before the relay starts) and {@code renkei-relay card-demo --relay URL}
+ * {@code renkei-relay-tools card-demo --prepare} (before the relay starts) and {@code renkei-relay-tools card-demo --relay URL}
  * (while it runs): the demo's eligibility checks through pcscd, with whole-check latency figures. Each check goes with
  * the client certificate of the office that makes it.
  */

@@ -7,7 +7,7 @@ import jp.renkei.relay.bench.CrashHarness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code renkei-relay crash-test}: kill -9 the relay under concurrent senders, N times, then verify nothing was lost. */
+/** {@code renkei-relay-tools crash-test}: kill -9 the relay under concurrent senders, N times, then verify nothing was lost. */
 @Command(name = "crash-test", mixinStandardHelpOptions = true,
         description = "Kills a relay (child JVM) with SIGKILL under concurrent senders and verifies every acknowledged file.")
 final class CrashTestCommand implements Callable<Integer> {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A few kill -9 cycles of the crash harness in the suite (the rerunnable {@code renkei-relay crash-test} runs 20 or
+ * A few kill -9 cycles of the crash harness in the suite (the rerunnable {@code renkei-relay-tools crash-test} runs 20 or
  * more): every acknowledged file delivered and landed exactly once after de-duplication, nothing else.
  */
 class CrashHarnessTest {

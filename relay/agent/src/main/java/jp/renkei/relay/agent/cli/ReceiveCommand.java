@@ -64,7 +64,7 @@ final class ReceiveCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give --office <10 digits> (credentials from "
                     + "<home>/agents/<office>/) or --credentials <agent folder>");
         }
-        Duration pollInterval = watching.pollInterval(spec.commandLine());
+        Duration pollInterval = watching.watch() ? watching.pollInterval(spec.commandLine()) : null;
         if (office != null && !OfficeNumber.isValid(office)) {
             throw new ParameterException(spec.commandLine(), "--office '" + office + "' is not an office number: "
                     + "10 digits whose first two are a prefecture code 01–47");
