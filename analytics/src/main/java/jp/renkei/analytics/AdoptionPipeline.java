@@ -171,7 +171,8 @@ public final class AdoptionPipeline {
             // read (persisting the raw lines instead spilled 41 GB at the nation's 118 M; docs/demo-nation.md).
             Dataset<Row> currentLines = progress.stage("current schedule lines",
                     () -> persist(CurrentScheduleLines.apply(
-                            LandingStaging.scheduleLines(landing.read(LandingDataset.SCHEDULE_LINES)),
+                            LandingStaging.scheduleLines(landing.readMonths(LandingDataset.SCHEDULE_LINES,
+                                    computed.months())),
                             staged.exchanges(), computed), cached),
                     frame -> frame.count() + " lines");
             Dataset<Row> agreement = progress.stage("transform " + Mart.PLAN_ACTUAL_AGREEMENT.folder(),

@@ -271,7 +271,7 @@ class AdoptionPipelineTest {
 
     @SafeVarargs
     private void land(LandingDataset dataset, List<String>... rows) throws IOException {
-        new LandingWriter(home.resolve("landing"), LANDED).writePart(dataset, List.of(rows));
+        new LandingWriter(home.resolve("landing"), LANDED).writeParts(dataset, List.of(rows));
     }
 
     private AdoptionJobConfig config(Optional<YearMonth> to, String runId) {

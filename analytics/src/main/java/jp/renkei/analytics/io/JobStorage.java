@@ -34,6 +34,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class JobStorage {
     private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final String DT_PREFIX = "dt=";
 
     private final Configuration hadoop;
 
@@ -60,14 +61,19 @@ public final class JobStorage {
     public record Part(String dt, long bytes, Instant modified) {
     }
 
-    /** Every {@code dt=YYYY-MM-DD/<glob>} file under {@code datasetFolder}; none when the folder does not exist. */
-    public List<Part> parts(URI datasetFolder, String partitionColumn, String fileGlob) {
+    /**
+     * Every file matching {@code relativeGlob} under {@code datasetFolder} whose folder is {@code dt=YYYY-MM-DD}
+     * ({@code dt=*}{@code /part-*.csv}, or {@code month=*}{@code /dt=*}{@code /part-*.csv} for a dataset partitioned by month);
+     * none when the folder does not exist.
+     */
+    public List<Part> parts(URI datasetFolder, String relativeGlob) {
         try {
-            Path pattern = new Path(new Path(new Path(datasetFolder), partitionColumn + "=*"), fileGlob);
+            Path pattern = new Path(new Path(datasetFolder), relativeGlob);
             FileStatus[] statuses = fileSystem(datasetFolder).globStatus(pattern);
             List<Part> parts = new ArrayList<>();
             for (FileStatus status : statuses == null ? new FileStatus[0] : statuses) {
-                String dt = status.getPath().getParent().getName().substring(partitionColumn.length() + 1);
+                String folder = status.getPath().getParent().getName();
+                String dt = folder.startsWith(DT_PREFIX) ? folder.substring(DT_PREFIX.length()) : "";
                 if (status.isFile() && DAY.matcher(dt).matches()) {
                     parts.add(new Part(dt, status.getLen(), Instant.ofEpochMilli(status.getModificationTime())));
                 }

@@ -3,8 +3,10 @@ package jp.renkei.analytics.io;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
+import jp.renkei.analytics.JobArgumentException;
 import jp.renkei.ingest.landing.LandingDataset;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,8 +17,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads {@code landing/<dataset>/dt=YYYY-MM-DD/part-*.csv} (docs/landing-zone.md) as strings: every landing column
- * plus the partition column {@code dt} and the part's {@code landed_at} time. Typing is staging's job. A dataset whose folder does not exist yet, or holds
- * no part files, reads as an empty frame with the same columns.
+ * plus the partition column {@code dt} and the part's {@code landed_at} time; a dataset partitioned by month
+ * ({@code landing/<dataset>/month=YYYY-MM/dt=…/}) has the partition column {@code month} before {@code dt}, and
+ * {@link #readMonths} reads only the months asked for. Typing is staging's job. A dataset whose folder does not exist
+ * yet, or holds no part files, reads as an empty frame with the same columns.
  */
 public final class LandingReader {
 
@@ -27,6 +31,8 @@ public final class LandingReader {
      * {@link #DT} cannot. Null for an empty dataset.
      */
     public static final String LANDED_AT = "landed_at";
+    /** The partition column of a dataset partitioned by month: the rows' month ({@code YYYY-MM}). */
+    public static final String MONTH = LandingDataset.MONTH_PARTITION;
 
     private static final String PART_GLOB = "part-*.csv";
 
@@ -46,11 +52,17 @@ public final class LandingReader {
         this.storage = new JobStorage(spark.sparkContext().hadoopConfiguration());
     }
 
-    /** The all-string schema of a dataset: its landing columns in file order, then {@code dt}. */
+    /**
+     * The all-string schema of a dataset: its landing columns in file order, then its partition columns in folder
+     * order ({@code month} when partitioned by month, then {@code dt}).
+     */
     public static StructType schema(LandingDataset dataset) {
         List<StructField> fields = new ArrayList<>();
         for (String column : dataset.columns()) {
             fields.add(DataTypes.createStructField(column, DataTypes.StringType, true));
+        }
+        if (dataset.monthColumn().isPresent()) {
+            fields.add(DataTypes.createStructField(MONTH, DataTypes.StringType, true));
         }
         fields.add(DataTypes.createStructField(DT, DataTypes.StringType, true));
         return DataTypes.createStructType(fields);
@@ -76,6 +88,17 @@ public final class LandingReader {
                 .option("pathGlobFilter", PART_GLOB)
                 .csv(folder.toString()) // a whole URI: never resolved against fs.defaultFS
                 .withColumn(LANDED_AT, org.apache.spark.sql.functions.col("_metadata.file_modification_time"));
+    }
+
+    /**
+     * The rows of the given months ({@code YYYY-MM}) of a dataset partitioned by month: Spark lists every part but
+     * opens only those in the months' folders.
+     */
+    public Dataset<Row> readMonths(LandingDataset dataset, Collection<String> months) {
+        if (dataset.monthColumn().isEmpty()) {
+            throw new IllegalArgumentException(dataset.directoryName() + " is not partitioned by month");
+        }
+        return read(dataset).where(org.apache.spark.sql.functions.col(MONTH).isin(months.toArray()));
     }
 
     /** The dataset's parts, counted and dated from the file system (no Spark job). */
@@ -105,6 +128,18 @@ public final class LandingReader {
     }
 
     private List<JobStorage.Part> parts(LandingDataset dataset) {
-        return storage.parts(JobStorage.child(landingRoot, dataset.directoryName()), DT, PART_GLOB);
+        URI folder = JobStorage.child(landingRoot, dataset.directoryName());
+        if (dataset.monthColumn().isEmpty()) {
+            return storage.parts(folder, DT + "=*/" + PART_GLOB);
+        }
+        if (!storage.folders(folder, DT + "=").isEmpty()) {
+            // Spark would refuse the mix of dt= and month= folders with a message that names neither the cause nor
+            // the way out.
+            throw new JobArgumentException("ANA-ARG-009", folder + " holds parts of the layout before months ("
+                    + DT + "=… folders directly under " + dataset.directoryName() + "/). Move them once with "
+                    + "`bin/renkei ingest landing-upgrade --home <RENKEI_HOME>` (docs/landing-zone.md, \"Upgrading a "
+                    + "landing zone\"), then run the job again");
+        }
+        return storage.parts(folder, MONTH + "=*/" + DT + "=*/" + PART_GLOB);
     }
 }

@@ -27,8 +27,11 @@ lines AS (
         SELECT code(message_id) AS message_id, upper(code(kind)) AS kind, code(person_key) AS person_key,
                month_of(target_month) AS target_month, code(service_date) AS service_date,
                code(service_code) AS service_code, code(service_office) AS service_office, code(start_time) AS start_time
-        FROM read_csv('${LANDING}/schedule_lines/dt=*/part-*.csv', header = true, all_varchar = true, quote = '"',
-                      escape = '"')) AS l
+        -- the month folders of the range only (schedule_lines/month=YYYY-MM/dt=…/): DuckDB prunes by the partition
+        FROM read_csv('${LANDING}/schedule_lines/month=*/dt=*/part-*.csv', header = true, all_varchar = true,
+                      quote = '"', escape = '"', hive_partitioning = true,
+                      hive_types = {'month': 'VARCHAR', 'dt': 'VARCHAR'})
+        WHERE month BETWEEN '${FROM}' AND '${TO}') AS l
     JOIN delivered AS d USING (message_id)
     WHERE l.kind IN ('UPPLAN', 'UPJSK', 'DLTPLAN', 'DLTJSK') AND l.target_month BETWEEN '${FROM}' AND '${TO}'
 ),

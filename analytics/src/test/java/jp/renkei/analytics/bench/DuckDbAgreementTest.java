@@ -57,7 +57,7 @@ class DuckDbAgreementTest {
                 exchange("j1", "UPPLAN", "3112010018", "3112010026", "2025-07-01", "delivered"),
                 exchange("r1", "UPPLAN", "3112010018", "3112030014", "2025-08-01", "delivered"),
                 exchange("r2", "UPJSK", "3112030014", "3112010018", "2025-08-31", "delivered")));
-        writer.writePart(LandingDataset.SCHEDULE_LINES, List.of(
+        writer.writeParts(LandingDataset.SCHEDULE_LINES, List.of(
                 line("m1", PERSON, "UPPLAN", "2025-08-04", "111211", "3112010026", "0900"),
                 line("m1", PERSON, "UPPLAN", "2025-08-11", "111211", "3112010026", "0900"),
                 line("m1", PERSON, "UPPLAN", "2025-08-18", "111211", "3112010026", "0900"),
@@ -79,13 +79,13 @@ class DuckDbAgreementTest {
                 line("r1", PERSON, "UPPLAN", "", "171111", "3112030014", ""),
                 line("r2", PERSON, "UPJSK", "", "171111", "3112030014", "")));
         // the relay replayed m3's lines after a crash
-        writer.writePart(LandingDataset.SCHEDULE_LINES, List.of(
+        writer.writeParts(LandingDataset.SCHEDULE_LINES, List.of(
                 line("m3", PERSON, "UPJSK", "2025-08-04", "111211", "3112010026", "0900")));
 
         Path sparkRun = home.resolve("spark-run");
         LandingReader reader = new LandingReader(SparkTestSession.spark(), landing);
         MartWriter.writeParquet(PlanActualAgreementTransform.apply(
-                LandingStaging.scheduleLines(reader.read(LandingDataset.SCHEDULE_LINES)),
+                LandingStaging.scheduleLines(reader.readMonths(LandingDataset.SCHEDULE_LINES, List.of("2025-08"))),
                 LandingStaging.exchanges(reader.read(LandingDataset.EXCHANGES)), MonthRange.of("2025-08", "2025-08")),
                 Mart.PLAN_ACTUAL_AGREEMENT.key(), sparkRun.toUri());
 

@@ -107,7 +107,11 @@ class IncrementalBaseTest {
 
     /** Writes one more part of the dataset, modified at {@code at}, and returns the dataset's watermark after it. */
     private InputWatermark part(LandingDataset dataset, String name, Instant at) throws IOException {
-        Path partition = Files.createDirectories(landingRoot.resolve(dataset.directoryName()).resolve("dt=2024-03-01"));
+        Path datasetFolder = landingRoot.resolve(dataset.directoryName());
+        if (dataset.monthColumn().isPresent()) {
+            datasetFolder = datasetFolder.resolve("month=2024-02");
+        }
+        Path partition = Files.createDirectories(datasetFolder.resolve("dt=2024-03-01"));
         Path part = Files.writeString(partition.resolve("part-" + name + ".csv"), String.join(",", dataset.columns()) + "\n");
         Files.setLastModifiedTime(part, FileTime.from(at));
         return landing.watermark(dataset);

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The root command: {@code renkei-ingest <subcommand>}. */
 @Command(name = "renkei-ingest", mixinStandardHelpOptions = true, version = "renkei 0.1.0",
         description = "Validates and lands renkei's input files, and generates the demo nation.",
-        subcommands = {BackfillCommand.class, DemoGenerateCommand.class, LandCommand.class, ValidateCommand.class})
+        subcommands = {BackfillCommand.class, DemoGenerateCommand.class, LandCommand.class, LandingUpgradeCommand.class,
+                ValidateCommand.class})
 public final class IngestCommand implements Callable<Integer> {
 
     public static void main(String[] arguments) {

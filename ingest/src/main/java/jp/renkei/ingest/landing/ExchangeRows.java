@@ -64,8 +64,8 @@ public final class ExchangeRows {
         if (exchanges.isEmpty()) {
             return;
         }
-        writer.writePart(scheduleLines);
-        writer.writePart(exchanges);
+        writer.writeParts(scheduleLines);
+        writer.writeParts(exchanges);
         exchanges.clear();
         scheduleLines.clear();
     }

@@ -1,10 +1,15 @@
 package jp.renkei.ingest.landing;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The datasets of the landing zone and their columns, in file order (docs/landing-zone.md).
  * Writers and the Spark readers share these lists, so a renamed column breaks the build rather than a mart.
+ *
+ * <p>{@code schedule_lines}, nine tenths of the landing zone's bytes, is partitioned by its rows' 対象年月 as well as by
+ * landing date ({@code schedule_lines/month=YYYY-MM/dt=YYYY-MM-DD/}): a run for one month then reads that month's
+ * lines, not every line ever landed.
  */
 public enum LandingDataset {
     MUNICIPALITIES("municipalities",
@@ -17,9 +22,9 @@ public enum LandingDataset {
             "message_id", "kind", "csv_version", "sender_office", "sender_service_type", "recipient_office",
             "recipient_service_type", "target_month", "records", "persons", "bytes", "sha256", "received_at",
             "delivered_at", "acked_at", "status"),
-    SCHEDULE_LINES("schedule_lines",
+    SCHEDULE_LINES("schedule_lines", List.of(
             "message_id", "kind", "person_key", "insurer", "target_month", "service_date", "service_code",
-            "service_office", "units", "start_time", "end_time", "count"),
+            "service_office", "units", "start_time", "end_time", "count"), "target_month"),
     CARD_CHECKS("card_checks",
             "check_id", "office", "insurer", "person_key", "method", "result", "failure_reason", "latency_ms",
             "checked_at"),
@@ -31,12 +36,24 @@ public enum LandingDataset {
     CARD_ROLLOUT("card_rollout",
             "municipality_code", "start_month");
 
+    /** The folder level above {@code dt=} of a dataset partitioned by month: {@code month=YYYY-MM}. */
+    public static final String MONTH_PARTITION = "month";
+
     private final String directoryName;
+    private final String monthColumn;
     private final List<String> columns;
 
     LandingDataset(String directoryName, String... columns) {
+        this(directoryName, List.of(columns), null);
+    }
+
+    LandingDataset(String directoryName, List<String> columns, String monthColumn) {
         this.directoryName = directoryName;
-        this.columns = List.of(columns);
+        this.columns = columns;
+        this.monthColumn = monthColumn;
+        if (monthColumn != null && !this.columns.contains(monthColumn)) {
+            throw new IllegalArgumentException(directoryName + " is partitioned by a column it does not have: " + monthColumn);
+        }
     }
 
     /** The folder under {@code landing/}. */
@@ -46,5 +63,13 @@ public enum LandingDataset {
 
     public List<String> columns() {
         return columns;
+    }
+
+    /**
+     * The column ({@code YYYY-MM}) whose value names each row's {@code month=} folder, when the dataset is partitioned
+     * by month; the rows of one part then all hold the same value there.
+     */
+    public Optional<String> monthColumn() {
+        return Optional.ofNullable(monthColumn);
     }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LandingWriterTest {
     /** 2026-11-26 01:30 in Tokyo, still 2026-11-25 in UTC. */
     private static final Instant AFTER_TOKYO_MIDNIGHT = Instant.parse("2026-11-25T16:30:00Z");
+    private static final String TOKYO_DATE_AFTER_MIDNIGHT = "2026-11-26";
 
     @TempDir
     Path landing;
@@ -67,9 +68,68 @@ class LandingWriterTest {
     @Test
     void emptyPartHasTheHeaderOnly() throws IOException {
         Path part = new LandingWriter(landing, Clock.fixed(AFTER_TOKYO_MIDNIGHT, ZoneOffset.UTC))
-                .writePart(LandingDataset.SCHEDULE_LINES, List.of());
+                .writePart(LandingDataset.EXCHANGES, List.of());
 
-        assertThat(Files.readString(part)).isEqualTo(String.join(",", LandingDataset.SCHEDULE_LINES.columns()) + "\n");
+        assertThat(Files.readString(part)).isEqualTo(String.join(",", LandingDataset.EXCHANGES.columns()) + "\n");
+    }
+
+    @Test
+    void scheduleLinesLandOnePartPerTargetMonthUnderItsMonthFolder() throws IOException {
+        LandingWriter writer = new LandingWriter(landing, Clock.fixed(AFTER_TOKYO_MIDNIGHT, ZoneOffset.UTC));
+        List<String> october = scheduleLine("m1", "2026-10", "2026-10-05");
+        List<String> lateSeptember = scheduleLine("m2", "2026-09", "2026-09-28");
+        List<String> octoberAgain = scheduleLine("m2", "2026-10", "2026-10-06");
+
+        List<Path> parts = writer.writeParts(LandingDataset.SCHEDULE_LINES, List.of(october, lateSeptember, octoberAgain));
+
+        assertThat(parts).extracting(part -> landing.relativize(part.getParent()).toString()).containsExactly(
+                "schedule_lines/month=2026-09/dt=" + TOKYO_DATE_AFTER_MIDNIGHT,
+                "schedule_lines/month=2026-10/dt=" + TOKYO_DATE_AFTER_MIDNIGHT);
+        assertThat(records(parts.get(0))).containsExactly(lateSeptember);
+        assertThat(records(parts.get(1))).containsExactly(october, octoberAgain);
+        assertThat(parts.get(0).getFileName()).as("the parts of one write share its id").isEqualTo(parts.get(1).getFileName());
+    }
+
+    @Test
+    void scheduleLinesWithoutRowsLandNoPart() throws IOException {
+        LandingWriter writer = new LandingWriter(landing, Clock.fixed(AFTER_TOKYO_MIDNIGHT, ZoneOffset.UTC));
+
+        assertThat(writer.writeParts(LandingDataset.SCHEDULE_LINES, List.of())).isEmpty();
+        assertThat(filesUnder(landing)).isEmpty();
+    }
+
+    @Test
+    void aScheduleLineWhoseMonthCannotNameAFolderIsRefusedAndNothingLands() throws IOException {
+        LandingWriter writer = new LandingWriter(landing, Clock.fixed(AFTER_TOKYO_MIDNIGHT, ZoneOffset.UTC));
+        List<List<String>> rows = List.of(scheduleLine("m1", "2026-10", "2026-10-05"),
+                scheduleLine("m1", "../2026", "2026-10-05"));
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> writer.writeParts(LandingDataset.SCHEDULE_LINES, rows))
+                .withMessageContaining("target_month, which must be YYYY-MM, not '../2026'");
+        assertThat(filesUnder(landing)).isEmpty();
+    }
+
+    @Test
+    void aSinglePartWriteOfADatasetPartitionedByMonthIsRefused() {
+        LandingWriter writer = new LandingWriter(landing, Clock.fixed(AFTER_TOKYO_MIDNIGHT, ZoneOffset.UTC));
+
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> writer.writePart(LandingDataset.SCHEDULE_LINES, List.of()))
+                .withMessageContaining("one part per month");
+    }
+
+    private static List<String> scheduleLine(String messageId, String targetMonth, String serviceDate) {
+        return List.of(messageId, "UPPLAN", "a".repeat(64), "131003", targetMonth, serviceDate, "111211", "1310000016",
+                "250", "0900", "1000", "1");
+    }
+
+    private static List<List<String>> records(Path part) throws IOException {
+        try (Reader reader = Files.newBufferedReader(part, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            assertThat(parser.getHeaderNames()).isEqualTo(LandingDataset.SCHEDULE_LINES.columns());
+            return parser.getRecords().stream().map(CSVRecord::toList).toList();
+        }
     }
 
     @Test
