@@ -18,7 +18,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * number of fields, its values reachable by position or by column name. Problems become findings with codes
  * {@code <prefix>-HEADER-001} (wrong or missing header), {@code <prefix>-FIELDS-001} (a line with another number of
  * fields) and {@code <prefix>-CSV-001} (not CSV), each with its line; a charset problem is thrown, since the caller
- * chose the charset and reports it.
+ * chose the charset and reports it. No finding quotes a value of the file (it may be a person's number).
  */
 public final class HeaderCheckedCsv {
     /** For writing files that this class reads back: RFC 4180. */
@@ -44,8 +44,7 @@ public final class HeaderCheckedCsv {
                 if (first) {
                     first = false;
                     if (!record.toList().equals(header)) {
-                        findings.error(prefix + "-HEADER-001", line, 0, "", "見出し行は " + header + " である必要があります",
-                                "the header must be " + header + "; found " + record.toList());
+                        headerMismatch(findings, prefix, header, record.toList(), line);
                         return;
                     }
                 } else if (record.size() != header.size()) {
@@ -66,5 +65,26 @@ public final class HeaderCheckedCsv {
             findings.error(prefix + "-CSV-001", 0, 0, "", "CSVとして読めません: " + malformed.getMessage(),
                     "not valid CSV: " + malformed.getMessage());
         }
+    }
+
+    /**
+     * Says how the first row differs from the header by count and position, never by its values: a file without a
+     * header starts with data, which may be a person's 被保険者番号, and findings are logged and shown.
+     */
+    private static void headerMismatch(Findings findings, String prefix, List<String> header, List<String> found,
+            long line) {
+        int position = 0;
+        while (position < Math.min(header.size(), found.size()) && header.get(position).equals(found.get(position))) {
+            position++;
+        }
+        String where = position < header.size()
+                ? (position + 1) + "項目目に「" + header.get(position) + "」が必要です"
+                : (header.size() + 1) + "項目目以降は不要です";
+        String whereEn = position < header.size()
+                ? "field " + (position + 1) + " must be '" + header.get(position) + "'"
+                : "there must be nothing after field " + header.size();
+        findings.error(prefix + "-HEADER-001", line, position + 1, "",
+                "見出し行は " + header + " である必要があります(1行目は" + found.size() + "項目、" + where + ")",
+                "the header must be " + header + "; the first row has " + found.size() + " field(s) and " + whereEn);
     }
 }

@@ -3,6 +3,7 @@ package jp.renkei.ingest.finding;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /** Collects the findings of one input; caps the list so a file of junk cannot exhaust memory. */
 public final class Findings {
@@ -58,5 +59,10 @@ public final class Findings {
 
     public List<Finding> list() {
         return Collections.unmodifiableList(kept);
+    }
+
+    /** The first error kept, in the order found: what a reader that stops at one problem reports. */
+    public Optional<Finding> firstError() {
+        return kept.stream().filter(Finding::isError).findFirst();
     }
 }

@@ -16,7 +16,7 @@ public class InputRejectedException extends Exception {
     }
 
     private static String summary(Findings findings) {
-        String first = findings.list().stream().filter(Finding::isError).findFirst().map(Finding::describe).orElse("");
+        String first = findings.firstError().map(Finding::describe).orElse("");
         return findings.file() + " rejected: " + findings.errorCount() + " error(s), " + findings.warningCount()
                 + " warning(s); first: " + first;
     }

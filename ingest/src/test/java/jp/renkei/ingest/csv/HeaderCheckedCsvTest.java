@@ -36,8 +36,28 @@ class HeaderCheckedCsvTest {
         assertThat(read).isEmpty();
         assertThat(findings.list()).singleElement().satisfies(finding -> {
             assertThat(finding.code()).isEqualTo("TST-HEADER-001");
-            assertThat(finding.messageEn()).contains("[office_number, month]", "[office, month]");
+            assertThat(finding.messageEn()).contains("[office_number, month]", "field 1 must be 'office_number'");
+            assertThat(finding.column()).isEqualTo(1);
         });
+    }
+
+    /** A file without its header starts with data — here a person's number — which no finding may quote. */
+    @Test
+    void aHeaderFindingSaysWhereTheFirstRowDiffersNeverWhatItHolds() throws Exception {
+        Findings findings = new Findings("export.csv");
+        HeaderCheckedCsv.read(new StringReader("office_number,H310012345,extra\n"), "TST", HEADER, findings,
+                (record, line) -> { });
+
+        assertThat(findings.firstError()).hasValueSatisfying(finding -> {
+            assertThat(finding.messageEn()).contains("has 3 field(s)", "field 2 must be 'month'")
+                    .doesNotContain("H310012345");
+            assertThat(finding.messageJa()).contains("2項目目に「month」").doesNotContain("H310012345");
+        });
+        Findings longer = new Findings("longer.csv");
+        HeaderCheckedCsv.read(new StringReader("office_number,month,H310012345\n"), "TST", HEADER, longer,
+                (record, line) -> { });
+        assertThat(longer.firstError()).hasValueSatisfying(finding -> assertThat(finding.messageEn())
+                .contains("nothing after field 2").doesNotContain("H310012345"));
     }
 
     @Test

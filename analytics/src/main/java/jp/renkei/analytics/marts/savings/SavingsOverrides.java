@@ -42,7 +42,7 @@ public record SavingsOverrides(SortedMap<String, SortedMap<String, Double>> byOf
             Findings findings = new Findings(file.toString());
             Map<Long, CSVRecord> records = new LinkedHashMap<>();
             HeaderCheckedCsv.read(reader, "SAV", HEADER, findings, (record, line) -> records.put(line, record));
-            Optional<Finding> broken = findings.list().stream().filter(Finding::isError).findFirst();
+            Optional<Finding> broken = findings.firstError();
             if (broken.isPresent()) {
                 throw problem(file, broken.get().line(), broken.get().messageEn());
             }

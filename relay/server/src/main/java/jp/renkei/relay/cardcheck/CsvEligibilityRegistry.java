@@ -96,14 +96,10 @@ public final class CsvEligibilityRegistry implements EligibilityRegistry {
                         rowProblems.add(rowProblem);
                     }
                 });
-                Optional<Finding> problem = findings.list().stream().filter(Finding::isError).findFirst();
+                // The shared reader's findings never quote a value, so their text may go into this logged message.
+                Optional<Finding> problem = findings.firstError();
                 if (problem.isPresent()) {
-                    // Not the finding's own text: a header finding quotes the row it found, which here holds a
-                    // person's 被保険者番号 — and this message is logged.
-                    throw broken(file, problem.get().line(), "", problem.get().code().endsWith("-HEADER-001")
-                            ? "the header must be " + String.join(",", HEADER)
-                            : problem.get().code().endsWith("-FIELDS-001") ? "a row has not the header's "
-                                    + HEADER.size() + " values" : "not valid CSV");
+                    throw broken(file, problem.get().line(), "", problem.get().messageEn());
                 }
                 if (!rowProblems.isEmpty()) {
                     throw rowProblems.get(0);

@@ -83,13 +83,14 @@ class CsvEligibilityRegistryTest {
 
         Files.writeString(folder.resolve("310011.csv"), "serial,insurer\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new CsvEligibilityRegistry(folder).find("ab12"))
-                .hasMessageContaining("the header must be certificate_serial,");
+                .hasMessageContaining("the header must be [certificate_serial, insurer_number");
 
         // Exported without its header: the message (which the relay logs) names the header, never the row's person.
         Files.writeString(folder.resolve("310011.csv"), "ab12,310011,H310012345,要介護1,2026-04-01,2027-03-31,1,\n",
                 StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new CsvEligibilityRegistry(folder).find("ab12"))
-                .hasMessageContaining("the header must be certificate_serial,")
+                .hasMessageContaining("the header must be [certificate_serial, insurer_number")
+                .hasMessageContaining("field 1 must be 'certificate_serial'")
                 .hasMessageNotContaining("H310012345");
     }
 
