@@ -92,8 +92,9 @@ public final class OutboxSender {
         }
         AtomicInteger done = new AtomicInteger();
         int total = files.fileCount();
+        OutboxFolders folders = new OutboxFolders(sentRoot, rejectedRoot);
         for (Path file : files.notStandard()) {
-            OutboxUploader.senderOrReject(new OutboxFolders(sentRoot, rejectedRoot), file, System.err::println);
+            OutboxUploader.senderOrReject(folders, file, System.err::println);
             counts.get(UploadOutcome.REJECTED).incrementAndGet();
             progress.accept(done.incrementAndGet() + "/" + total + " files");
         }

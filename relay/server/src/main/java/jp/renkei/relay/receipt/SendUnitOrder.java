@@ -14,13 +14,13 @@ import jp.renkei.ingest.standard.StandardFileName;
  * sender meant it. Only for names the upload validated.
  */
 final class SendUnitOrder {
-    /** Timestamp, sender, the standard's file order, name (parsing both names at every comparison). */
-    static final Comparator<String> ORDER = Comparator.comparing(Position::of);
-
     private SendUnitOrder() {
     }
 
-    /** The names in this order, each parsed once rather than at every comparison of the sort. */
+    /**
+     * The names in this order — timestamp, sender, the standard's file order, name — each parsed once rather than at
+     * every comparison of the sort.
+     */
     static List<String> sorted(Stream<String> names) {
         return names.map(Position::of).sorted().map(Position::name).toList();
     }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import jp.renkei.ingest.standard.FileKind;
 import jp.renkei.ingest.standard.StandardFileName;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,8 @@ class SendUnitOrderTest {
         String earlySchedule = name(FileKind.UPPLAN, EARLY, "3110000011");
         String lateOtherSender = name(FileKind.UP1KYO, LATE, "3110000052");
 
-        List<String> listed = List.of(lateSchedule, lateOtherSender, lateSecondTable, earlySchedule, lateFirstTable)
-                .stream().sorted(SendUnitOrder.ORDER).toList();
+        List<String> listed = SendUnitOrder.sorted(
+                Stream.of(lateSchedule, lateOtherSender, lateSecondTable, earlySchedule, lateFirstTable));
 
         assertThat(listed).containsExactly(earlySchedule, lateFirstTable, lateSecondTable, lateSchedule, lateOtherSender);
     }
