@@ -34,7 +34,7 @@ public final class LandingReader {
     /** The partition column of a dataset partitioned by month: the rows' month ({@code YYYY-MM}). */
     public static final String MONTH = LandingDataset.MONTH_PARTITION;
 
-    private static final String PART_GLOB = "part-*.csv";
+    private static final String PART_GLOB = LandingDataset.PART_GLOB;
 
     private final SparkSession spark;
     private final URI landingRoot;
@@ -132,12 +132,12 @@ public final class LandingReader {
         if (dataset.monthColumn().isEmpty()) {
             return storage.parts(folder, DT + "=*/" + PART_GLOB);
         }
-        if (!storage.folders(folder, DT + "=").isEmpty()) {
+        if (!storage.parts(folder, DT + "=*/" + PART_GLOB).isEmpty()) {
             // Spark would refuse the mix of dt= and month= folders with a message that names neither the cause nor
             // the way out.
             throw new JobArgumentException("ANA-ARG-009", folder + " holds parts of the layout before months ("
                     + DT + "=… folders directly under " + dataset.directoryName() + "/). Move them once with "
-                    + "`bin/renkei ingest landing-upgrade --home <RENKEI_HOME>` (docs/landing-zone.md, \"Upgrading a "
+                    + "`bin/renkei ingest landing-upgrade --landing " + landingRoot.getPath() + "` (docs/landing-zone.md, \"Upgrading a "
                     + "landing zone\"), then run the job again");
         }
         return storage.parts(folder, MONTH + "=*/" + DT + "=*/" + PART_GLOB);

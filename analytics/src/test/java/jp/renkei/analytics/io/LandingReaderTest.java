@@ -54,6 +54,16 @@ class LandingReaderTest {
                 .hasStackTraceContaining("header");
     }
 
+    /** What a stopped upgrade may leave: the old landing-date folder without its part. */
+    @Test
+    void anOldLandingDateFolderWithoutPartsDoesNotStopTheJob() throws IOException {
+        new LandingWriter(landing, LANDED).writeParts(LandingDataset.SCHEDULE_LINES, List.of(line("m1", "2026-10", "2026-10-05")));
+        Files.createDirectories(landing.resolve("schedule_lines/dt=2026-10-01"));
+
+        assertThat(new LandingReader(SparkTestSession.spark(), landing)
+                .readMonths(LandingDataset.SCHEDULE_LINES, List.of("2026-10")).count()).isEqualTo(1);
+    }
+
     @Test
     void theWatermarkCountsThePartsInEveryMonthFolder() throws IOException {
         new LandingWriter(landing, LANDED).writeParts(LandingDataset.SCHEDULE_LINES, List.of(

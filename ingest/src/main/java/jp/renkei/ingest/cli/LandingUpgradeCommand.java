@@ -20,9 +20,13 @@ final class LandingUpgradeCommand implements Callable<Integer> {
     @Option(names = "--home", description = "RENKEI_HOME whose landing/ to upgrade (default: $RENKEI_HOME or ./.renkei).")
     Path home = IngestCommand.defaultHome();
 
+    @Option(names = "--landing", paramLabel = "DIR",
+            description = "The landing zone itself, when it is not <home>/landing (e.g. the folder given to mart-benchmark).")
+    Path landingFolder;
+
     @Override
     public Integer call() throws IOException {
-        Path landing = home.resolve("landing");
+        Path landing = landingFolder != null ? landingFolder : home.resolve("landing");
         LandingUpgrade upgrade = new LandingUpgrade(landing);
         ConsoleProgress progress = new ConsoleProgress("landing upgrade");
         LandingUpgrade.Result result = upgrade.run((part, done, total, rows) ->

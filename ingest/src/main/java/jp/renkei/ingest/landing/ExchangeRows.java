@@ -33,7 +33,9 @@ public final class ExchangeRows {
         exchanges.add(Arrays.asList(messageId, kind, file.csvVersion().map(version -> version.value()).orElse(""),
                 name.senderOffice(), name.senderServiceType(), name.recipientOffice(), name.recipientServiceType(), month,
                 file.records().size(), file.personCount(), bytes, sha256, receivedAt, deliveredAt, null, status.value()));
-        // A file holds a month of lines for a few persons: one HMAC per person, not per line.
+        // A file holds a month of lines for a few persons: one HMAC per person, not per line. Adding a line cannot
+        // fail half-way through a file: LandingRows refuses only a month that is not YYYY-MM, and a parsed month of
+        // the standard (4-digit years) always is.
         Map<String, String> personKeys = new HashMap<>();
         for (ScheduleRecord line : file.scheduleRecords()) {
             String personKey = personKeys.computeIfAbsent(line.insuredPersonNumber(), pseudonymizer::personKey);

@@ -38,6 +38,12 @@ public enum LandingDataset {
 
     /** The folder level above {@code dt=} of a dataset partitioned by month: {@code month=YYYY-MM}. */
     public static final String MONTH_PARTITION = "month";
+    /** The folder level of every part: {@code dt=YYYY-MM-DD}, the Tokyo date on which it landed. */
+    public static final String LANDING_DATE_PARTITION = "dt";
+    /** The names of the files a reader reads ({@code part-<id>.csv}); anything else (temp names) is not a part. */
+    public static final String PART_GLOB = "part-*.csv";
+    private static final String PART_PREFIX = "part-";
+    private static final String PART_SUFFIX = ".csv";
 
     private final String directoryName;
     private final String monthColumn;
@@ -63,6 +69,20 @@ public enum LandingDataset {
 
     public List<String> columns() {
         return columns;
+    }
+
+    /** {@code part-<id>.csv}. */
+    public static String partFileName(String partId) {
+        return PART_PREFIX + partId + PART_SUFFIX;
+    }
+
+    /** The id of a part file's name ({@code part-<id>.csv}), or empty when the name is not a part's. */
+    public static Optional<String> partId(String fileName) {
+        if (!fileName.startsWith(PART_PREFIX) || !fileName.endsWith(PART_SUFFIX)
+                || fileName.length() <= PART_PREFIX.length() + PART_SUFFIX.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(fileName.substring(PART_PREFIX.length(), fileName.length() - PART_SUFFIX.length()));
     }
 
     /**

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,6 +96,40 @@ class LandingUpgradeTest {
         assertThat(files()).isEqualTo(afterFirstRun);
         assertThat(Files.readString(landing.resolve("schedule_lines/month=2026-10/dt=2026-10-01/part-first.csv")))
                 .isEqualTo(HEADER + OCTOBER_LINE);
+    }
+
+    @Test
+    void aRunStoppedBeforeAFolderWasDeletedLeavesNothingBehindTheNextRun() throws IOException {
+        Path emptied = Files.createDirectories(landing.resolve("schedule_lines/dt=2026-10-01"));
+        Path withTemp = Files.createDirectories(landing.resolve("schedule_lines/dt=2026-10-02"));
+        Files.writeString(withTemp.resolve(".part-x.csv.tmp"), "half a part");
+        Path foreign = Files.createDirectories(landing.resolve("schedule_lines/dt=2026-10-03")).resolve("notes.txt");
+        Files.writeString(foreign, "someone's file");
+
+        assertThat(new LandingUpgrade(landing).run((part, done, total, rows) -> { }))
+                .isEqualTo(new LandingUpgrade.Result(0, 0, 0));
+
+        assertThat(emptied).doesNotExist();
+        assertThat(withTemp).doesNotExist();
+        assertThat(foreign).as("not the upgrade's to delete").exists();
+    }
+
+    @Test
+    void aSecondUpgradeOfTheSameLandingZoneIsRefusedWhileOneRuns() throws IOException {
+        Path oldPart = oldPart("dt=2026-10-01", "first", HEADER + OCTOBER_LINE, FIRST_LANDED);
+        try (FileChannel lockFile = FileChannel.open(landing.resolve(".landing-upgrade.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+             FileLock held = lockFile.lock()) {
+            assertThatIOException().isThrownBy(() -> new LandingUpgrade(landing).run((part, done, total, rows) -> { }))
+                    .withMessageContaining("another landing-upgrade is moving");
+        }
+        assertThat(oldPart).exists();
+    }
+
+    @Test
+    void aLandingZoneThatIsNotThereIsAnErrorNotNothingToDo() {
+        assertThatIOException().isThrownBy(() -> new LandingUpgrade(landing.resolve("elsewhere"))
+                .run((part, done, total, rows) -> { })).withMessageContaining("no landing zone here");
     }
 
     @Test
