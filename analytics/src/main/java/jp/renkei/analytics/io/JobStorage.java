@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.renkei.ingest.io.DurableFiles;
+import jp.renkei.ingest.landing.LandingDataset;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileContext;
@@ -34,7 +35,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class JobStorage {
     private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-    private static final String DT_PREFIX = "dt=";
+    private static final String DT_PREFIX = LandingDataset.LANDING_DATE_PARTITION + "=";
 
     private final Configuration hadoop;
 

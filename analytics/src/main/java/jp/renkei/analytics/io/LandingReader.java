@@ -25,7 +25,7 @@ import org.apache.spark.sql.types.StructType;
 public final class LandingReader {
 
     /** The partition column added to every dataset: the Japanese date on which the file landed. */
-    public static final String DT = "dt";
+    public static final String DT = LandingDataset.LANDING_DATE_PARTITION;
     /**
      * When the part was written (its file's modification time): orders two landings of the same day, which
      * {@link #DT} cannot. Null for an empty dataset.

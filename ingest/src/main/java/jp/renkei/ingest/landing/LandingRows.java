@@ -28,6 +28,9 @@ public final class LandingRows {
     private final LandingDataset dataset;
     private final int monthIndex;
     private final Map<String, Buffer> buffers = new TreeMap<>();
+    /** The month of the row before and its buffer: a file's lines share one month, so most rows skip the checks. */
+    private String lastPartition;
+    private Buffer lastBuffer;
     private final StringBuilder line = new StringBuilder(256);
     private int rows;
 
@@ -54,13 +57,17 @@ public final class LandingRows {
         if (monthIndex >= 0) {
             Object month = row.get(monthIndex);
             partition = month == null ? "" : month.toString();
-            if (!YEAR_MONTH.matcher(partition).matches()) {
+        }
+        if (!partition.equals(lastPartition)) {
+            if (monthIndex >= 0 && !YEAR_MONTH.matcher(partition).matches()) {
                 throw new IllegalArgumentException("A " + dataset.directoryName() + " row lands in the folder of its "
                         + dataset.columns().get(monthIndex) + ", which must be YYYY-MM, not '" + partition + "'");
             }
+            lastBuffer = buffers.computeIfAbsent(partition, ignored -> new Buffer());
+            lastPartition = partition;
         }
         format(line, row);
-        buffers.computeIfAbsent(partition, ignored -> new Buffer()).append(line.toString().getBytes(StandardCharsets.UTF_8));
+        lastBuffer.append(line.toString().getBytes(StandardCharsets.UTF_8));
         rows++;
     }
 
@@ -74,6 +81,8 @@ public final class LandingRows {
 
     public void clear() {
         buffers.clear();
+        lastPartition = null;
+        lastBuffer = null;
         rows = 0;
     }
 

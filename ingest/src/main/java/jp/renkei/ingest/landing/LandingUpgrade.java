@@ -16,10 +16,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import jp.renkei.ingest.csv.HeaderCheckedCsv;
+import jp.renkei.ingest.finding.Finding;
+import jp.renkei.ingest.finding.Findings;
 
 /**
  * Moves the parts of a landing zone written before {@code schedule_lines} was partitioned by month
@@ -31,7 +32,6 @@ import org.apache.commons.csv.CSVRecord;
  * two upgrades of the same landing zone at once are refused (a lock file).
  */
 public final class LandingUpgrade {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     private static final String DT_PREFIX = LandingDataset.LANDING_DATE_PARTITION + "=";
     private static final String LOCK_FILE = ".landing-upgrade.lock";
 
@@ -136,22 +136,24 @@ public final class LandingUpgrade {
         throw new IllegalStateException("not a dataset folder: " + folder);
     }
 
+    /** An old part, read with the header check every renkei CSV input gets; any problem stops the upgrade. */
     private static LandingRows read(LandingDataset dataset, Path oldPart) throws IOException {
         LandingRows rows = new LandingRows(dataset);
-        try (Reader reader = Files.newBufferedReader(oldPart, StandardCharsets.UTF_8);
-             CSVParser parser = FORMAT.parse(reader)) {
-            if (!parser.getHeaderNames().equals(dataset.columns())) {
-                throw new IOException(oldPart + " has the header " + parser.getHeaderNames() + ", not "
-                        + dataset.columns() + " — not a part renkei wrote; it was left where it is");
-            }
-            for (CSVRecord record : parser) {
+        Findings findings = new Findings(oldPart.toString());
+        try (Reader reader = Files.newBufferedReader(oldPart, StandardCharsets.UTF_8)) {
+            HeaderCheckedCsv.read(reader, "UPG", dataset.columns(), findings, (record, line) -> {
                 try {
                     rows.add(record.toList());
                 } catch (IllegalArgumentException unusable) {
-                    throw new IOException(oldPart + " line " + parser.getCurrentLineNumber() + ": "
-                            + unusable.getMessage() + "; the part was left where it is", unusable);
+                    findings.error("UPG-ROW-001", line, 0, "", "この行は月のフォルダに振り分けられません",
+                            unusable.getMessage());
                 }
-            }
+            });
+        }
+        Optional<Finding> problem = findings.firstError();
+        if (problem.isPresent()) {
+            throw new IOException(oldPart + " line " + problem.get().line() + ": " + problem.get().messageEn()
+                    + " — not a part renkei wrote; it was left where it is");
         }
         return rows;
     }
